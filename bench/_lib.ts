@@ -1,0 +1,63 @@
+/**
+ * Shared pieces of the benchmarks. Each `bench/<subject>.bench.ts` is a script that builds its inputs
+ * from a committed seed, warms up, times, and ends with `emit(subject, rows)`; `bench/run.ts` runs each
+ * in its own process (so peak memory is its own) and writes bench/results/<subject>.{json,md}.
+ */
+import { performance } from "node:perf_hooks";
+
+export const BENCHMARK_SEED = 20261122;
+
+/** One measured line: an implementation on a case, with its time and, where it has one, a target. */
+export interface BenchRow {
+  readonly case: string;
+  readonly impl: string;
+  /** Median wall time of the timed runs, in milliseconds. */
+  readonly ms: number | null;
+  /** ms / the reference implementation's ms in the same run (mentor-match ÷ peer), where it applies. */
+  readonly ratio?: number;
+  /** Peak memory in MB, where measured. */
+  readonly peakMB?: number;
+  readonly target?: string;
+  readonly pass?: boolean;
+  readonly note?: string;
+}
+
+/** mulberry32: a small seeded generator for bench data (not for the library). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Runs `fn` `warmup` times untimed, then `reps` times; returns the median and all times (ms). */
+export function timeIt(fn: () => unknown, options: { warmup?: number; reps?: number } = {}): { median: number; times: number[] } {
+  const warmup = options.warmup ?? 1;
+  const reps = options.reps ?? 3;
+  for (let k = 0; k < warmup; k++) fn();
+  const times: number[] = [];
+  for (let k = 0; k < reps; k++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)]!, times };
+}
+
+/** Resident set size high-water mark of this process so far, in MB. */
+export function peakRssMB(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+/** Whether `--quick` was passed (smaller sizes, for a smoke run). */
+export const QUICK = process.argv.includes("--quick") || process.env.BENCH_QUICK === "1";
+
+/** Ends a bench script: prints its rows as one JSON line that bench/run.ts reads. */
+export function emit(subject: string, rows: readonly BenchRow[], notes: readonly string[] = []): void {
+  process.stdout.write(`\n@@BENCH ${JSON.stringify({ subject, rows, notes })}\n`);
+}

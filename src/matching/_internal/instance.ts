@@ -1,0 +1,345 @@
+/**
+ * Validation and normalisation of a `MatchingInstance`, done once per call, before any algorithm runs.
+ *
+ * Dense `Float64Array` scores are used as they are (no copy: peak memory stays near one copy of the
+ * matrix); `number[][]` is copied once into a `Float64Array`; CSR is checked and used as it is.
+ */
+import { InfeasibleError, LimitError, MatchingInputError } from "../../errors.js";
+import type { CsrScores, MatchingInstance } from "../types.js";
+
+/** Largest dense matrix accepted (cells); larger problems should use the CSR form. */
+export const MAX_DENSE_CELLS = 400_000_000;
+
+/** A validated instance. Exactly one of `dense` / `csr` is set. */
+export interface Instance {
+  readonly rows: number;
+  readonly cols: number;
+  /** Row-major scores; `-Infinity` = not allowed. */
+  readonly dense: Float64Array | null;
+  readonly csr: CsrScores | null;
+  /** Row-major rule mask (non-zero = forbidden), or null. */
+  readonly forbidden: Uint8Array | null;
+  readonly capacity: Int32Array;
+  /** Pinned mentor of each mentee, -1 = none. */
+  readonly pinnedMentor: Int32Array;
+  readonly hasPins: boolean;
+  /** -Infinity when not set. */
+  readonly minScore: number;
+  readonly menteePreferences: readonly (readonly number[])[] | null;
+  readonly mentorPreferences: readonly (readonly number[])[] | null;
+  readonly menteeTags: readonly (readonly string[])[] | null;
+  readonly seed: number;
+}
+
+function isCsr(scores: MatchingInstance["scores"]): scores is CsrScores {
+  return (
+    typeof scores === "object" &&
+    scores !== null &&
+    !(scores instanceof Float64Array) &&
+    !Array.isArray(scores) &&
+    "rowStart" in scores
+  );
+}
+
+function checkDimension(value: unknown, name: string): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+    throw new MatchingInputError("INVALID_SHAPE", `${name} must be a non-negative integer, got ${String(value)}.`, {
+      hint: `Give "${name}" with a flat Float64Array of scores.`,
+    });
+  }
+  return value;
+}
+
+function checkScore(value: number, mentee: number, mentor: number): void {
+  // -Infinity is allowed (= not allowed pair); NaN and +Infinity are not.
+  if (Number.isNaN(value) || value === Number.POSITIVE_INFINITY) {
+    throw new MatchingInputError(
+      "INVALID_SCORE",
+      `Score of mentee ${mentee} and mentor ${mentor} is ${String(value)}; scores must be finite numbers or -Infinity (pair not allowed).`,
+      { details: { mentee, mentor } },
+    );
+  }
+}
+
+function denseFromRows(rows: readonly (readonly number[])[]): { data: Float64Array; cols: number } {
+  const n = rows.length;
+  const m = n === 0 ? 0 : (rows[0]?.length ?? 0);
+  if (n * m > MAX_DENSE_CELLS) throw tooLarge(n, m);
+  const data = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    if (!Array.isArray(row) || row.length !== m) {
+      throw new MatchingInputError(
+        "INVALID_SHAPE",
+        `Row ${i} of the score matrix has ${Array.isArray(row) ? row.length : "no"} cells; row 0 has ${m}.`,
+        { hint: "Every row must have one score per mentor.", details: { mentee: i } },
+      );
+    }
+    for (let j = 0; j < m; j++) data[i * m + j] = row[j] as number;
+  }
+  return { data, cols: m };
+}
+
+function tooLarge(rows: number, cols: number): LimitError {
+  return new LimitError(
+    "LIMIT_EXCEEDED",
+    `A dense score matrix of ${rows} × ${cols} cells is over the limit of ${MAX_DENSE_CELLS} cells.`,
+    { hint: "Give the scores in sparse CSR form (only each mentee's candidate mentors).", details: { rows, cols } },
+  );
+}
+
+function checkCsr(csr: CsrScores): void {
+  const rows = checkDimension(csr.rows, "rows");
+  const cols = checkDimension(csr.cols, "cols");
+  const { rowStart, col, value } = csr;
+  if (!(rowStart instanceof Int32Array) || !(col instanceof Int32Array) || !(value instanceof Float64Array)) {
+    throw new MatchingInputError(
+      "INVALID_SHAPE",
+      "CSR scores need rowStart and col as Int32Array and value as Float64Array.",
+    );
+  }
+  if (rowStart.length !== rows + 1 || rowStart[0] !== 0 || rowStart[rows] !== col.length || value.length !== col.length) {
+    throw new MatchingInputError(
+      "INVALID_SHAPE",
+      `CSR scores are inconsistent: rowStart has length ${rowStart.length} (expected ${rows + 1}), starts at ${rowStart[0]}, ends at ${rowStart[rows]}; col has ${col.length} cells and value ${value.length}.`,
+    );
+  }
+  const seen = new Int32Array(cols).fill(-1);
+  for (let i = 0; i < rows; i++) {
+    const start = rowStart[i]!;
+    const end = rowStart[i + 1]!;
+    if (end < start) {
+      throw new MatchingInputError("INVALID_SHAPE", `CSR rowStart decreases at row ${i}.`, { details: { mentee: i } });
+    }
+    for (let k = start; k < end; k++) {
+      const j = col[k]!;
+      if (j < 0 || j >= cols) {
+        throw new MatchingInputError("INVALID_SHAPE", `CSR cell ${k} of row ${i} names column ${j}, outside 0..${cols - 1}.`, {
+          details: { mentee: i, mentor: j },
+        });
+      }
+      if (seen[j] === i) {
+        throw new MatchingInputError("INVALID_SHAPE", `CSR row ${i} lists column ${j} twice.`, {
+          details: { mentee: i, mentor: j },
+        });
+      }
+      seen[j] = i;
+      checkScore(value[k]!, i, j);
+    }
+  }
+}
+
+function checkCapacities(capacities: MatchingInstance["capacities"], cols: number): Int32Array {
+  const capacity = new Int32Array(cols);
+  if (capacities === undefined) return capacity.fill(1);
+  if (capacities.length !== cols) {
+    throw new MatchingInputError("INVALID_CAPACITY", `capacities has ${capacities.length} entries for ${cols} mentors.`, {
+      hint: "Give one capacity per mentor (column).",
+    });
+  }
+  for (let j = 0; j < cols; j++) {
+    const c = capacities[j]!;
+    if (!Number.isInteger(c) || c < 0) {
+      throw new MatchingInputError(
+        "INVALID_CAPACITY",
+        `Capacity of mentor ${j} is ${String(c)}; it must be a whole number, 0 or more.`,
+        { details: { mentor: j } },
+      );
+    }
+    capacity[j] = c;
+  }
+  return capacity;
+}
+
+function checkPreferences(
+  lists: readonly (readonly number[])[] | undefined,
+  owners: number,
+  targets: number,
+  side: "mentee" | "mentor",
+): readonly (readonly number[])[] | null {
+  if (lists === undefined) return null;
+  if (lists.length !== owners) {
+    throw new MatchingInputError(
+      "INVALID_PREFERENCES",
+      `${side}Preferences has ${lists.length} lists for ${owners} ${side}s.`,
+      { hint: `Give one (possibly empty) list per ${side}.` },
+    );
+  }
+  const seen = new Int32Array(targets).fill(-1);
+  for (let a = 0; a < owners; a++) {
+    const list = lists[a]!;
+    for (const b of list) {
+      if (!Number.isInteger(b) || b < 0 || b >= targets) {
+        throw new MatchingInputError(
+          "INVALID_PREFERENCES",
+          `The preference list of ${side} ${a} names ${String(b)}, outside 0..${targets - 1}.`,
+          { details: { [side]: a } },
+        );
+      }
+      if (seen[b] === a) {
+        throw new MatchingInputError("INVALID_PREFERENCES", `The preference list of ${side} ${a} names ${b} twice.`, {
+          details: { [side]: a },
+        });
+      }
+      seen[b] = a;
+    }
+  }
+  return lists;
+}
+
+/**
+ * The score of pair (i, j) as the algorithms see it: `-Infinity` when the cell is absent, forbidden by a
+ * rule, or below `minScore`. O(1) dense, O(log deg) CSR. Not for hot loops.
+ */
+export function scoreOf(inst: Instance, i: number, j: number): number {
+  let s: number;
+  if (inst.dense !== null) {
+    s = inst.dense[i * inst.cols + j]!;
+  } else {
+    s = csrValue(inst.csr!, i, j);
+  }
+  if (inst.forbidden !== null && inst.forbidden[i * inst.cols + j] !== 0) return Number.NEGATIVE_INFINITY;
+  return s < inst.minScore ? Number.NEGATIVE_INFINITY : s;
+}
+
+/** The stored value of cell (i, j) of a CSR matrix, or -Infinity when absent (a scan of row i). */
+export function csrValue(csr: CsrScores, i: number, j: number): number {
+  const start = csr.rowStart[i]!;
+  const end = csr.rowStart[i + 1]!;
+  for (let k = start; k < end; k++) if (csr.col[k] === j) return csr.value[k]!;
+  return Number.NEGATIVE_INFINITY;
+}
+
+/**
+ * Validates an instance and returns its normalised form.
+ *
+ * @throws MatchingInputError on NaN/+Infinity scores, wrong shapes, bad capacities, pins or preferences.
+ * @throws InfeasibleError when pinned pairs exceed a mentor's capacity.
+ * @throws LimitError when a dense matrix is over {@link MAX_DENSE_CELLS}.
+ */
+export function normalizeInstance(input: MatchingInstance): Instance {
+  if (typeof input !== "object" || input === null || input.scores === undefined) {
+    throw new MatchingInputError("INVALID_SHAPE", "A matching instance needs `scores`.");
+  }
+  let dense: Float64Array | null = null;
+  let csr: CsrScores | null = null;
+  let rows: number;
+  let cols: number;
+  const scores = input.scores;
+  if (scores instanceof Float64Array) {
+    rows = checkDimension(input.rows, "rows");
+    cols = checkDimension(input.cols, "cols");
+    if (rows * cols > MAX_DENSE_CELLS) throw tooLarge(rows, cols);
+    if (scores.length !== rows * cols) {
+      throw new MatchingInputError(
+        "INVALID_SHAPE",
+        `The score array has ${scores.length} cells; rows × cols = ${rows} × ${cols} = ${rows * cols}.`,
+      );
+    }
+    dense = scores;
+  } else if (Array.isArray(scores)) {
+    const converted = denseFromRows(scores);
+    dense = converted.data;
+    rows = scores.length;
+    cols = input.cols ?? converted.cols;
+    if (rows > 0 && cols !== converted.cols) {
+      throw new MatchingInputError("INVALID_SHAPE", `cols is ${cols} but the rows have ${converted.cols} cells.`);
+    }
+  } else if (isCsr(scores)) {
+    checkCsr(scores);
+    csr = scores;
+    rows = scores.rows;
+    cols = scores.cols;
+  } else {
+    throw new MatchingInputError(
+      "INVALID_SHAPE",
+      "scores must be a Float64Array (with rows and cols), an array of rows, or CSR { rows, cols, rowStart, col, value }.",
+    );
+  }
+  if (dense !== null) {
+    for (let k = 0; k < dense.length; k++) {
+      const v = dense[k]!;
+      if (v !== v || v === Number.POSITIVE_INFINITY) checkScore(v, Math.floor(k / cols), k % cols);
+    }
+  }
+
+  let forbidden: Uint8Array | null = null;
+  if (input.forbidden !== undefined) {
+    if (!(input.forbidden instanceof Uint8Array) || input.forbidden.length !== rows * cols) {
+      throw new MatchingInputError(
+        "INVALID_SHAPE",
+        `forbidden must be a Uint8Array of rows × cols = ${rows * cols} cells.`,
+      );
+    }
+    forbidden = input.forbidden;
+  }
+
+  const minScore = input.minScore ?? Number.NEGATIVE_INFINITY;
+  if (typeof minScore !== "number" || Number.isNaN(minScore)) {
+    throw new MatchingInputError("INVALID_OPTION", `minScore must be a number, got ${String(minScore)}.`);
+  }
+  const seed = input.seed ?? 0;
+  if (!Number.isInteger(seed)) {
+    throw new MatchingInputError("INVALID_OPTION", `seed must be an integer, got ${String(seed)}.`);
+  }
+
+  const capacity = checkCapacities(input.capacities, cols);
+  const pinnedMentor = new Int32Array(rows).fill(-1);
+  const inst: Instance = {
+    rows,
+    cols,
+    dense,
+    csr,
+    forbidden,
+    capacity,
+    pinnedMentor,
+    hasPins: (input.pinned?.length ?? 0) > 0,
+    minScore,
+    menteePreferences: checkPreferences(input.menteePreferences, rows, cols, "mentee"),
+    mentorPreferences: checkPreferences(input.mentorPreferences, cols, rows, "mentor"),
+    menteeTags: input.menteeTags ?? null,
+    seed,
+  };
+  if (inst.menteeTags !== null && inst.menteeTags.length !== rows) {
+    throw new MatchingInputError("INVALID_SHAPE", `menteeTags has ${inst.menteeTags.length} entries for ${rows} mentees.`);
+  }
+
+  if (input.pinned !== undefined) {
+    const load = new Int32Array(cols);
+    for (const pin of input.pinned) {
+      const { mentee, mentor } = pin;
+      if (!Number.isInteger(mentee) || mentee < 0 || mentee >= rows || !Number.isInteger(mentor) || mentor < 0 || mentor >= cols) {
+        throw new MatchingInputError(
+          "INVALID_PIN",
+          `Pinned pair (mentee ${String(mentee)}, mentor ${String(mentor)}) is outside the ${rows} × ${cols} instance.`,
+        );
+      }
+      const previous = pinnedMentor[mentee]!;
+      if (previous !== -1 && previous !== mentor) {
+        throw new MatchingInputError(
+          "INVALID_PIN",
+          `Mentee ${mentee} is pinned to two mentors (${previous} and ${mentor}).`,
+          { hint: "Keep one pinned pair per mentee.", details: { mentee } },
+        );
+      }
+      if (previous === mentor) continue;
+      if (scoreOf(inst, mentee, mentor) === Number.NEGATIVE_INFINITY) {
+        throw new MatchingInputError(
+          "PIN_FORBIDDEN",
+          `Pinned pair (mentee ${mentee}, mentor ${mentor}) is not allowed: the pair is ineligible, forbidden by a rule or below the minimum score.`,
+          { hint: "Remove the pin or the rule that forbids the pair.", details: { mentee, mentor } },
+        );
+      }
+      pinnedMentor[mentee] = mentor;
+      load[mentor]!++;
+      if (load[mentor]! > capacity[mentor]!) {
+        throw new InfeasibleError(
+          "PIN_OVER_CAPACITY",
+          `Mentor ${mentor} has ${load[mentor]} pinned mentees but a capacity of ${capacity[mentor]}.`,
+          { hint: "Raise the mentor's capacity or remove a pin.", details: { mentor } },
+        );
+      }
+    }
+  }
+  return inst;
+}

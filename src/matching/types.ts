@@ -1,0 +1,153 @@
+/**
+ * The numbers a matching algorithm takes and the result it gives. `matching/` never sees questionnaires:
+ * rows are mentees, columns are mentors, and a score is "how good this pair is" (higher is better).
+ */
+
+/**
+ * Sparse scores in compressed sparse row form: mentee `i`'s candidate mentors are
+ * `col[rowStart[i] .. rowStart[i + 1])` with scores `value[…]`. A cell that is absent is not allowed.
+ */
+export interface CsrScores {
+  readonly rows: number;
+  readonly cols: number;
+  /** Length `rows + 1`, non-decreasing, `rowStart[0] = 0`, `rowStart[rows] = col.length`. */
+  readonly rowStart: Int32Array;
+  /** Column (mentor) index of each stored cell; within a row, each column at most once. */
+  readonly col: Int32Array;
+  /** Score of each stored cell. */
+  readonly value: Float64Array;
+}
+
+/**
+ * Scores: a row-major `Float64Array` (give `rows` and `cols`), an array of rows, or CSR.
+ * In dense input `-Infinity` marks a cell that is not allowed; NaN and `+Infinity` are errors.
+ */
+export type ScoreInput = Float64Array | readonly (readonly number[])[] | CsrScores;
+
+/** A pair fixed in advance (e.g. by the curator): the mentee must get this mentor. */
+export interface PinnedPair {
+  readonly mentee: number;
+  readonly mentor: number;
+}
+
+/** One matching problem. Everything but `scores` is optional. */
+export interface MatchingInstance {
+  readonly scores: ScoreInput;
+  /** Number of mentees; required when `scores` is a flat `Float64Array`. */
+  readonly rows?: number;
+  /** Number of mentors; required when `scores` is a flat `Float64Array`. */
+  readonly cols?: number;
+  /**
+   * Cells forbidden by a rule (row-major, non-zero = forbidden), on top of `-Infinity` / absent cells.
+   * Kept apart so that a mentee left out by a rule gets the reason `excluded-by-rule`.
+   */
+  readonly forbidden?: Uint8Array;
+  /** How many mentees each mentor takes (group mentoring). @defaultValue 1 for every mentor */
+  readonly capacities?: Int32Array | readonly number[];
+  /** Pairs that must be in the result. */
+  readonly pinned?: readonly PinnedPair[];
+  /** Pairs scoring below this are not allowed. @defaultValue -Infinity */
+  readonly minScore?: number;
+  /** Ranked lists given directly: `menteePreferences[i]` lists mentor indices, best first. */
+  readonly menteePreferences?: readonly (readonly number[])[];
+  /** Ranked lists given directly: `mentorPreferences[j]` lists mentee indices, best first. */
+  readonly mentorPreferences?: readonly (readonly number[])[];
+  /** Tags of each mentee (priority groups and the like), for metrics by tag. */
+  readonly menteeTags?: readonly (readonly string[])[];
+  /** Seed for seeded tie-breaking and randomised strategies. @defaultValue 0 */
+  readonly seed?: number;
+}
+
+/** Why a mentee is left without a mentor. */
+export type UnmatchedReason =
+  /** No allowed cell at all (every pair ineligible). */
+  | "no-eligible-partner"
+  /** Every allowed cell is forbidden by an explicit rule (`forbidden` mask). */
+  | "excluded-by-rule"
+  /** Allowed pairs exist, but all score below `minScore`. */
+  | "below-min-score"
+  /** Some eligible mentor exists, but each one is full with other mentees. */
+  | "mentors-full";
+
+export interface UnmatchedMentee {
+  readonly mentee: number;
+  readonly reason: UnmatchedReason;
+  /** Eligible mentors of this mentee (allowed and at or above `minScore`), best score first, at most 5. */
+  readonly closest: readonly number[];
+}
+
+/** A mentor with the mentees it got (in increasing index order). */
+export interface MentorGroup {
+  readonly mentor: number;
+  readonly mentees: readonly number[];
+}
+
+/** A histogram of ranks: `counts[r]` = how many got their (r+1)-th choice; `unranked` = partner not on list. */
+export interface RankProfile {
+  readonly counts: readonly number[];
+  readonly unranked: number;
+  /** Mean rank, 1 = first choice; NaN when nobody is matched. */
+  readonly mean: number;
+}
+
+export interface TagMetrics {
+  readonly tag: string;
+  readonly mentees: number;
+  readonly matched: number;
+  readonly meanScore: number;
+}
+
+/** Summary figures of a matching, comparable across strategies. */
+export interface MatchMetrics {
+  readonly mentees: number;
+  readonly mentors: number;
+  readonly matched: number;
+  /** Compensated sum of the scores of the matched pairs. */
+  readonly totalScore: number;
+  /** NaN when nobody is matched. */
+  readonly meanScore: number;
+  /** NaN when nobody is matched. */
+  readonly minScore: number;
+  /** Rank each mentee got, by the mentee's own preference order. */
+  readonly menteeRanks: RankProfile;
+  /** Rank each matched mentee has in its mentor's preference order. */
+  readonly mentorRanks: RankProfile;
+  /** Number of blocking pairs (mentee and mentor who both prefer each other to what they got). */
+  readonly blockingPairs: number;
+  /** Seats taken / seats offered. */
+  readonly mentorFill: number;
+  /** Mentors who got nobody. */
+  readonly idleMentors: number;
+  readonly byTag: readonly TagMetrics[];
+}
+
+/** The names `match` accepts. */
+export type StrategyName =
+  | "stable"
+  | "stable-mentor"
+  | "optimal"
+  | "fair"
+  | "greedy"
+  | "random"
+  | "egalitarian"
+  | "minimum-regret";
+
+/** What every matching function returns. */
+export interface MatchResult {
+  /** The strategy or function that produced it. */
+  readonly strategy: string;
+  /** Mentor of each mentee, -1 = none. */
+  readonly mentorOf: Int32Array;
+  /** Every mentor with at least one mentee, in mentor index order. */
+  readonly groups: readonly MentorGroup[];
+  /** Every mentee without a mentor, in index order, with the reason. */
+  readonly unmatched: readonly UnmatchedMentee[];
+  readonly metrics: MatchMetrics;
+  /** How ties between equal scores were broken. */
+  readonly tieBreak?: { readonly policy: "index" | "seeded"; readonly seed?: number };
+  /**
+   * Dual potentials of the assignment LP (optimal assignment only): for every allowed pair,
+   * `mentee[i] + mentor[j] >= score(i, j)` (maximisation), with equality on matched pairs.
+   */
+  readonly duals?: { readonly mentee: Float64Array; readonly mentor: Float64Array };
+}
