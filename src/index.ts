@@ -19,9 +19,63 @@ export {
 } from "./errors.js";
 export type { ErrorCode, ErrorLocation, MentorMatchErrorOptions } from "./errors.js";
 
+// ── error catalog: what each code means and what to do, in Russian and English ──────────────────────
+export { describeError, ERROR_CATALOG, ERROR_CODES } from "./errorCatalog.js";
+export type { ErrorCatalogEntry, ErrorDescription, ErrorLanguage } from "./errorCatalog.js";
+
 // ── questionnaire ─────────────────────────────────────────────────────────────────────────────────
+export { FORMS } from "./questionnaire/forms.js";
+export type { Form } from "./questionnaire/forms.js";
+export { generateParticipants } from "./questionnaire/generate.js";
+export type { GenerateOptions } from "./questionnaire/generate.js";
+export { parseParticipants, safeParseParticipants } from "./questionnaire/parseParticipants.js";
+export type { SafeParseParticipantsResult } from "./questionnaire/parseParticipants.js";
+export { parseProgram, safeParseProgram } from "./questionnaire/parseProgram.js";
+export type { SafeParseProgramResult } from "./questionnaire/parseProgram.js";
+export { AnswerSchema, ParticipantSchema } from "./questionnaire/participant.js";
+export type { Answer, Participant, ParticipantInput } from "./questionnaire/participant.js";
+export { preset, presets } from "./questionnaire/presets.js";
+export type { PresetOverrides } from "./questionnaire/presets.js";
+export {
+  CRITERION_KINDS,
+  CriterionSchema,
+  EligibilityRuleSchema,
+  LabelSchema,
+  NUMERIC_FIELDS,
+  PairSchema,
+  ProgramSchema,
+  QUESTION_KINDS,
+  QuestionSchema,
+  STRATEGIES,
+} from "./questionnaire/program.js";
+export type {
+  Criterion,
+  CriterionKind,
+  EligibilityRule,
+  Label,
+  NumericField,
+  Pair,
+  Program,
+  ProgramInput,
+  Question,
+  Role,
+} from "./questionnaire/program.js";
+export { programJsonSchema } from "./questionnaire/programJsonSchema.js";
 
 // ── scoring ───────────────────────────────────────────────────────────────────────────────────────
+export { compileProgram } from "./scoring/compileProgram.js";
+export { scoreParticipants } from "./scoring/scoreParticipants.js";
+export type { ScoreOptions } from "./scoring/scoreParticipants.js";
+export type {
+  CompiledProgram,
+  Contribution,
+  ExcludedParticipant,
+  ExclusionReason,
+  Explanation,
+  FailedRule,
+  ScoredInstance,
+  ScoringWarning,
+} from "./scoring/types.js";
 
 // ── matching ──────────────────────────────────────────────────────────────────────────────────────
 export type {
@@ -38,7 +92,89 @@ export type {
   UnmatchedMentee,
   UnmatchedReason,
 } from "./matching/types.js";
+export { deferredAcceptance } from "./matching/deferredAcceptance.js";
+export type { DeferredAcceptanceOptions } from "./matching/deferredAcceptance.js";
+export { greedyMatching } from "./matching/greedyMatching.js";
+export type { GreedyOptions } from "./matching/greedyMatching.js";
+export { randomSerialDictatorship } from "./matching/randomSerialDictatorship.js";
+export type { RandomSerialDictatorshipOptions } from "./matching/randomSerialDictatorship.js";
+export { allStableMatchings } from "./matching/stableLattice.js";
+export type {
+  AllStableMatchingsOptions,
+  AllStableMatchingsResult,
+  RotationInfo,
+  RotationMove,
+} from "./matching/stableLattice.js";
+export { egalitarianStableMatching } from "./matching/egalitarianStableMatching.js";
+export { minimumRegretStableMatching } from "./matching/minimumRegretStableMatching.js";
+export { optimalAssignment } from "./matching/optimalAssignment.js";
+export type { OptimalAssignmentOptions } from "./matching/optimalAssignment.js";
+export { bottleneckAssignment } from "./matching/bottleneckAssignment.js";
+export type { BottleneckAssignmentOptions } from "./matching/bottleneckAssignment.js";
 
 // ── metrics ───────────────────────────────────────────────────────────────────────────────────────
+export { blockingPairs } from "./metrics/blockingPairs.js";
+export type { BlockingPair } from "./metrics/blockingPairs.js";
+export { isStable } from "./metrics/isStable.js";
+export { matchMetrics } from "./metrics/matchMetrics.js";
+export { rankProfile } from "./metrics/rankProfile.js";
+export type { RankProfileOptions } from "./metrics/rankProfile.js";
+export { compareStrategies } from "./metrics/compareStrategies.js";
+export type {
+  CompareOptions,
+  ComparisonRow,
+  ComparisonTable,
+  CustomStrategy,
+  RankSummary,
+  StrategySpec,
+  StrategySummary,
+  TagRow,
+} from "./metrics/compareStrategies.js";
+export { formatComparison } from "./metrics/formatComparison.js";
+export type { FormatComparisonOptions } from "./metrics/formatComparison.js";
 
 // ── csv and report (also used by the CLI) ─────────────────────────────────────────────────────────
+export { decodeText } from "./csv/decodeText.js";
+export type { DecodedText, DecodeTextOptions, TextEncodingName } from "./csv/decodeText.js";
+export { DELIMITERS, detectDelimiter } from "./csv/detectDelimiter.js";
+export type { Delimiter } from "./csv/detectDelimiter.js";
+export { readCsv } from "./csv/readCsv.js";
+export type { CsvRow, CsvTable, ReadCsvOptions } from "./csv/readCsv.js";
+export { mapColumns } from "./csv/mapColumns.js";
+export type { ColumnField, ColumnMapping, ColumnMatch, MapColumnsOptions } from "./csv/mapColumns.js";
+export { parseYesNo } from "./csv/parseYesNo.js";
+export { parseNumberCell } from "./csv/parseNumberCell.js";
+export type { NumberCell } from "./csv/parseNumberCell.js";
+export { parseTimestamp } from "./csv/parseTimestamp.js";
+export { parseMultiSelect } from "./csv/parseMultiSelect.js";
+export type { MultiSelectCell } from "./csv/parseMultiSelect.js";
+export { columnFieldsOf, readParticipants } from "./csv/readParticipants.js";
+export type {
+  ParticipantRecord,
+  ParticipantSource,
+  ParticipantsRead,
+  QuestionSpec,
+  ReadParticipantsOptions,
+  ReadWarning,
+  SourceRef,
+} from "./csv/readParticipants.js";
+export { neutralizeCell } from "./csv/neutralizeCell.js";
+export { formatCsv } from "./csv/formatCsv.js";
+export type { FormatCsvOptions } from "./csv/formatCsv.js";
+export { buildReportModel } from "./report/buildReportModel.js";
+export type {
+  Bilingual,
+  ReportContribution,
+  ReportGroup,
+  ReportInput,
+  ReportModel,
+  ReportPair,
+  ReportPerson,
+  ReportUnmatched,
+} from "./report/buildReportModel.js";
+export { renderHtmlReport } from "./report/renderHtmlReport.js";
+export { renderMarkdownReport } from "./report/renderMarkdownReport.js";
+export { OUTPUT_FILES, renderOutputs } from "./report/renderOutputs.js";
+export type { OutputFile, RenderOutputsOptions } from "./report/renderOutputs.js";
+export { reasonText } from "./report/texts.js";
+export type { Lang } from "./report/texts.js";

@@ -30,9 +30,20 @@ export interface PinnedPair {
   readonly mentor: number;
 }
 
-/** One matching problem. Everything but `scores` is optional. */
+/**
+ * One matching problem. Everything but `scores` is optional, and `scores` too may be left out when both
+ * `menteePreferences` and `mentorPreferences` are given (stable strategies only, see below).
+ *
+ * Preferences: a side with a ranked list uses it (a partner not on the list is unacceptable to it);
+ * a side without one prefers higher scores, equal scores being a tie. A pair is acceptable when the scores
+ * allow it (finite, not forbidden, at least `minScore`) and every side that gave a list names the other.
+ * Without `scores`, a pair is acceptable exactly when each lists the other; the score metrics
+ * (`totalScore`, `meanScore`, `minScore`, `byTag[].meanScore`) are then NaN, and only the stable strategies,
+ * random serial dictatorship and the stability checks accept such an instance.
+ */
 export interface MatchingInstance {
-  readonly scores: ScoreInput;
+  /** Pair scores (rows = mentees, columns = mentors); optional only when both preference lists are given. */
+  readonly scores?: ScoreInput;
   /** Number of mentees; required when `scores` is a flat `Float64Array`. */
   readonly rows?: number;
   /** Number of mentors; required when `scores` is a flat `Float64Array`. */

@@ -6,14 +6,28 @@
  */
 import { InfeasibleError, LimitError, MatchingInputError } from "../../errors.js";
 import type { CsrScores, MatchingInstance } from "../types.js";
+import { mentorRankIndex, newDenseTable, type RankIndex, rankIn, wantsDenseIndex } from "./rankIndex.js";
 
 /** Largest dense matrix accepted (cells); larger problems should use the CSR form. */
 export const MAX_DENSE_CELLS = 400_000_000;
 
-/** A validated instance. Exactly one of `dense` / `csr` is set. */
+/** Indexes built on first use by the algorithms and metrics, kept for the rest of the call. */
+export interface InstanceCache {
+  /** Inverse of the mentors' lists (see rankIndex.ts), or null until built. */
+  mentorRank: RankIndex | null;
+  /** Inverse of the mentees' lists, or null until built. */
+  menteeRank: RankIndex | null;
+}
+
+/**
+ * A validated instance. Exactly one of `dense` / `csr` is set, unless `hasScores` is false (both preference
+ * lists given, no scores; see {@link NormalizeOptions.scoresOptional}).
+ */
 export interface Instance {
   readonly rows: number;
   readonly cols: number;
+  /** False when the instance gives only preference lists: then `dense` and `csr` are both null. */
+  readonly hasScores: boolean;
   /** Row-major scores; `-Infinity` = not allowed. */
   readonly dense: Float64Array | null;
   readonly csr: CsrScores | null;
@@ -29,6 +43,18 @@ export interface Instance {
   readonly mentorPreferences: readonly (readonly number[])[] | null;
   readonly menteeTags: readonly (readonly string[])[] | null;
   readonly seed: number;
+  /** Lazily built indexes; not part of the input. */
+  readonly cache: InstanceCache;
+}
+
+/** Options of {@link normalizeInstance}. */
+export interface NormalizeOptions {
+  /**
+   * Accept an instance without `scores` when both preference lists are given (the stable strategies,
+   * random serial dictatorship and the stability checks work from lists alone).
+   * @defaultValue false
+   */
+  readonly scoresOptional?: boolean;
 }
 
 function isCsr(scores: MatchingInstance["scores"]): scores is CsrScores {
@@ -43,9 +69,13 @@ function isCsr(scores: MatchingInstance["scores"]): scores is CsrScores {
 
 function checkDimension(value: unknown, name: string): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
-    throw new MatchingInputError("INVALID_SHAPE", `${name} must be a non-negative integer, got ${String(value)}.`, {
-      hint: `Give "${name}" with a flat Float64Array of scores.`,
-    });
+    throw new MatchingInputError(
+      "INVALID_SHAPE",
+      `${name} must be a non-negative integer, got ${String(value)}.`,
+      {
+        hint: `Give "${name}" with a flat Float64Array of scores.`,
+      },
+    );
   }
   return value;
 }
@@ -84,7 +114,10 @@ function tooLarge(rows: number, cols: number): LimitError {
   return new LimitError(
     "LIMIT_EXCEEDED",
     `A dense score matrix of ${rows} × ${cols} cells is over the limit of ${MAX_DENSE_CELLS} cells.`,
-    { hint: "Give the scores in sparse CSR form (only each mentee's candidate mentors).", details: { rows, cols } },
+    {
+      hint: "Give the scores in sparse CSR form (only each mentee's candidate mentors).",
+      details: { rows, cols },
+    },
   );
 }
 
@@ -98,7 +131,12 @@ function checkCsr(csr: CsrScores): void {
       "CSR scores need rowStart and col as Int32Array and value as Float64Array.",
     );
   }
-  if (rowStart.length !== rows + 1 || rowStart[0] !== 0 || rowStart[rows] !== col.length || value.length !== col.length) {
+  if (
+    rowStart.length !== rows + 1 ||
+    rowStart[0] !== 0 ||
+    rowStart[rows] !== col.length ||
+    value.length !== col.length
+  ) {
     throw new MatchingInputError(
       "INVALID_SHAPE",
       `CSR scores are inconsistent: rowStart has length ${rowStart.length} (expected ${rows + 1}), starts at ${rowStart[0]}, ends at ${rowStart[rows]}; col has ${col.length} cells and value ${value.length}.`,
@@ -109,14 +147,20 @@ function checkCsr(csr: CsrScores): void {
     const start = rowStart[i]!;
     const end = rowStart[i + 1]!;
     if (end < start) {
-      throw new MatchingInputError("INVALID_SHAPE", `CSR rowStart decreases at row ${i}.`, { details: { mentee: i } });
+      throw new MatchingInputError("INVALID_SHAPE", `CSR rowStart decreases at row ${i}.`, {
+        details: { mentee: i },
+      });
     }
     for (let k = start; k < end; k++) {
       const j = col[k]!;
       if (j < 0 || j >= cols) {
-        throw new MatchingInputError("INVALID_SHAPE", `CSR cell ${k} of row ${i} names column ${j}, outside 0..${cols - 1}.`, {
-          details: { mentee: i, mentor: j },
-        });
+        throw new MatchingInputError(
+          "INVALID_SHAPE",
+          `CSR cell ${k} of row ${i} names column ${j}, outside 0..${cols - 1}.`,
+          {
+            details: { mentee: i, mentor: j },
+          },
+        );
       }
       if (seen[j] === i) {
         throw new MatchingInputError("INVALID_SHAPE", `CSR row ${i} lists column ${j} twice.`, {
@@ -133,9 +177,13 @@ function checkCapacities(capacities: MatchingInstance["capacities"], cols: numbe
   const capacity = new Int32Array(cols);
   if (capacities === undefined) return capacity.fill(1);
   if (capacities.length !== cols) {
-    throw new MatchingInputError("INVALID_CAPACITY", `capacities has ${capacities.length} entries for ${cols} mentors.`, {
-      hint: "Give one capacity per mentor (column).",
-    });
+    throw new MatchingInputError(
+      "INVALID_CAPACITY",
+      `capacities has ${capacities.length} entries for ${cols} mentors.`,
+      {
+        hint: "Give one capacity per mentor (column).",
+      },
+    );
   }
   for (let j = 0; j < cols; j++) {
     const c = capacities[j]!;
@@ -151,48 +199,132 @@ function checkCapacities(capacities: MatchingInstance["capacities"], cols: numbe
   return capacity;
 }
 
+/**
+ * Checks one list against the range and for repeats (`seen[b] === owner`). Returns the place of the first
+ * bad entry, or -1. `(b >>> 0) === b` holds exactly for integers in 0 .. 2^32-1 (not for fractions, NaN,
+ * negative numbers or strings).
+ */
+function scanWithSeen(list: readonly number[], owner: number, targets: number, seen: Int32Array): number {
+  const len = list.length;
+  for (let k = 0; k < len; k++) {
+    const b = list[k]!;
+    if (b >>> 0 !== b || b >= targets || seen[b] === owner) return k;
+    seen[b] = owner;
+  }
+  return -1;
+}
+
+/** As {@link scanWithSeen}, writing 1-based places into a 16-bit dense table (a repeat finds its cell set). */
+function scanIntoTable16(list: readonly number[], base: number, targets: number, table: Uint16Array): number {
+  const len = list.length;
+  for (let k = 0; k < len; k++) {
+    const b = list[k]!;
+    if (b >>> 0 !== b || b >= targets || table[base + b] !== 0) return k;
+    table[base + b] = k + 1;
+  }
+  return -1;
+}
+
+/** As {@link scanIntoTable16}, for tables with 65535 targets or more. */
+function scanIntoTable32(list: readonly number[], base: number, targets: number, table: Int32Array): number {
+  const len = list.length;
+  for (let k = 0; k < len; k++) {
+    const b = list[k]!;
+    if (b >>> 0 !== b || b >= targets || table[base + b] !== 0) return k;
+    table[base + b] = k + 1;
+  }
+  return -1;
+}
+
+/** Validated lists, and their inverse when it was cheapest to build it during validation. */
+interface CheckedLists {
+  readonly lists: readonly (readonly number[])[] | null;
+  readonly index: RankIndex | null;
+}
+
+/**
+ * Validates one side's lists in one pass: arrays, indices in range, no repeats. With `withIndex`, and when
+ * the lists are long enough for the dense form, the pass also fills the dense inverse (rankIndex.ts), whose
+ * cells double as the repeat check. O(total length + owners + targets), plus the table when built.
+ */
 function checkPreferences(
   lists: readonly (readonly number[])[] | undefined,
   owners: number,
   targets: number,
   side: "mentee" | "mentor",
-): readonly (readonly number[])[] | null {
-  if (lists === undefined) return null;
-  if (lists.length !== owners) {
+  withIndex: boolean,
+): CheckedLists {
+  if (lists === undefined) return { lists: null, index: null };
+  if (!Array.isArray(lists) || lists.length !== owners) {
     throw new MatchingInputError(
       "INVALID_PREFERENCES",
-      `${side}Preferences has ${lists.length} lists for ${owners} ${side}s.`,
+      `${side}Preferences has ${Array.isArray(lists) ? lists.length : "no"} lists for ${owners} ${side}s.`,
       { hint: `Give one (possibly empty) list per ${side}.` },
     );
   }
-  const seen = new Int32Array(targets).fill(-1);
+  let total = 0;
+  for (let a = 0; a < owners; a++) {
+    const list = lists[a];
+    if (!Array.isArray(list)) {
+      throw new MatchingInputError(
+        "INVALID_PREFERENCES",
+        `The preference list of ${side} ${a} is not an array.`,
+        {
+          hint: `Give each ${side} an array of indices, best first (empty when it ranks nobody).`,
+          details: { [side]: a },
+        },
+      );
+    }
+    total += list.length;
+  }
+  const table = withIndex && wantsDenseIndex(owners, targets, total) ? newDenseTable(owners, targets) : null;
+  const seen = table === null ? new Int32Array(targets).fill(-1) : null;
   for (let a = 0; a < owners; a++) {
     const list = lists[a]!;
-    for (const b of list) {
-      if (!Number.isInteger(b) || b < 0 || b >= targets) {
-        throw new MatchingInputError(
-          "INVALID_PREFERENCES",
-          `The preference list of ${side} ${a} names ${String(b)}, outside 0..${targets - 1}.`,
-          { details: { [side]: a } },
-        );
-      }
-      if (seen[b] === a) {
-        throw new MatchingInputError("INVALID_PREFERENCES", `The preference list of ${side} ${a} names ${b} twice.`, {
-          details: { [side]: a },
-        });
-      }
-      seen[b] = a;
+    // The hot loops are small monomorphic functions; on a bad entry they return its place, and the error
+    // is built here.
+    const bad =
+      table === null
+        ? scanWithSeen(list, a, targets, seen!)
+        : table instanceof Uint16Array
+          ? scanIntoTable16(list, a * targets, targets, table)
+          : scanIntoTable32(list, a * targets, targets, table);
+    if (bad === -1) continue;
+    const b = list[bad]!;
+    if (b >>> 0 !== b || b >= targets) {
+      throw new MatchingInputError(
+        "INVALID_PREFERENCES",
+        `The preference list of ${side} ${a} names ${String(b)}, outside 0..${targets - 1}.`,
+        { details: { [side]: a } },
+      );
     }
+    throw new MatchingInputError(
+      "INVALID_PREFERENCES",
+      `The preference list of ${side} ${a} names ${b} twice.`,
+      {
+        details: { [side]: a },
+      },
+    );
   }
-  return lists;
+  const index: RankIndex | null =
+    table === null ? null : { owners, targets, dense: table, start: null, owner: null, rank: null };
+  return { lists, index };
 }
 
 /**
  * The score of pair (i, j) as the algorithms see it: `-Infinity` when the cell is absent, forbidden by a
- * rule, or below `minScore`. O(1) dense, O(log deg) CSR. Not for hot loops.
+ * rule, or below `minScore`. O(1) dense, O(deg) CSR. Not for hot loops.
+ *
+ * Without scores (lists only): NaN when the pair is acceptable (each lists the other, not forbidden),
+ * `-Infinity` otherwise; O(place of j in i's list) plus a lookup in the mentors' index (built on first use).
  */
 export function scoreOf(inst: Instance, i: number, j: number): number {
   let s: number;
+  if (!inst.hasScores) {
+    if (inst.forbidden !== null && inst.forbidden[i * inst.cols + j] !== 0) return Number.NEGATIVE_INFINITY;
+    const listed = inst.menteePreferences![i]!.indexOf(j) !== -1 && rankIn(mentorRankIndex(inst)!, j, i) > 0;
+    return listed ? Number.NaN : Number.NEGATIVE_INFINITY;
+  }
   if (inst.dense !== null) {
     s = inst.dense[i * inst.cols + j]!;
   } else {
@@ -211,22 +343,58 @@ export function csrValue(csr: CsrScores, i: number, j: number): number {
 }
 
 /**
- * Validates an instance and returns its normalised form.
+ * Validates an instance and returns its normalised form. O(cells of the scores + total list length).
  *
- * @throws MatchingInputError on NaN/+Infinity scores, wrong shapes, bad capacities, pins or preferences.
+ * @param input - the instance as given.
+ * @param options - whether an instance with lists but no scores is accepted.
+ * @returns the normalised instance (dense scores are not copied).
+ * @throws MatchingInputError on NaN/+Infinity scores, wrong shapes, bad capacities, pins or preferences,
+ *   or missing scores (code `INVALID_SHAPE`).
  * @throws InfeasibleError when pinned pairs exceed a mentor's capacity.
  * @throws LimitError when a dense matrix is over {@link MAX_DENSE_CELLS}.
+ * @example
+ * const inst = normalizeInstance({ scores: [[1, 2], [3, 4]] }); // inst.rows === 2, inst.dense !== null
  */
-export function normalizeInstance(input: MatchingInstance): Instance {
-  if (typeof input !== "object" || input === null || input.scores === undefined) {
-    throw new MatchingInputError("INVALID_SHAPE", "A matching instance needs `scores`.");
+export function normalizeInstance(input: MatchingInstance, options: NormalizeOptions = {}): Instance {
+  if (typeof input !== "object" || input === null) {
+    throw new MatchingInputError("INVALID_SHAPE", "A matching instance must be an object with `scores`.");
   }
   let dense: Float64Array | null = null;
   let csr: CsrScores | null = null;
   let rows: number;
   let cols: number;
   const scores = input.scores;
-  if (scores instanceof Float64Array) {
+  if (scores === undefined) {
+    const menteeLists = input.menteePreferences;
+    const mentorLists = input.mentorPreferences;
+    if (!Array.isArray(menteeLists) || !Array.isArray(mentorLists)) {
+      throw new MatchingInputError(
+        "INVALID_SHAPE",
+        "A matching instance needs `scores`, or both `menteePreferences` and `mentorPreferences`.",
+        {
+          hint: "Give a score matrix (rows = mentees, columns = mentors) or a ranked list for every participant.",
+        },
+      );
+    }
+    if (options.scoresOptional !== true) {
+      throw new MatchingInputError(
+        "INVALID_SHAPE",
+        "This strategy needs `scores`; the instance gives only preference lists.",
+        {
+          hint: "Give a score matrix, or use a stable strategy (deferred acceptance), which works from lists alone.",
+        },
+      );
+    }
+    rows = input.rows ?? menteeLists.length;
+    cols = input.cols ?? mentorLists.length;
+    if (rows !== menteeLists.length || cols !== mentorLists.length) {
+      throw new MatchingInputError(
+        "INVALID_SHAPE",
+        `rows × cols is ${String(rows)} × ${String(cols)} but the lists are for ${menteeLists.length} mentees and ${mentorLists.length} mentors.`,
+        { hint: "Give one list per mentee and one per mentor, or leave rows and cols out." },
+      );
+    }
+  } else if (scores instanceof Float64Array) {
     rows = checkDimension(input.rows, "rows");
     cols = checkDimension(input.cols, "cols");
     if (rows * cols > MAX_DENSE_CELLS) throw tooLarge(rows, cols);
@@ -243,7 +411,10 @@ export function normalizeInstance(input: MatchingInstance): Instance {
     rows = scores.length;
     cols = input.cols ?? converted.cols;
     if (rows > 0 && cols !== converted.cols) {
-      throw new MatchingInputError("INVALID_SHAPE", `cols is ${cols} but the rows have ${converted.cols} cells.`);
+      throw new MatchingInputError(
+        "INVALID_SHAPE",
+        `cols is ${cols} but the rows have ${converted.cols} cells.`,
+      );
     }
   } else if (isCsr(scores)) {
     checkCsr(scores);
@@ -257,9 +428,10 @@ export function normalizeInstance(input: MatchingInstance): Instance {
     );
   }
   if (dense !== null) {
-    for (let k = 0; k < dense.length; k++) {
-      const v = dense[k]!;
-      if (v !== v || v === Number.POSITIVE_INFINITY) checkScore(v, Math.floor(k / cols), k % cols);
+    // One comparison per cell: false exactly for NaN and +Infinity.
+    const len = dense.length;
+    for (let k = 0; k < len; k++) {
+      if (!(dense[k]! < Number.POSITIVE_INFINITY)) checkScore(dense[k]!, Math.floor(k / cols), k % cols);
     }
   }
 
@@ -284,10 +456,15 @@ export function normalizeInstance(input: MatchingInstance): Instance {
   }
 
   const capacity = checkCapacities(input.capacities, cols);
+  // The mentors' inverse is needed by mentee-proposing deferred acceptance and by the metrics whenever
+  // mentors gave lists, so it is built while validating them.
+  const menteeLists = checkPreferences(input.menteePreferences, rows, cols, "mentee", false);
+  const mentorLists = checkPreferences(input.mentorPreferences, cols, rows, "mentor", true);
   const pinnedMentor = new Int32Array(rows).fill(-1);
   const inst: Instance = {
     rows,
     cols,
+    hasScores: scores !== undefined,
     dense,
     csr,
     forbidden,
@@ -295,20 +472,31 @@ export function normalizeInstance(input: MatchingInstance): Instance {
     pinnedMentor,
     hasPins: (input.pinned?.length ?? 0) > 0,
     minScore,
-    menteePreferences: checkPreferences(input.menteePreferences, rows, cols, "mentee"),
-    mentorPreferences: checkPreferences(input.mentorPreferences, cols, rows, "mentor"),
+    menteePreferences: menteeLists.lists,
+    mentorPreferences: mentorLists.lists,
     menteeTags: input.menteeTags ?? null,
     seed,
+    cache: { mentorRank: mentorLists.index, menteeRank: null },
   };
   if (inst.menteeTags !== null && inst.menteeTags.length !== rows) {
-    throw new MatchingInputError("INVALID_SHAPE", `menteeTags has ${inst.menteeTags.length} entries for ${rows} mentees.`);
+    throw new MatchingInputError(
+      "INVALID_SHAPE",
+      `menteeTags has ${inst.menteeTags.length} entries for ${rows} mentees.`,
+    );
   }
 
   if (input.pinned !== undefined) {
     const load = new Int32Array(cols);
     for (const pin of input.pinned) {
       const { mentee, mentor } = pin;
-      if (!Number.isInteger(mentee) || mentee < 0 || mentee >= rows || !Number.isInteger(mentor) || mentor < 0 || mentor >= cols) {
+      if (
+        !Number.isInteger(mentee) ||
+        mentee < 0 ||
+        mentee >= rows ||
+        !Number.isInteger(mentor) ||
+        mentor < 0 ||
+        mentor >= cols
+      ) {
         throw new MatchingInputError(
           "INVALID_PIN",
           `Pinned pair (mentee ${String(mentee)}, mentor ${String(mentor)}) is outside the ${rows} × ${cols} instance.`,

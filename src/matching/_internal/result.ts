@@ -6,6 +6,7 @@ import { MentorMatchError } from "../../errors.js";
 import { computeMetrics } from "../../metrics/summary.js";
 import type { MatchResult, MentorGroup, UnmatchedMentee, UnmatchedReason } from "../types.js";
 import { type Instance, scoreOf } from "./instance.js";
+import { mentorRankIndex, rankIn } from "./rankIndex.js";
 
 const CLOSEST = 5;
 
@@ -15,14 +16,50 @@ export interface ResultExtras {
   readonly duals?: MatchResult["duals"];
 }
 
+/**
+ * Reason of an unmatched mentee of an instance without scores: its acceptable mentors are those it lists
+ * that list it back and are not forbidden; `closest` = the first five of them in its own order.
+ */
+function unmatchedReasonFromLists(inst: Instance, i: number): UnmatchedMentee {
+  const { cols, forbidden, capacity } = inst;
+  const index = mentorRankIndex(inst)!;
+  const list = inst.menteePreferences![i]!;
+  let anyMutual = false;
+  let anyNotForbidden = false;
+  const closest: number[] = [];
+  for (const j of list) {
+    if (rankIn(index, j, i) === 0) continue;
+    anyMutual = true;
+    if (forbidden !== null && forbidden[i * cols + j] !== 0) continue;
+    anyNotForbidden = true;
+    if (capacity[j]! > 0 && closest.length < CLOSEST) closest.push(j);
+  }
+  const reason: UnmatchedReason = !anyMutual
+    ? "no-eligible-partner"
+    : !anyNotForbidden
+      ? "excluded-by-rule"
+      : "mentors-full";
+  return { mentee: i, reason, closest };
+}
+
 function unmatchedReason(inst: Instance, i: number): UnmatchedMentee {
+  if (!inst.hasScores) return unmatchedReasonFromLists(inst, i);
   const { cols, dense, csr, forbidden, minScore, capacity } = inst;
+  // With ranked lists, a cell counts only when each side that gave a list names the other.
+  const index = mentorRankIndex(inst);
+  let listedByMentee: Uint8Array | null = null;
+  if (inst.menteePreferences !== null) {
+    listedByMentee = new Uint8Array(cols);
+    for (const j of inst.menteePreferences[i]!) listedByMentee[j] = 1;
+  }
   let anyCell = false;
   let anyNotForbidden = false;
   let anyEligible = false;
   const candidates: { mentor: number; score: number }[] = [];
   const visit = (j: number, s: number): void => {
     if (s === Number.NEGATIVE_INFINITY) return;
+    if ((listedByMentee !== null && listedByMentee[j] === 0) || (index !== null && rankIn(index, j, i) === 0))
+      return;
     anyCell = true;
     if (forbidden !== null && forbidden[i * cols + j] !== 0) return;
     anyNotForbidden = true;
@@ -47,12 +84,22 @@ function unmatchedReason(inst: Instance, i: number): UnmatchedMentee {
 }
 
 /**
- * Builds the result of a strategy from the mentor of each mentee.
+ * Builds the result of a strategy from the mentor of each mentee. O(n + m) plus {@link computeMetrics} and
+ * O(m) per unmatched mentee (its reason).
+ *
+ * Unmatched reasons: `no-eligible-partner` (no cell that the scores and the ranked lists, where given, both
+ * allow; without scores: nobody it lists lists it back), `excluded-by-rule` (every such cell forbidden),
+ * `below-min-score`, `mentors-full`.
  *
  * @throws MentorMatchError with code `INTERNAL` when the matching breaks a rule; this
  * would be a bug in the strategy, and is reported rather than returned.
  */
-export function buildResult(inst: Instance, mentorOf: Int32Array, strategy: string, extras: ResultExtras = {}): MatchResult {
+export function buildResult(
+  inst: Instance,
+  mentorOf: Int32Array,
+  strategy: string,
+  extras: ResultExtras = {},
+): MatchResult {
   const { rows, cols, capacity, pinnedMentor } = inst;
   const load = new Int32Array(cols);
   for (let i = 0; i < rows; i++) {
@@ -62,7 +109,8 @@ export function buildResult(inst: Instance, mentorOf: Int32Array, strategy: stri
       continue;
     }
     if (j < 0 || j >= cols) throw internal(strategy, `gave mentee ${i} mentor ${j}, out of range`);
-    if (scoreOf(inst, i, j) === Number.NEGATIVE_INFINITY) throw internal(strategy, `paired mentee ${i} with mentor ${j}, a pair that is not allowed`);
+    if (scoreOf(inst, i, j) === Number.NEGATIVE_INFINITY)
+      throw internal(strategy, `paired mentee ${i} with mentor ${j}, a pair that is not allowed`);
     if (pinnedMentor[i] !== -1 && pinnedMentor[i] !== j) throw internal(strategy, `moved pinned mentee ${i}`);
     load[j]!++;
     if (load[j]! > capacity[j]!) throw internal(strategy, `gave mentor ${j} more mentees than its capacity`);

@@ -1,0 +1,417 @@
+/**
+ * Optimal assignment against its peers, side by side on the same seeded data:
+ * npm `munkres` (Hungarian, minimises; `number[][]`), `linear-sum-assignment` (Crouse's JV without
+ * initialisation on ml-matrix; maximises unless `{ maximaze: false }`), `munkres-algorithm` (Hungarian;
+ * `minWeightAssign` on `{ data, shape }`), and scipy's `linear_sum_assignment` (C++, Crouse's algorithm)
+ * through bench/scipy_lsa.py. mentor-match is called as a user would: `optimalAssignment(…, { maximize:
+ * false })`, validation and result building included.
+ *
+ * Every peer runs in its own child process with a time limit, so a slow or hanging peer never blocks the
+ * bench; a peer that does not finish at the full size is rerun at a smaller size, and reported as such.
+ *
+ * Run: `npx tsx bench/assignment.bench.ts [--quick]` or `npm run bench -- --only assignment`.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { linearSumAssignment } from "linear-sum-assignment";
+import munkres from "munkres";
+import { minWeightAssign } from "munkres-algorithm";
+import { optimalAssignment } from "../src/index.js";
+import { solveAssignment } from "../src/matching/_internal/assignmentCore.js";
+import { normalizeInstance } from "../src/matching/_internal/instance.js";
+import type { CsrScores } from "../src/matching/types.js";
+import { BENCHMARK_SEED, type BenchRow, emit, QUICK, seededRandom, timeIt } from "./_lib.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const OR_DIR = join(here, "..", "..", "shared", "data", "or-library");
+
+// ── data (the same in the parent and in every child) ─────────────────────────────────────────────
+type CaseId = "float" | "int" | "capacity";
+
+interface CaseData {
+  /** Costs, row-major, rows × cols (for the capacity case: mentees × mentors). */
+  readonly costs: Float64Array;
+  readonly rows: number;
+  readonly cols: number;
+  /** Seats per mentor (capacity case), else 1. */
+  readonly seats: number;
+}
+
+function makeCase(id: CaseId, n: number): CaseData {
+  const rnd = seededRandom(BENCHMARK_SEED + (id === "float" ? 1 : id === "int" ? 2 : 3));
+  if (id === "capacity") {
+    // n mentees, n / 5 mentors of capacity 5.
+    const cols = n / 5;
+    const costs = new Float64Array(n * cols);
+    for (let k = 0; k < costs.length; k++) costs[k] = rnd();
+    return { costs, rows: n, cols, seats: 5 };
+  }
+  const costs = new Float64Array(n * n);
+  if (id === "float") for (let k = 0; k < costs.length; k++) costs[k] = rnd();
+  else for (let k = 0; k < costs.length; k++) costs[k] = Math.floor(rnd() * 1000);
+  return { costs, rows: n, cols: n, seats: 1 };
+}
+
+/** The matrix a one-to-one solver sees: each mentor's column repeated once per seat. */
+function expandedRows(c: CaseData): number[][] {
+  const width = c.cols * c.seats;
+  const out: number[][] = [];
+  for (let i = 0; i < c.rows; i++) {
+    const row = new Array<number>(width);
+    for (let s = 0; s < width; s++) row[s] = c.costs[i * c.cols + Math.floor(s / c.seats)]!;
+    out.push(row);
+  }
+  return out;
+}
+
+function expandedFlat(c: CaseData): Float64Array {
+  if (c.seats === 1) return c.costs;
+  const width = c.cols * c.seats;
+  const out = new Float64Array(c.rows * width);
+  for (let i = 0; i < c.rows; i++) {
+    for (let s = 0; s < width; s++) out[i * width + s] = c.costs[i * c.cols + Math.floor(s / c.seats)]!;
+  }
+  return out;
+}
+
+// ── peers (run in a child process) ───────────────────────────────────────────────────────────────
+type PeerName = "munkres" | "linear-sum-assignment" | "munkres-algorithm";
+
+function peerSolver(name: PeerName, c: CaseData): () => number {
+  const width = c.cols * c.seats;
+  if (name === "munkres") {
+    const m = expandedRows(c);
+    return () => {
+      let total = 0;
+      for (const [y, x] of munkres(m)) total += m[y]![x]!;
+      return total;
+    };
+  }
+  if (name === "linear-sum-assignment") {
+    const m = expandedRows(c);
+    return () => {
+      const r = linearSumAssignment(m, { maximaze: false });
+      let total = 0;
+      for (let i = 0; i < c.rows; i++) if (r.rowAssignments[i]! >= 0) total += m[i]![r.rowAssignments[i]!]!;
+      return total;
+    };
+  }
+  const data = expandedFlat(c);
+  return () => minWeightAssign({ data, shape: [c.rows, width] }).assignmentsWeight;
+}
+
+function runPeer(name: PeerName, id: CaseId, n: number): { ms: number; total: number; reps: number } {
+  // Warm up on a tenth of the size (the JIT compiles the same code), then time at the full size:
+  // three runs, or one when a run takes over 5 s.
+  const warmN = Math.max(50, Math.round(n / 50) * 5);
+  peerSolver(name, makeCase(id, warmN))();
+  const solve = peerSolver(name, makeCase(id, n));
+  const t0 = performance.now();
+  const total = solve();
+  const first = performance.now() - t0;
+  if (first > 5000) return { ms: first, total, reps: 1 };
+  const { times } = timeIt(solve, { warmup: 0, reps: 2 });
+  const all = [first, ...times].sort((a, b) => a - b);
+  return { ms: all[1]!, total, reps: 3 };
+}
+
+const peerIndex = process.argv.indexOf("--peer");
+if (peerIndex >= 0) {
+  const name = process.argv[peerIndex + 1] as PeerName;
+  const id = process.argv[process.argv.indexOf("--case") + 1] as CaseId;
+  const n = Number(process.argv[process.argv.indexOf("--n") + 1]);
+  process.stdout.write(`@@PEER ${JSON.stringify(runPeer(name, id, n))}\n`);
+  process.exit(0);
+}
+
+interface PeerOutcome {
+  readonly ms: number | null;
+  readonly total?: number;
+  readonly note?: string;
+}
+
+function childPeer(name: PeerName, id: CaseId, n: number, timeoutMs: number): PeerOutcome {
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), "--peer", name, "--case", id, "--n", String(n)],
+    { encoding: "utf8", timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 },
+  );
+  const line = (child.stdout ?? "").split("\n").find((l) => l.startsWith("@@PEER "));
+  if (line === undefined) {
+    const why =
+      child.signal === "SIGTERM"
+        ? `did not finish within ${timeoutMs / 1000} s`
+        : `failed (${child.status ?? child.signal})`;
+    return { ms: null, note: why };
+  }
+  const r = JSON.parse(line.slice(7)) as { ms: number; total: number; reps: number };
+  return { ms: r.ms, total: r.total, note: r.reps === 1 ? "one timed run (over 5 s)" : undefined };
+}
+
+function scipyPeer(c: CaseData, timeoutMs: number): PeerOutcome {
+  const probe = spawnSync("python3", ["-c", "import scipy"], { encoding: "utf8", timeout: 30_000 });
+  if (probe.status !== 0) return { ms: null, note: 'skipped: `python3 -c "import scipy"` fails' };
+  const dir = mkdtempSync(join(tmpdir(), "mm-bench-"));
+  try {
+    const file = join(dir, "costs.bin");
+    const flat = expandedFlat(c);
+    writeFileSync(file, new Uint8Array(flat.buffer, flat.byteOffset, flat.byteLength));
+    const width = c.cols * c.seats;
+    const child = spawnSync(
+      "python3",
+      [join(here, "scipy_lsa.py"), file, String(c.rows), String(width), "3"],
+      {
+        encoding: "utf8",
+        timeout: timeoutMs,
+      },
+    );
+    if (child.status !== 0)
+      return { ms: null, note: `scipy failed: ${(child.stderr ?? "").trim().split("\n").pop() ?? ""}` };
+    const r = JSON.parse(child.stdout.trim().split("\n").pop()!) as {
+      ms: number;
+      total: number;
+      version: string;
+    };
+    return { ms: r.ms, total: r.total, note: `scipy ${r.version}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ── mentor-match ─────────────────────────────────────────────────────────────────────────────────
+function ours(c: CaseData): { ms: number; total: number; solverMs: number } {
+  const capacities = new Int32Array(c.cols).fill(c.seats);
+  const instance = { scores: c.costs, rows: c.rows, cols: c.cols, capacities };
+  let total = 0;
+  const { median } = timeIt(
+    () => {
+      total = optimalAssignment(instance, { maximize: false }).metrics.totalScore;
+    },
+    { warmup: 1, reps: 3 },
+  );
+  // The solver alone: validation and solve, without building the result (groups, reasons, metrics).
+  const solver = timeIt(
+    () =>
+      solveAssignment({
+        inst: normalizeInstance(instance),
+        sign: 1,
+        lo: -Number.MAX_VALUE,
+        hi: Number.MAX_VALUE,
+        mode: "maximum",
+      }),
+    { warmup: 0, reps: 3 },
+  );
+  return { ms: median, total, solverMs: solver.median };
+}
+
+const rows: BenchRow[] = [];
+const notes: string[] = [];
+
+function sameTotal(a: number | undefined, b: number): boolean {
+  return a === undefined || Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+}
+
+function compare(
+  label: string,
+  id: CaseId,
+  n: number,
+  smallN: number,
+  targets: Partial<Record<PeerName | "scipy", number>>,
+  timeoutMs: number,
+): void {
+  const c = makeCase(id, n);
+  const mine = ours(c);
+  rows.push({ case: label, impl: "mentor-match", ms: mine.ms, note: `total ${mine.total.toFixed(4)}` });
+  rows.push({ case: label, impl: "mentor-match solver alone (no result building)", ms: mine.solverMs });
+  const peers: (PeerName | "scipy")[] = ["munkres", "scipy", "linear-sum-assignment", "munkres-algorithm"];
+  for (const peer of peers) {
+    // mentor-match is timed again right before each peer, so that both see the same load on the machine.
+    const near = ours(c);
+    let outcome = peer === "scipy" ? scipyPeer(c, timeoutMs) : childPeer(peer, id, n, timeoutMs);
+    let size = n;
+    let mineMs = near.ms;
+    let solverMs = near.solverMs;
+    let mineTotal = near.total;
+    if (outcome.ms === null && peer !== "scipy" && smallN < n) {
+      // Rerun both at the smaller size, so that there is still a ratio in the same run.
+      const firstNote = outcome.note;
+      outcome = childPeer(peer, id, smallN, timeoutMs);
+      size = smallN;
+      const small = ours(makeCase(id, smallN));
+      mineMs = small.ms;
+      solverMs = small.solverMs;
+      mineTotal = small.total;
+      outcome = {
+        ...outcome,
+        note: `at full size ${firstNote}; measured at ${smallN} (mentor-match ${small.ms.toFixed(1)} ms there)`,
+      };
+    }
+    const target = targets[peer];
+    const ratio = outcome.ms === null ? undefined : mineMs / outcome.ms;
+    const agrees = outcome.ms === null || sameTotal(outcome.total, mineTotal);
+    rows.push({
+      case: size === n ? label : `${label} (at ${size})`,
+      impl: peer === "scipy" ? "scipy linear_sum_assignment" : `npm ${peer}`,
+      ms: outcome.ms,
+      ...(ratio === undefined ? {} : { ratio }),
+      ...(target === undefined
+        ? {}
+        : { target: `ratio ≤ ${target}`, pass: ratio !== undefined && ratio <= target }),
+      note: [
+        outcome.ms === null
+          ? undefined
+          : `mentor-match ${mineMs.toFixed(1)} ms just before (solver alone ${solverMs.toFixed(1)} ms, ratio ${(solverMs / outcome.ms).toFixed(2)})`,
+        outcome.note,
+        agrees ? undefined : `total ${outcome.total} ≠ ours ${mineTotal}`,
+      ]
+        .filter((x) => x !== undefined)
+        .join("; "),
+    });
+  }
+}
+
+// ── the cases ────────────────────────────────────────────────────────────────────────────────────
+const N = QUICK ? 400 : 3000;
+const TIMEOUT = QUICK ? 30_000 : 90_000;
+compare(
+  `dense random float ${N}×${N}`,
+  "float",
+  N,
+  QUICK ? 200 : 1000,
+  { munkres: 0.8, scipy: 0.8 },
+  TIMEOUT,
+);
+compare(`integer costs 0..999 ${N}×${N}`, "int", N, QUICK ? 200 : 1000, { munkres: 1.0 }, TIMEOUT);
+const MENTEES = QUICK ? 500 : 5000;
+compare(
+  `${MENTEES / 5} mentors × capacity 5 × ${MENTEES} mentees (peers: seat-expanded ${MENTEES}×${MENTEES})`,
+  "capacity",
+  MENTEES,
+  QUICK ? 250 : 1000,
+  { munkres: 1.0 },
+  QUICK ? 60_000 : 150_000,
+);
+
+// ── peak memory of one call ──────────────────────────────────────────────────────────────────────
+{
+  const c = makeCase("float", N);
+  const matrixBytes = c.costs.byteLength;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  // Collect, and let freed ArrayBuffer backing stores be released, before the baseline.
+  for (let k = 0; k < 3; k++) {
+    gc?.();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const before = process.memoryUsage();
+  const result = optimalAssignment({ scores: c.costs, rows: N, cols: N }, { maximize: false });
+  const after = process.memoryUsage();
+  const extra =
+    Math.max(0, after.arrayBuffers - before.arrayBuffers) + Math.max(0, after.heapUsed - before.heapUsed);
+  const core = solveAssignment({
+    inst: normalizeInstance({ scores: c.costs, rows: N, cols: N }),
+    sign: 1,
+    lo: -Number.MAX_VALUE,
+    hi: Number.MAX_VALUE,
+    mode: "maximum",
+  });
+  const ratio = (matrixBytes + extra) / matrixBytes;
+  rows.push({
+    case: `peak memory, dense ${N}×${N} (matrix ${(matrixBytes / 1e6).toFixed(1)} MB)`,
+    impl: "mentor-match",
+    ms: null,
+    peakMB: (matrixBytes + extra) / 1e6,
+    ratio,
+    target: "≤ 1.3 × matrix",
+    pass: ratio <= 1.3,
+    note: `${gc === undefined ? "no --expose-gc: heap delta may include garbage; " : ""}typed arrays + heap allocated by the call: ${(extra / 1e6).toFixed(2)} MB; solver's own typed arrays: ${(core.allocatedBytes / 1e6).toFixed(2)} MB; matched ${result.metrics.matched}`,
+  });
+  notes.push(
+    "Peak memory: gc, then process.memoryUsage() before and right after one optimalAssignment call (no gc in between, so every ArrayBuffer the call created is still counted); extra = Δ arrayBuffers + Δ heapUsed; ratio = (matrix + extra) / matrix. The solver never copies the matrix; its own typed arrays are O(n + m).",
+  );
+}
+
+// ── OR-Library: all 12 instances reach the published optimum ────────────────────────────────────
+function numbers(file: string): Float64Array {
+  return Float64Array.from(
+    readFileSync(join(OR_DIR, file), "utf8")
+      .split(/\s+/)
+      .filter((t) => t.length > 0),
+    Number,
+  );
+}
+
+function readOr(name: string): { n: number; dense?: Float64Array; csr?: CsrScores } {
+  const all = numbers(`${name}.txt`);
+  const n = all[0]!;
+  if (!name.startsWith("assignp")) return { n, dense: all.subarray(1, 1 + n * n) };
+  const cells = (all.length - 1) / 3;
+  const rowStart = new Int32Array(n + 1);
+  for (let k = 0; k < cells; k++) rowStart[all[1 + 3 * k]!]!++;
+  for (let i = 0; i < n; i++) rowStart[i + 1]! += rowStart[i]!;
+  const fill = rowStart.slice(0, n);
+  const col = new Int32Array(cells);
+  const value = new Float64Array(cells);
+  for (let k = 0; k < cells; k++) {
+    const i = all[1 + 3 * k]! - 1;
+    const at = fill[i]!++;
+    col[at] = all[2 + 3 * k]! - 1;
+    value[at] = all[3 + 3 * k]!;
+  }
+  return { n, csr: { rows: n, cols: n, rowStart, col, value } };
+}
+
+const optimal = new Map<string, number>();
+for (const line of readFileSync(join(OR_DIR, "optimal.txt"), "utf8").split("\n")) {
+  const [name, value] = line.trim().split(/\s+/);
+  if (name?.startsWith("assign") && value !== undefined) optimal.set(name, Number(value));
+}
+let reached = 0;
+for (const name of optimal.keys()) {
+  const data = readOr(name);
+  const instance =
+    data.dense !== undefined ? { scores: data.dense, rows: data.n, cols: data.n } : { scores: data.csr! };
+  let total = 0;
+  const { median } = timeIt(
+    () => {
+      total = optimalAssignment(instance, { maximize: false }).metrics.totalScore;
+    },
+    { warmup: 1, reps: 5 },
+  );
+  const inst = normalizeInstance(instance);
+  const core = timeIt(
+    () => solveAssignment({ inst, sign: 1, lo: -Number.MAX_VALUE, hi: Number.MAX_VALUE, mode: "maximum" }),
+    {
+      warmup: 1,
+      reps: 5,
+    },
+  );
+  const ok = total === optimal.get(name);
+  if (ok) reached++;
+  rows.push({
+    case: `OR-Library ${name} (${data.dense !== undefined ? "dense" : `sparse, ${data.csr!.col.length} cells`})`,
+    impl: "mentor-match",
+    ms: median,
+    ...(name === "assignp5000" ? { target: "≤ 50 ms", pass: median <= 50 } : {}),
+    note: `total ${total} (optimum ${optimal.get(name)}) ${ok ? "reached" : "NOT REACHED"}; solver alone ${core.median.toFixed(1)} ms`,
+  });
+}
+rows.push({
+  case: "OR-Library: instances at the published optimum",
+  impl: "mentor-match",
+  ms: null,
+  target: `${optimal.size} of ${optimal.size}`,
+  pass: reached === optimal.size,
+  note: `${reached} of ${optimal.size}`,
+});
+
+notes.push(
+  "Ratio = mentor-match ms ÷ peer ms, measured in the same run on the same seeded data (BENCHMARK_SEED); medians of 3 timed runs after a warm-up (mentor-match: one run at full size; peers: one run at a tenth of the size, and a single timed run when it takes over 5 s).",
+  "mentor-match times are of the public call optimalAssignment(…, { maximize: false }): validation, solve and the result with metrics; OR-Library rows also give the solver alone.",
+  "Peers get their natural input: munkres and linear-sum-assignment an array of rows (number[][]); munkres-algorithm { data: Float64Array, shape }; scipy a float64 ndarray read from a temporary file (only the solver is timed).",
+  "The capacity case gives the peers the seat-expanded matrix (each mentor's column once per seat); mentor-match takes the mentees × mentors matrix with capacities 5.",
+  QUICK ? "--quick: small sizes, a smoke run; the targets apply to the full run." : "Full sizes.",
+);
+emit("assignment", rows, notes);

@@ -1,0 +1,102 @@
+/** Loading a run's inputs: the programme, the questionnaire files and the participants in them. */
+import { readCsv } from "../../csv/readCsv.js";
+import {
+  type ParticipantSource,
+  type ParticipantsRead,
+  readParticipants,
+} from "../../csv/readParticipants.js";
+import { InputFileError, isMentorMatchError, type MentorMatchError, ProgramError } from "../../errors.js";
+import type { Engine, ProgramInfo } from "./engine.js";
+import { type CliIo, readInputFile } from "./io.js";
+
+/** Options shared by init, validate and match. */
+export interface InputOptions {
+  readonly mentors?: string;
+  readonly mentees?: string;
+  readonly input?: string;
+  readonly config?: string;
+  readonly form?: string;
+}
+
+export interface LoadedProgram {
+  readonly info: ProgramInfo;
+}
+
+/**
+ * The programme of a run: the config file if given (its `form` may be overridden by --form only when both
+ * agree), else the preset of --form.
+ */
+export function loadProgram(io: CliIo, engine: Engine, options: InputOptions): LoadedProgram {
+  if (options.config !== undefined) {
+    const bytes = readInputFile(io, options.config);
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""));
+    } catch (error) {
+      throw new ProgramError(
+        "INVALID_PROGRAM",
+        `The programme config is not valid JSON (${(error as Error).message}).`,
+        {
+          location: { file: options.config },
+          hint: "Fix the JSON, or write a new config with `mentor-match init`.",
+        },
+      );
+    }
+    if (typeof json !== "object" || json === null || Array.isArray(json)) {
+      throw new ProgramError("INVALID_PROGRAM", "The programme config must be a JSON object.", {
+        location: { file: options.config },
+      });
+    }
+    try {
+      return { info: engine.parseProgram(json) };
+    } catch (error) {
+      if (isMentorMatchError(error) && error.location?.file === undefined) {
+        throw new ProgramError(error.code, error.problem, {
+          location: { ...error.location, file: options.config },
+          ...(error.hint === undefined ? {} : { hint: error.hint }),
+          ...(error.details === undefined ? {} : { details: error.details }),
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+  if (options.form !== undefined) return { info: engine.preset(options.form) };
+  throw new ProgramError("INVALID_OPTION", "No programme: give --config or --form.", {
+    hint: "Give --config (a programme config) or --form (a form of mentoring).",
+  });
+}
+
+/** The files of a run, read and parsed; fatal file errors are collected, not thrown. */
+export function loadSources(
+  io: CliIo,
+  options: InputOptions,
+): { sources: ParticipantSource[]; problems: MentorMatchError[] } {
+  const sources: ParticipantSource[] = [];
+  const problems: MentorMatchError[] = [];
+  const files: { path: string; role?: "mentor" | "mentee" }[] = [];
+  if (options.input !== undefined) files.push({ path: options.input });
+  if (options.mentors !== undefined) files.push({ path: options.mentors, role: "mentor" });
+  if (options.mentees !== undefined) files.push({ path: options.mentees, role: "mentee" });
+  for (const f of files) {
+    try {
+      const table = readCsv(readInputFile(io, f.path), { file: f.path });
+      sources.push(f.role === undefined ? { table } : { table, role: f.role });
+    } catch (error) {
+      if (error instanceof InputFileError) problems.push(error);
+      else throw error;
+    }
+  }
+  return { sources, problems };
+}
+
+/** Reads participants from the sources with the programme's questions. */
+export function loadParticipants(
+  sources: readonly ParticipantSource[],
+  program: LoadedProgram,
+): ParticipantsRead {
+  return readParticipants(sources, {
+    questions: program.info.questions,
+    ...(program.info.columns === undefined ? {} : { columns: program.info.columns }),
+  });
+}

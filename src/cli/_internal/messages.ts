@@ -1,0 +1,243 @@
+/**
+ * What the CLI says, in Russian and English: errors (by code, with file, row and column), warnings,
+ * progress and summaries. Library errors carry English text; here each code gets its Russian words.
+ */
+import type { ReadWarning } from "../../csv/readParticipants.js";
+import { ERROR_CATALOG } from "../../errorCatalog.js";
+import { type ErrorCode, isMentorMatchError, type MentorMatchError } from "../../errors.js";
+import type { Lang } from "../../report/texts.js";
+import type { ScoringNote } from "./engine.js";
+
+/** The language from `--lang`, else from LANG / LC_ALL / LC_MESSAGES, else Russian. */
+export function pickLang(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): Lang {
+  if (flag === "ru" || flag === "en") return flag;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return /^en/i.test(locale) ? "en" : "ru";
+}
+
+type Details = Readonly<Record<string, unknown>>;
+
+function d(e: MentorMatchError, key: string): string {
+  const v = e.details?.[key];
+  return v === undefined ? "" : String(v);
+}
+
+const RU_PROBLEM: Partial<Record<string, (e: MentorMatchError) => string>> = {
+  FILE_NOT_FOUND: () => "файл не найден.",
+  FILE_TOO_LARGE: (e) => `файл слишком большой (${d(e, "size")} байт; предел ${d(e, "maxBytes")}).`,
+  ENCODING: (e) =>
+    d(e, "kind") === "xlsx" || d(e, "kind") === "xls"
+      ? "это книга Excel, а не CSV-файл."
+      : "файл не в кодировке UTF-8 и не в Windows-1251 (возможно, KOI8-R или CP866) или это не текст.",
+  EMPTY_FILE: () => "файл пуст.",
+  HEADER_ONLY: () => "в файле есть строка заголовков, но нет ни одной анкеты.",
+  CSV_SYNTAX: () => "с этой строки файл не читается как CSV: непарная или лишняя кавычка.",
+  DELIMITER: () =>
+    "в строке заголовков один столбец: не найден разделитель (запятая, точка с запятой или табуляция).",
+  RAGGED_ROW: (e) => `в строке ${d(e, "cells")} ячеек, а в заголовке ${d(e, "expected")}.`,
+  MISSING_COLUMN: (e) =>
+    d(e, "what") === "role"
+      ? "нет столбца с ролью (наставник или наставляемый)."
+      : d(e, "what") === "id"
+        ? "нет столбца с кодом участника, e-mail или ФИО, чтобы различать участников."
+        : "нет обязательного столбца.",
+  DUPLICATE_COLUMN: (e) => `несколько столбцов подходят под поле «${d(e, "key")}».`,
+  DUPLICATE_ID: (e) =>
+    `этот участник уже есть в файле ${d(e, "otherFile")}, строка ${d(e, "otherRow")}` +
+    (e.problem.includes("timestamp") ? ", и нет отметки времени, чтобы понять, какая анкета новее." : "."),
+  UNKNOWN_OPTION: (e) => `ответа нет среди вариантов вопроса «${d(e, "question")}».`,
+  NOT_A_NUMBER: (e) =>
+    ({
+      capacity: "в ячейке не число наставляемых (от 0 до 1000).",
+      age: "в ячейке не возраст.",
+      experience: "в ячейке не число лет.",
+      grade: "в ячейке не класс (от 1 до 11, например «7Б»).",
+    })[d(e, "what")] ?? "в ячейке не число.",
+  INVALID_VALUE: (e) =>
+    ({
+      role: "роль не «наставник» и не «наставляемый».",
+      "role-mismatch": "в строке указана другая роль, чем у всего файла.",
+      timestamp: "отметка времени не похожа на дату и время.",
+      consent: "в ячейке согласия не «да» и не «нет».",
+      birthDate: "дата рождения не похожа на дату.",
+      boolean: "в ячейке не «да» и не «нет».",
+    })[d(e, "what")] ?? "недопустимое значение.",
+  MISSING_VALUE: () => "в строке нет ни кода участника, ни e-mail, ни ФИО.",
+};
+
+const RU_HINT: Partial<Record<string, (e: MentorMatchError) => string>> = {
+  FILE_NOT_FOUND: () => "Проверьте путь к файлу.",
+  FILE_TOO_LARGE: () => "Разделите файл на части.",
+  ENCODING: () =>
+    "Сохраните файл заново как CSV в UTF-8 (Google Таблицы: Файл → Скачать → CSV; Excel: Сохранить как → «CSV UTF-8 (разделитель — запятая)»).",
+  EMPTY_FILE: () => "Выгрузите ответы из формы заново, вместе со строкой заголовков.",
+  HEADER_ONLY: () => "Выгрузите ответы после того, как участники заполнят анкету.",
+  CSV_SYNTAX: () =>
+    'Проверьте кавычки в этой строке: кавычка внутри ячейки должна быть удвоена (""), а сама ячейка — в кавычках.',
+  DELIMITER: () =>
+    "Сохраните файл как CSV с запятыми или точками с запятой между столбцами или укажите --delimiter.",
+  RAGGED_ROW: (e) =>
+    Number(d(e, "cells")) < Number(d(e, "expected"))
+      ? "Перенос строки внутри ячейки без кавычек разбивает строку на две: соедините строки или возьмите ячейку в кавычки."
+      : "В ячейке разделитель без кавычек: возьмите ячейку в кавычки или уберите лишний разделитель.",
+  MISSING_COLUMN: (e) =>
+    d(e, "what") === "role"
+      ? "Добавьте столбец «Роль» со словами «наставник» / «наставляемый» или передайте файл через --mentors / --mentees."
+      : "Добавьте столбец «Код участника» с кодом в каждой строке.",
+  DUPLICATE_COLUMN: () =>
+    'Переименуйте один из столбцов или укажите нужный в настройках программы ("columns").',
+  DUPLICATE_ID: () => "Удалите старую строку или дайте участникам разные коды.",
+  UNKNOWN_OPTION: (e) =>
+    `${e.hint?.replace(/^Use one of: (.*); or add the option.*$/, "Выберите один из вариантов: $1; или добавьте вариант в вопрос программы.") ?? ""}`,
+  NOT_A_NUMBER: () => "Напишите число (цифрами или словом, например «два») или диапазон: «3-5», «до 3».",
+  INVALID_VALUE: (e) =>
+    ({
+      role: "Напишите «наставник» или «наставляемый».",
+      "role-mismatch": "Перенесите строку в другой файл или исправьте роль.",
+      timestamp: "Запишите как 01.09.2024 10:15 или оставьте отметку времени из выгрузки без изменений.",
+      consent: "Напишите «да» или «нет»; пустая ячейка означает, что согласия нет.",
+      birthDate: "Запишите дату как 01.09.2010.",
+      boolean: "Напишите «да» или «нет».",
+    })[d(e, "what")] ?? "Исправьте значение.",
+  MISSING_VALUE: () => "Впишите код участника (или e-mail) в эту строку или удалите строку.",
+};
+
+function locationText(e: MentorMatchError, lang: Lang): string {
+  const l = e.location;
+  if (l === undefined) return "";
+  const parts: string[] = [];
+  if (l.file !== undefined) parts.push(l.file);
+  if (l.row !== undefined) parts.push(lang === "ru" ? `строка ${l.row}` : `row ${l.row}`);
+  // In a JSON config the "column" is a key path.
+  const key = l.file?.toLowerCase().endsWith(".json") === true;
+  if (l.column !== undefined) {
+    parts.push(
+      lang === "ru" ? `${key ? "поле" : "столбец"} «${l.column}»` : `${key ? "key" : "column"} "${l.column}"`,
+    );
+  }
+  return parts.length === 0 ? "" : `${parts.join(", ")}: `;
+}
+
+/**
+ * One error as the coordinator reads it: `[CODE] file, row, column: what is wrong. What to do.`
+ * In Russian, codes with a known wording are translated; others keep the library's English text.
+ */
+export function errorText(error: unknown, lang: Lang): string {
+  if (!isMentorMatchError(error)) {
+    const message = error instanceof Error ? error.message : String(error);
+    return lang === "ru"
+      ? `[INTERNAL] Внутренняя ошибка: ${message}. Сообщите о ней разработчикам вместе с командой, которую вы запускали.`
+      : `[INTERNAL] Internal error: ${message}. Please report it with the command you ran.`;
+  }
+  const e = error;
+  if (lang === "en") return `[${e.code}] ${e.message}`;
+  const problem = RU_PROBLEM[e.code]?.(e);
+  const hint = RU_HINT[e.code]?.(e);
+  if (problem === undefined) {
+    // No Russian wording for this message: the catalog's words for the code, then the details in English.
+    const entry = (ERROR_CATALOG as Partial<Record<ErrorCode, { ru: { title: string; todo: string } }>>)[
+      e.code
+    ];
+    if (entry === undefined) return `[${e.code}] ${e.message}`;
+    return `[${e.code}] ${locationText(e, lang)}${entry.ru.title}: ${e.problem} ${entry.ru.todo}`;
+  }
+  return `[${e.code}] ${locationText(e, lang)}${problem}${hint === undefined || hint === "" ? "" : ` ${hint}`}`;
+}
+
+/** One warning from reading the files. */
+export function warningText(w: ReadWarning, lang: Lang): string {
+  const where =
+    lang === "ru"
+      ? `${w.location.file}, строка ${w.location.row}${w.location.column === undefined ? "" : `, столбец «${w.location.column}»`}`
+      : `${w.location.file}, row ${w.location.row}${w.location.column === undefined ? "" : `, column "${w.location.column}"`}`;
+  const det: Details = w.details;
+  if (lang === "en") return `${where}: ${w.message}`;
+  switch (w.code) {
+    case "DUPLICATE_SUBMISSION":
+      return `${where}: анкета отправлена дважды (${det.droppedFile}, строка ${det.droppedRow}, и строка ${det.keptRow}); взята последняя — строка ${det.keptRow}.`;
+    case "UNKNOWN_PREFERENCE":
+      return `${where}: предпочтение № ${det.entry} не совпадает ни с кодом, ни с e-mail, ни с ФИО, ни с фамилией участника другой роли; оно не учтено.`;
+    case "AMBIGUOUS_PREFERENCE":
+      return `${where}: предпочтение № ${det.entry} подходит нескольким участникам (${det.candidates}); оно не учтено — уточните ФИО или e-mail.`;
+    case "UNKNOWN_OPTION":
+      return `${where}: выбранных вариантов не из списка вопроса «${det.question}»: ${det.count} в ${det.rowCount} строках (строки ${det.rows}); они не учтены. Добавьте их в варианты вопроса в настройках программы или исправьте ячейки.`;
+    default:
+      return `${where}: ${w.message}`;
+  }
+}
+
+/** One warning of the scoring layer, with the row it concerns. */
+export function scoringNoteText(w: ScoringNote, lang: Lang): string {
+  const where =
+    w.source === undefined
+      ? ""
+      : lang === "ru"
+        ? `${w.source.file}, строка ${w.source.row}: `
+        : `${w.source.file}, row ${w.source.row}: `;
+  if (lang === "en") return `${where}${w.message}`;
+  const n = w.entry === undefined ? "" : ` № ${w.entry + 1}`;
+  switch (w.code) {
+    case "UNKNOWN_PREFERENCE":
+      return `${where}предпочтение${n} называет код, которого нет среди участников; оно не учтено.`;
+    case "PREFERENCE_SAME_ROLE":
+      return `${where}предпочтение${n} называет участника той же роли; оно не учтено.`;
+    case "PREFERENCE_EXCLUDED":
+      return `${where}предпочтение${n} называет исключённого участника (например, без согласия); оно не учтено.`;
+    case "UNKNOWN_PAIR_ID":
+      return `${where}в запрещённой или закреплённой паре указан несуществующий код (${w.message}).`;
+    case "PIN_DROPPED":
+      return `${where}закреплённая пара не учтена, потому что участник исключён (${w.message}).`;
+    default:
+      return `${where}${w.message}`;
+  }
+}
+
+/** Fixed phrases of the CLI. */
+export const SAY = {
+  ru: {
+    reading: "Чтение анкет",
+    scoring: "Расчёт совместимости",
+    matching: "Подбор пар",
+    writing: "Запись результатов",
+    problems: (n: number) => `Найдено ошибок: ${n}. Исправьте их и запустите снова.`,
+    warnings: (n: number) => `Предупреждений: ${n}.`,
+    valid: "Ошибок нет: файлы можно использовать для подбора.",
+    read: (mentors: number, mentees: number, excluded: number) =>
+      `Прочитано: наставников ${mentors}, наставляемых ${mentees}; исключено до подбора: ${excluded}.`,
+    done: (matched: number, mentees: number, unmatched: number, dir: string) =>
+      `Готово: пары получили ${matched} из ${mentees} наставляемых, без пары пока ${unmatched}. Результаты в ${dir}`,
+    wrote: "Записаны файлы:",
+    mapped: "Столбцы, которые удалось сопоставить:",
+    unmapped: 'Столбцы, которые не удалось сопоставить (проверьте и при необходимости укажите в "columns"):',
+    notFound: "Вопросы программы, для которых не найден столбец:",
+    configWritten: (file: string) =>
+      `Настройки программы записаны в ${file}. Проверьте сопоставление столбцов.`,
+    exists: (file: string) => `Файл ${file} уже существует; добавьте --force, чтобы перезаписать.`,
+    needInput: "Укажите файлы анкет: --mentors и --mentees, или один файл с колонкой роли: --input.",
+    needProgram: "Укажите --config (файл настроек) или --form (форму наставничества).",
+    infeasible: "Условия подбора невыполнимы.",
+  },
+  en: {
+    reading: "Reading the questionnaires",
+    scoring: "Scoring the pairs",
+    matching: "Matching",
+    writing: "Writing the results",
+    problems: (n: number) => `Problems found: ${n}. Fix them and run again.`,
+    warnings: (n: number) => `Warnings: ${n}.`,
+    valid: "No problems: the files are ready for matching.",
+    read: (mentors: number, mentees: number, excluded: number) =>
+      `Read: ${mentors} mentors, ${mentees} mentees; excluded before matching: ${excluded}.`,
+    done: (matched: number, mentees: number, unmatched: number, dir: string) =>
+      `Done: ${matched} of ${mentees} mentees got a mentor, ${unmatched} without a pair for now. Results in ${dir}`,
+    wrote: "Files written:",
+    mapped: "Columns mapped:",
+    unmapped: 'Columns not mapped (check them, and name them in "columns" if needed):',
+    notFound: "Programme questions with no column found:",
+    configWritten: (file: string) => `Programme config written to ${file}. Check the column mapping.`,
+    exists: (file: string) => `${file} exists; add --force to overwrite it.`,
+    needInput:
+      "Give the questionnaire files: --mentors and --mentees, or one file with a role column: --input.",
+    needProgram: "Give --config (a programme config) or --form (a form of mentoring).",
+    infeasible: "The matching constraints cannot all hold.",
+  },
+} as const;

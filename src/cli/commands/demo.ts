@@ -1,0 +1,57 @@
+/** `mentor-match demo`: `match` on the bundled example (fixtures/demo). */
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Delimiter } from "../../csv/detectDelimiter.js";
+import type { Lang } from "../../report/texts.js";
+import type { Engine } from "../_internal/engine.js";
+import type { CliIo } from "../_internal/io.js";
+import { matchCommand } from "./match.js";
+
+/** The folder of the bundled example, found from this module upwards (src/cli/commands or dist/cli). */
+export function demoDir(from: string = dirname(fileURLToPath(import.meta.url))): string | null {
+  let dir = from;
+  for (let k = 0; k < 5; k++) {
+    const candidate = join(dir, "fixtures", "demo");
+    if (existsSync(join(candidate, "mentors.csv"))) return candidate;
+    dir = dirname(dir);
+  }
+  return null;
+}
+
+export interface DemoCommandOptions {
+  readonly out: string;
+  readonly strategy?: string;
+  readonly seed?: number;
+  readonly delimiter: Delimiter;
+}
+
+/** Runs `demo`; returns the exit code. */
+export function demoCommand(io: CliIo, engine: Engine, options: DemoCommandOptions, lang: Lang): number {
+  const dir = demoDir();
+  if (dir === null) {
+    io.stderr(
+      lang === "ru"
+        ? "Не найден пример fixtures/demo рядом с программой.\n"
+        : "The bundled example fixtures/demo is missing.\n",
+    );
+    return 2;
+  }
+  // Input paths are shown relative to the example's folder; outputs go where the user ran the command.
+  const demoIo: CliIo = { ...io, cwd: dir };
+  return matchCommand(
+    demoIo,
+    engine,
+    {
+      mentors: "mentors.csv",
+      mentees: "mentees.csv",
+      config: "programme.json",
+      out: resolve(io.cwd, options.out),
+      displayOut: options.out,
+      delimiter: options.delimiter,
+      ...(options.strategy === undefined ? {} : { strategy: options.strategy }),
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+    },
+    lang,
+  );
+}

@@ -1,0 +1,96 @@
+/** `mentor-match validate`: reads everything, reports every problem, matches nothing. */
+import { isMentorMatchError, type MentorMatchError } from "../../errors.js";
+import type { Lang } from "../../report/texts.js";
+import type { Engine, ScoredRun } from "../_internal/engine.js";
+import { EXIT } from "../_internal/exit.js";
+import {
+  type InputOptions,
+  type LoadedProgram,
+  loadParticipants,
+  loadProgram,
+  loadSources,
+} from "../_internal/inputs.js";
+import type { CliIo } from "../_internal/io.js";
+import { errorText, SAY, scoringNoteText, warningText } from "../_internal/messages.js";
+import type { Progress } from "../_internal/progress.js";
+
+/** Everything read and scored, or the problems that stop the run. */
+export interface Prepared {
+  readonly program: LoadedProgram | null;
+  readonly scored: ScoredRun | null;
+  readonly problems: readonly MentorMatchError[];
+  /** Warnings in the run's language. */
+  readonly warnings: readonly string[];
+}
+
+/** Reads the programme and the files and scores the participants, collecting every problem on the way. */
+export function prepare(
+  io: CliIo,
+  engine: Engine,
+  options: InputOptions,
+  lang: Lang,
+  bar?: Progress,
+): Prepared {
+  const problems: MentorMatchError[] = [];
+  let program: LoadedProgram | null = null;
+  try {
+    program = loadProgram(io, engine, options);
+  } catch (error) {
+    if (!isMentorMatchError(error)) throw error;
+    problems.push(error);
+  }
+  bar?.step(SAY[lang].reading);
+  const { sources, problems: fileProblems } = loadSources(io, options);
+  problems.push(...fileProblems);
+  if (program === null) return { program, scored: null, problems, warnings: [] };
+  const read = loadParticipants(sources, program);
+  problems.push(...read.problems);
+  // With a file missing, preferences naming its people cannot be resolved: those warnings would mislead.
+  const warnings = read.warnings
+    .filter(
+      (w) =>
+        fileProblems.length === 0 || (w.code !== "UNKNOWN_PREFERENCE" && w.code !== "AMBIGUOUS_PREFERENCE"),
+    )
+    .map((w) => warningText(w, lang));
+  if (problems.length > 0) return { program, scored: null, problems, warnings };
+  bar?.step(SAY[lang].scoring);
+  let scored: ScoredRun | null = null;
+  try {
+    const headers = new Map(
+      read.mappings.map(({ file, mapping }) => [
+        file,
+        new Map(mapping.columns.filter((c) => c.key !== null).map((c) => [c.key!, c.header])),
+      ]),
+    );
+    scored = engine.score(program.info, read.participants, read.sources, headers);
+    problems.push(...scored.problems);
+    warnings.push(...scored.warnings.map((w) => scoringNoteText(w, lang)));
+  } catch (error) {
+    if (!isMentorMatchError(error)) throw error;
+    problems.push(error);
+  }
+  return { program, scored: problems.length > 0 ? null : scored, problems, warnings };
+}
+
+/** Prints problems and warnings to stderr. */
+export function printProblems(io: CliIo, prepared: Prepared, lang: Lang): void {
+  for (const w of prepared.warnings) io.stderr(`${lang === "ru" ? "Предупреждение" : "Warning"}: ${w}\n`);
+  for (const p of prepared.problems) io.stderr(`${errorText(p, lang)}\n`);
+  if (prepared.problems.length > 0) io.stderr(`${SAY[lang].problems(prepared.problems.length)}\n`);
+}
+
+/** Runs `validate`; returns the exit code. */
+export function validateCommand(io: CliIo, engine: Engine, options: InputOptions, lang: Lang): number {
+  if (options.input === undefined && (options.mentors === undefined || options.mentees === undefined)) {
+    io.stderr(`${SAY[lang].needInput}\n`);
+    return EXIT.usage;
+  }
+  const prepared = prepare(io, engine, options, lang);
+  printProblems(io, prepared, lang);
+  if (prepared.problems.length > 0) return EXIT.input;
+  const s = prepared.scored!;
+  io.stdout(`${SAY[lang].read(s.mentors.length, s.mentees.length, s.excluded.length)}\n`);
+  if (prepared.warnings.length > 0) io.stdout(`${SAY[lang].warnings(prepared.warnings.length)}\n`);
+  io.stdout(`${SAY[lang].valid}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,269 @@
+/**
+ * The `mentor-match` command line: init, validate, match, demo. The only code besides ./main.ts that
+ * knows about exit codes; every file access goes through `CliIo` helpers.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import type { Delimiter } from "../csv/detectDelimiter.js";
+import { isMentorMatchError } from "../errors.js";
+import type { Lang } from "../report/texts.js";
+import type { Engine } from "./_internal/engine.js";
+import { EXIT } from "./_internal/exit.js";
+import type { CliIo } from "./_internal/io.js";
+import { errorText, pickLang } from "./_internal/messages.js";
+import { compareCommand } from "./commands/compare.js";
+import { demoCommand } from "./commands/demo.js";
+import { initCommand } from "./commands/init.js";
+import { matchCommand } from "./commands/match.js";
+import { validateCommand } from "./commands/validate.js";
+
+export type { Engine } from "./_internal/engine.js";
+export type { CliIo } from "./_internal/io.js";
+
+const T = {
+  ru: {
+    about: "Подбор наставников и наставляемых по анкетам (Google Формы, Яндекс Формы, Excel).",
+    init: "создать файл настроек программы из готовой формы и сопоставить столбцы анкет",
+    validate: "проверить анкеты и настройки, ничего не подбирая; вывести все ошибки",
+    match:
+      "подобрать пары и записать pairs.csv, unmatched.csv, excluded.csv, pairs.json, report.html, report.md",
+    demo: "запустить подбор на встроенном примере (fixtures/demo)",
+    compare: "сравнить способы подбора на одних и тех же анкетах (или на сгенерированных участниках)",
+    strategies: "способы подбора через запятую",
+    seeds: "зёрна для случайного способа через запятую",
+    generate: "сгенерировать участников вместо чтения файлов: НАСТАВНИКИ:НАСТАВЛЯЕМЫЕ",
+    instances: "сколько сгенерировать наборов участников",
+    markdown: "вывести таблицы в Markdown",
+    mentors: "CSV-файл анкет наставников",
+    mentees: "CSV-файл анкет наставляемых",
+    input: "один CSV-файл с колонкой роли (наставник / наставляемый)",
+    config: "файл настроек программы (JSON)",
+    form: "форма наставничества (готовые настройки)",
+    strategy: "способ подбора",
+    seed: "зерно для случайных решений (целое число)",
+    out: "папка для результатов",
+    outConfig: "куда записать настройки",
+    force: "перезаписать существующий файл",
+    lang: "язык сообщений и отчёта",
+    delimiter: "разделитель в записываемых CSV (; удобнее для Excel)",
+    help: "показать справку",
+    version: "показать версию",
+  },
+  en: {
+    about: "Pair mentors with mentees from questionnaires (Google Forms, Yandex Forms, Excel).",
+    init: "write a programme config from a preset and map the questionnaire columns",
+    validate: "check the questionnaires and the config without matching; report every problem",
+    match: "match and write pairs.csv, unmatched.csv, excluded.csv, pairs.json, report.html, report.md",
+    demo: "run match on the bundled example (fixtures/demo)",
+    compare: "compare matching strategies on the same questionnaires (or on generated participants)",
+    strategies: "strategies, comma-separated",
+    seeds: "seeds of the random strategy, comma-separated",
+    generate: "generate participants instead of reading files: MENTORS:MENTEES",
+    instances: "how many sets of participants to generate",
+    markdown: "print the tables as Markdown",
+    mentors: "CSV export of the mentors' questionnaire",
+    mentees: "CSV export of the mentees' questionnaire",
+    input: "one CSV file with a role column (mentor / mentee)",
+    config: "programme config (JSON)",
+    form: "form of mentoring (a preset)",
+    strategy: "matching strategy",
+    seed: "seed for random choices (an integer)",
+    out: "folder for the results",
+    outConfig: "where to write the config",
+    force: "overwrite an existing file",
+    lang: "language of messages and report",
+    delimiter: "delimiter of the CSV files written (; suits Excel)",
+    help: "show help",
+    version: "show the version",
+  },
+} as const;
+
+function parseSeed(value: string): number {
+  if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(Number(value))) {
+    throw new InvalidArgumentError("expected an integer / ожидается целое число");
+  }
+  return Number(value);
+}
+
+function parseDelimiter(value: string): Delimiter {
+  if (value === "," || value === "comma") return ",";
+  if (value === ";" || value === "semicolon") return ";";
+  if (value === "tab" || value === "\\t" || value === "\t") return "\t";
+  throw new InvalidArgumentError('expected "," or ";" or "tab" / ожидается «,», «;» или «tab»');
+}
+
+function parseList(value: string): string[] {
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+function parseSeeds(value: string): number[] {
+  return parseList(value).map(parseSeed);
+}
+
+function parseCounts(value: string): [number, number] {
+  const m = value.match(/^(\d{1,6}):(\d{1,6})$/);
+  if (m === null)
+    throw new InvalidArgumentError(
+      "expected MENTORS:MENTEES, e.g. 100:500 / ожидается НАСТАВНИКИ:НАСТАВЛЯЕМЫЕ",
+    );
+  return [Number(m[1]), Number(m[2])];
+}
+
+function parsePositive(value: string): number {
+  const n = parseSeed(value);
+  if (n < 1 || n > 10_000) throw new InvalidArgumentError("expected 1 to 10000 / ожидается от 1 до 10000");
+  return n;
+}
+
+function langFromArgv(argv: readonly string[]): string | undefined {
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k]!;
+    if (a === "--lang") return argv[k + 1];
+    if (a.startsWith("--lang=")) return a.slice(7);
+  }
+  return undefined;
+}
+
+/**
+ * Runs the CLI with `argv` (without `node` and the script) and returns the exit code: 0 ok, 1 usage,
+ * 2 input error, 3 infeasible, 70 internal error.
+ *
+ * Complexity: that of the command run.
+ *
+ * @param argv - the arguments, e.g. `["match", "--mentors", "m.csv", "--mentees", "s.csv", "--form", "student-student"]`.
+ * @param io - streams, environment and working directory.
+ * @param engine - the programme, scoring and matching layers.
+ * @returns the exit code.
+ * @throws never: every error is printed and turned into an exit code.
+ *
+ * @example
+ * const code = await runCli(["demo", "--out", "demo-out"], io, createEngine());
+ */
+export async function runCli(argv: readonly string[], io: CliIo, engine: Engine): Promise<number> {
+  const lang0: Lang = pickLang(langFromArgv(argv), io.env);
+  const t = T[lang0];
+  let code: number = EXIT.ok;
+  const langOption = () => new Option("--lang <lang>", t.lang).choices(["ru", "en"]);
+  const langOf = (opts: { lang?: string }): Lang => pickLang(opts.lang, io.env);
+  const inputOptions = (cmd: Command): Command =>
+    cmd
+      .option("--mentors <file>", t.mentors)
+      .option("--mentees <file>", t.mentees)
+      .option("--input <file>", t.input);
+  const programOptions = (cmd: Command): Command =>
+    cmd
+      .addOption(new Option("--config <file>", t.config).conflicts("form"))
+      .addOption(new Option("--form <form>", t.form).choices([...engine.forms]));
+
+  const program = new Command("mentor-match")
+    .description(t.about)
+    .version("0.1.0", "-V, --version", t.version)
+    .helpOption("-h, --help", t.help)
+    .exitOverride()
+    .showHelpAfterError(false)
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program.addHelpCommand(false);
+
+  inputOptions(program.command("init").description(t.init))
+    .addOption(new Option("--form <form>", t.form).choices([...engine.forms]).makeOptionMandatory())
+    .option("--out <file>", t.outConfig, "mentor-match.config.json")
+    .option("--force", t.force, false)
+    .addOption(langOption())
+    .action((opts) => {
+      code = initCommand(io, engine, opts, langOf(opts));
+    });
+
+  programOptions(inputOptions(program.command("validate").description(t.validate)))
+    .addOption(langOption())
+    .action((opts) => {
+      code = validateCommand(io, engine, opts, langOf(opts));
+    });
+
+  programOptions(inputOptions(program.command("match").description(t.match)))
+    .addOption(new Option("--strategy <name>", t.strategy).choices([...engine.strategies]))
+    .option("--seed <n>", t.seed, parseSeed)
+    .option("--out <dir>", t.out, "mentor-match-output")
+    .option("--delimiter <d>", t.delimiter, parseDelimiter, ",")
+    .addOption(langOption())
+    .action((opts) => {
+      if (opts.config === undefined && opts.form === undefined) {
+        io.stderr(
+          `${lang0 === "ru" ? "Укажите --config (файл настроек) или --form (форму наставничества)." : "Give --config (a programme config) or --form (a form of mentoring)."}\n`,
+        );
+        code = EXIT.usage;
+        return;
+      }
+      code = matchCommand(io, engine, opts, langOf(opts));
+    });
+
+  program
+    .command("demo")
+    .description(t.demo)
+    .addOption(new Option("--strategy <name>", t.strategy).choices([...engine.strategies]))
+    .option("--seed <n>", t.seed, parseSeed)
+    .option("--out <dir>", t.out, "mentor-match-demo")
+    .option("--delimiter <d>", t.delimiter, parseDelimiter, ",")
+    .addOption(langOption())
+    .action((opts) => {
+      code = demoCommand(io, engine, opts, langOf(opts));
+    });
+
+  programOptions(inputOptions(program.command("compare").description(t.compare)))
+    .option("--strategies <list>", t.strategies, parseList, ["stable", "optimal", "fair", "greedy", "random"])
+    .option("--seeds <list>", t.seeds, parseSeeds, [0])
+    .option("--generate <counts>", t.generate, parseCounts)
+    .option("--instances <n>", t.instances, parsePositive, 1)
+    .option("--markdown", t.markdown, false)
+    .addOption(langOption())
+    .action((opts) => {
+      for (const s of opts.strategies as string[]) {
+        if (!engine.strategies.includes(s)) {
+          io.stderr(`error: unknown strategy "${s}" (${engine.strategies.join(", ")})\n`);
+          code = EXIT.usage;
+          return;
+        }
+      }
+      if (opts.config === undefined && opts.form === undefined) {
+        io.stderr(
+          `${lang0 === "ru" ? "Укажите --config (файл настроек) или --form (форму наставничества)." : "Give --config (a programme config) or --form (a form of mentoring)."}\n`,
+        );
+        code = EXIT.usage;
+        return;
+      }
+      code = compareCommand(io, engine, opts, langOf(opts));
+    });
+
+  if (argv.length === 0) {
+    io.stdout(program.helpInformation());
+    return EXIT.usage;
+  }
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === "commander.helpDisplayed" ||
+        error.code === "commander.version" ||
+        error.exitCode === 0
+        ? EXIT.ok
+        : EXIT.usage;
+    }
+    io.stderr(`${errorText(error, lang0)}\n`);
+    if (
+      !isMentorMatchError(error) &&
+      error instanceof Error &&
+      error.stack !== undefined &&
+      io.env.MENTOR_MATCH_DEBUG
+    ) {
+      io.stderr(`${error.stack}\n`);
+    }
+    return isMentorMatchError(error)
+      ? error.code === "INTERNAL"
+        ? EXIT.internal
+        : EXIT.input
+      : EXIT.internal;
+  }
+}

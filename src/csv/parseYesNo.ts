@@ -1,0 +1,84 @@
+/** Yes/no answers as curators and form builders write them, in Russian and English. */
+import { normalizeKey } from "./_internal/text.js";
+
+const YES = new Set([
+  "да",
+  "д",
+  "yes",
+  "y",
+  "+",
+  "true",
+  "1",
+  "истина",
+  "ok",
+  "ок",
+  "v",
+  "✓",
+  "✔",
+  "☑",
+  "согласен",
+  "согласна",
+  "согласен(на)",
+  "согласен/согласна",
+  "agree",
+  "i agree",
+  "да, согласен",
+  "да, согласна",
+  "даю",
+  "даю согласие",
+  "получено",
+  "есть",
+  "имеется",
+  "подписано",
+  "подписал",
+  "подписала",
+]);
+const NO = new Set([
+  "нет",
+  "н",
+  "no",
+  "n",
+  "-",
+  "–",
+  "—",
+  "false",
+  "0",
+  "ложь",
+  "не согласен",
+  "не согласна",
+  "не даю",
+  "disagree",
+  "не получено",
+  "нет согласия",
+  "отсутствует",
+  "не подписано",
+  "none",
+]);
+
+/**
+ * Reads a yes/no cell: «Да», «да», «+», «yes», «1», «Согласен» → `true`; «Нет», «-», «no», «0» → `false`;
+ * a blank cell → `null`; anything else → `undefined` (the caller reports it). Long consent sentences
+ * («Я даю согласие на обработку персональных данных») count as yes unless they hold a negation.
+ *
+ * Complexity: O(length of the cell).
+ *
+ * @param cell - the cell as exported.
+ * @returns `true`, `false`, `null` (blank) or `undefined` (not understood).
+ * @throws never.
+ *
+ * @example
+ * parseYesNo(" Да "); // true
+ * parseYesNo("-"); // false
+ */
+export function parseYesNo(cell: string): boolean | null | undefined {
+  const trimmed = cell.trim();
+  if (trimmed === "") return null;
+  if (trimmed === "-" || trimmed === "+") return trimmed === "+";
+  const key = normalizeKey(trimmed);
+  if (YES.has(key)) return true;
+  if (NO.has(key)) return false;
+  if (/(^|\s)(не|not|no|don't|do not)\s/.test(`${key} `) || /(^|\s)нет(\s|$)|несоглас/.test(key))
+    return false;
+  if (/соглас|даю|agree|consent|подтвержда/.test(key)) return true;
+  return undefined;
+}

@@ -1,0 +1,474 @@
+/**
+ * Lazy "next best partner" streams for proposal-based algorithms (deferred acceptance, greedy, serial
+ * dictatorship).
+ *
+ * From scores, a proposer's candidates come in the order (effective score descending, tie key ascending)
+ * without sorting the whole row: the first call selects the top 16 of the row in one O(m) pass; when those
+ * are used up, the next pass selects the next 64, then 256, … (only candidates after the last one given).
+ * Most proposers in deferred acceptance never go past their first few choices, so a 5000 × 5000 matrix is
+ * read little more than once. From ranked lists, a stream walks the list, skipping pairs the scores do not allow.
+ */
+import type { Instance } from "./instance.js";
+import { csrValue } from "./instance.js";
+
+const NEG = Number.NEGATIVE_INFINITY;
+
+/** The candidates of every proposer, best first. */
+export interface PartnerStream {
+  /** Next candidate of proposer `p`, or -1 when it has none left; sets {@link PartnerStream.lastScore}. */
+  next(p: number): number;
+  /** Effective score of the pair returned by the last `next` (0 when the instance has no scores). */
+  lastScore: number;
+}
+
+/** Which side proposes: its members are the stream's lines, the other side its targets. */
+export type Side = "mentee" | "mentor";
+
+const TOP_K = 16;
+
+/**
+ * Candidates from scores, ordered by (effective score desc, `targetKey` asc). Dense or CSR; for the
+ * mentor side over CSR scores the transpose is built once (O(nnz)).
+ *
+ * Each line is read in rounds: round 0 keeps the best 16 candidates in one pass (an insertion buffer with a
+ * rejection threshold, so a random row costs about one comparison per cell); when a line uses them up,
+ * the next round keeps the best 4× as many among those after the last one given, and so on. A proposer
+ * that ends at rank r costs O(m · log r) reads, never a full sort of its row.
+ */
+export class ScoreStream implements PartnerStream {
+  lastScore = 0;
+  private readonly targets: number;
+  private readonly key: Int32Array;
+  private readonly dense: Float64Array | null;
+  private readonly forbidden: Uint8Array | null;
+  private readonly minScore: number;
+  /** Dense: cell of (line, target) = line * lineStride + target * targetStride. */
+  private readonly lineStride: number;
+  private readonly targetStride: number;
+  /** Sparse: cells of a line are start[l] .. start[l + 1], with target, value and row-major cell index. */
+  private readonly start: Int32Array | null = null;
+  private readonly target: Int32Array | null = null;
+  private readonly value: Float64Array | null = null;
+  private readonly cell: Int32Array | null = null;
+  /** Round 0 of every line, `TOP_K` slots each. */
+  private readonly buf: Int32Array;
+  private readonly bufScore: Float64Array;
+  private readonly len: Int32Array;
+  private readonly pos: Int32Array;
+  /** Round of each line: 0 = not read yet, r ≥ 1 = reading round r - 1; -1 = exhausted. */
+  private readonly round: Int8Array;
+  /** Rounds ≥ 1 of each line (allocated only for lines that get that far). */
+  private readonly more: (Int32Array | undefined)[];
+  private readonly moreScore: (Float64Array | undefined)[];
+  /** Scratch of one line for rounds ≥ 1, allocated on first use. */
+  private scratchT: Int32Array | null = null;
+  private scratchS: Float64Array | null = null;
+
+  /**
+   * @param inst - a normalised instance with scores.
+   * @param side - whose candidates: mentees' (rows) or mentors' (columns).
+   * @param targetKey - tie key of each target (lower = preferred among equal scores).
+   */
+  constructor(inst: Instance, side: Side, targetKey: Int32Array) {
+    const { rows, cols } = inst;
+    const lines = side === "mentee" ? rows : cols;
+    this.targets = side === "mentee" ? cols : rows;
+    this.key = targetKey;
+    this.dense = inst.dense;
+    this.forbidden = inst.forbidden;
+    this.minScore = inst.minScore;
+    this.lineStride = side === "mentee" ? cols : 1;
+    this.targetStride = side === "mentee" ? 1 : cols;
+    const csr = inst.csr;
+    if (csr !== null) {
+      const nnz = csr.col.length;
+      if (side === "mentee") {
+        const cell = new Int32Array(nnz);
+        for (let i = 0; i < rows; i++) {
+          for (let k = csr.rowStart[i]!; k < csr.rowStart[i + 1]!; k++) cell[k] = i * cols + csr.col[k]!;
+        }
+        this.start = csr.rowStart;
+        this.target = csr.col;
+        this.value = csr.value;
+        this.cell = cell;
+      } else {
+        const start = new Int32Array(cols + 1);
+        for (let k = 0; k < nnz; k++) start[csr.col[k]! + 1]!++;
+        for (let j = 0; j < cols; j++) start[j + 1]! += start[j]!;
+        const fill = start.slice(0, cols);
+        const target = new Int32Array(nnz);
+        const value = new Float64Array(nnz);
+        const cell = new Int32Array(nnz);
+        for (let i = 0; i < rows; i++) {
+          for (let k = csr.rowStart[i]!; k < csr.rowStart[i + 1]!; k++) {
+            const j = csr.col[k]!;
+            const at = fill[j]!++;
+            target[at] = i;
+            value[at] = csr.value[k]!;
+            cell[at] = i * cols + j;
+          }
+        }
+        this.start = start;
+        this.target = target;
+        this.value = value;
+        this.cell = cell;
+      }
+    }
+    this.buf = new Int32Array(lines * TOP_K);
+    this.bufScore = new Float64Array(lines * TOP_K);
+    this.len = new Int32Array(lines);
+    this.pos = new Int32Array(lines);
+    this.round = new Int8Array(lines);
+    this.more = new Array(lines);
+    this.moreScore = new Array(lines);
+  }
+
+  next(p: number): number {
+    for (;;) {
+      const round = this.round[p]!;
+      if (round < 0) return -1;
+      const at = this.pos[p]!;
+      if (round > 0 && at < this.len[p]!) {
+        this.pos[p] = at + 1;
+        if (round === 1) {
+          this.lastScore = this.bufScore[p * TOP_K + at]!;
+          return this.buf[p * TOP_K + at]!;
+        }
+        this.lastScore = this.moreScore[p]![at]!;
+        return this.more[p]![at]!;
+      }
+      // Start the next round, or stop when the last one was not full (no candidates left).
+      let afterS = Number.POSITIVE_INFINITY;
+      let afterKey = -1;
+      if (round > 0) {
+        const size = round === 1 ? TOP_K : this.more[p]!.length;
+        if (this.len[p]! < size) {
+          this.round[p] = -1;
+          this.more[p] = undefined;
+          this.moreScore[p] = undefined;
+          return -1;
+        }
+        const last = this.len[p]! - 1;
+        afterS = round === 1 ? this.bufScore[p * TOP_K + last]! : this.moreScore[p]![last]!;
+        afterKey = this.key[round === 1 ? this.buf[p * TOP_K + last]! : this.more[p]![last]!]!;
+      }
+      if (round === 0) {
+        this.len[p] = this.select(p, afterS, afterKey, TOP_K, this.buf, this.bufScore, p * TOP_K);
+      } else {
+        const size = Math.min(TOP_K * 4 ** Math.min(round, 12), this.targets);
+        if (this.scratchT === null) {
+          this.scratchT = new Int32Array(this.targets);
+          this.scratchS = new Float64Array(this.targets);
+        }
+        const found = this.collect(p, afterS, afterKey, this.scratchT, this.scratchS!);
+        const take = Math.min(found, size);
+        if (found > size) selectBest(this.scratchT, this.scratchS!, this.key, 0, found - 1, size);
+        sortBest(this.scratchT, this.scratchS!, this.key, 0, take - 1);
+        this.more[p] = this.scratchT.slice(0, size);
+        this.moreScore[p] = this.scratchS!.slice(0, size);
+        this.len[p] = take;
+      }
+      this.round[p] = round + 1;
+      this.pos[p] = 0;
+    }
+  }
+
+  /**
+   * One pass over line p: the best `k` candidates that come after (afterS, afterKey) in the stream's
+   * order, sorted, into `outT` / `outS` from `base`. Returns how many were found (≤ k).
+   */
+  private select(
+    p: number,
+    afterS: number,
+    afterKey: number,
+    k: number,
+    outT: Int32Array,
+    outS: Float64Array,
+    base: number,
+  ): number {
+    const key = this.key;
+    const forbidden = this.forbidden;
+    const minScore = this.minScore;
+    const dense = this.dense;
+    let len = 0;
+    let worstS = NEG;
+    let worstK = -1;
+    if (dense !== null) {
+      const step = this.targetStride;
+      const count = this.targets;
+      let cell = p * this.lineStride;
+      let t = 0;
+      // Phase 1: fill the buffer.
+      for (; t < count && len < k; t++, cell += step) {
+        const s = dense[cell]!;
+        if (s === NEG || s < minScore || s > afterS) continue;
+        const kt = key[t]!;
+        if (s === afterS && kt <= afterKey) continue;
+        if (forbidden !== null && forbidden[cell] !== 0) continue;
+        len = insertSorted(outT, outS, base, len, k, t, s, kt, key);
+      }
+      if (len < k) return len;
+      worstS = outS[base + k - 1]!;
+      worstK = key[outT[base + k - 1]!]!;
+      // Phase 2: most cells fail the first comparison.
+      for (; t < count; t++, cell += step) {
+        const s = dense[cell]!;
+        if (s < worstS || s > afterS || s < minScore) continue;
+        const kt = key[t]!;
+        if ((s === afterS && kt <= afterKey) || (s === worstS && kt > worstK)) continue;
+        if (forbidden !== null && forbidden[cell] !== 0) continue;
+        insertSorted(outT, outS, base, len, k, t, s, kt, key);
+        worstS = outS[base + k - 1]!;
+        worstK = key[outT[base + k - 1]!]!;
+      }
+      return len;
+    }
+    const target = this.target!;
+    const value = this.value!;
+    const cellOf = this.cell!;
+    const end = this.start![p + 1]!;
+    for (let c = this.start![p]!; c < end; c++) {
+      const s = value[c]!;
+      if (len === k && s < worstS) continue;
+      if (s === NEG || s < minScore || s > afterS) continue;
+      const t = target[c]!;
+      const kt = key[t]!;
+      if (s === afterS && kt <= afterKey) continue;
+      if (len === k && s === worstS && kt > worstK) continue;
+      if (forbidden !== null && forbidden[cellOf[c]!] !== 0) continue;
+      len = insertSorted(outT, outS, base, len, k, t, s, kt, key);
+      if (len === k) {
+        worstS = outS[base + k - 1]!;
+        worstK = key[outT[base + k - 1]!]!;
+      }
+    }
+    return len;
+  }
+
+  /** Every candidate of line p after (afterS, afterKey), unsorted, into `outT` / `outS`; returns the count. */
+  private collect(p: number, afterS: number, afterKey: number, outT: Int32Array, outS: Float64Array): number {
+    const key = this.key;
+    const forbidden = this.forbidden;
+    const minScore = this.minScore;
+    const dense = this.dense;
+    let len = 0;
+    if (dense !== null) {
+      const step = this.targetStride;
+      const count = this.targets;
+      let cell = p * this.lineStride;
+      for (let t = 0; t < count; t++, cell += step) {
+        const s = dense[cell]!;
+        if (s === NEG || s < minScore || s > afterS || (s === afterS && key[t]! <= afterKey)) continue;
+        if (forbidden !== null && forbidden[cell] !== 0) continue;
+        outT[len] = t;
+        outS[len++] = s;
+      }
+      return len;
+    }
+    const target = this.target!;
+    const value = this.value!;
+    const cellOf = this.cell!;
+    const end = this.start![p + 1]!;
+    for (let c = this.start![p]!; c < end; c++) {
+      const s = value[c]!;
+      const t = target[c]!;
+      if (s === NEG || s < minScore || s > afterS || (s === afterS && key[t]! <= afterKey)) continue;
+      if (forbidden !== null && forbidden[cellOf[c]!] !== 0) continue;
+      outT[len] = t;
+      outS[len++] = s;
+    }
+    return len;
+  }
+}
+
+/** Whether candidate a comes before candidate b: higher score, then lower key. */
+function before(sa: number, ka: number, sb: number, kb: number): boolean {
+  return sa > sb || (sa === sb && ka < kb);
+}
+
+function swap(ts: Int32Array, ss: Float64Array, a: number, b: number): void {
+  const t = ts[a]!;
+  ts[a] = ts[b]!;
+  ts[b] = t;
+  const s = ss[a]!;
+  ss[a] = ss[b]!;
+  ss[b] = s;
+}
+
+/**
+ * Hoare-style partition of `[lo, hi]` around the median of three; returns the final pivot index, with
+ * every entry before it not after the pivot and every entry after it not before.
+ */
+function partition(ts: Int32Array, ss: Float64Array, key: Int32Array, lo: number, hi: number): number {
+  const mid = (lo + hi) >>> 1;
+  if (before(ss[mid]!, key[ts[mid]!]!, ss[lo]!, key[ts[lo]!]!)) swap(ts, ss, mid, lo);
+  if (before(ss[hi]!, key[ts[hi]!]!, ss[lo]!, key[ts[lo]!]!)) swap(ts, ss, hi, lo);
+  if (before(ss[hi]!, key[ts[hi]!]!, ss[mid]!, key[ts[mid]!]!)) swap(ts, ss, hi, mid);
+  // Now lo ≤ mid ≤ hi in order; use mid as the pivot, parked at hi - 1.
+  swap(ts, ss, mid, hi - 1);
+  const ps = ss[hi - 1]!;
+  const pk = key[ts[hi - 1]!]!;
+  let i = lo;
+  let j = hi - 1;
+  for (;;) {
+    do i++;
+    while (before(ss[i]!, key[ts[i]!]!, ps, pk));
+    do j--;
+    while (before(ps, pk, ss[j]!, key[ts[j]!]!));
+    if (i >= j) break;
+    swap(ts, ss, i, j);
+  }
+  swap(ts, ss, i, hi - 1);
+  return i;
+}
+
+/** Rearranges `[lo, hi]` so that its best `k` entries (in stream order) come first. Expected O(hi - lo). */
+function selectBest(
+  ts: Int32Array,
+  ss: Float64Array,
+  key: Int32Array,
+  lo: number,
+  hi: number,
+  k: number,
+): void {
+  const want = lo + k;
+  while (hi - lo > 8) {
+    const p = partition(ts, ss, key, lo, hi);
+    if (p === want || p === want - 1) return;
+    if (p < want) lo = p + 1;
+    else hi = p - 1;
+  }
+  sortBest(ts, ss, key, lo, hi);
+}
+
+/** Sorts `[lo, hi]` in stream order (quicksort, insertion sort for short runs). O(r log r) expected. */
+function sortBest(ts: Int32Array, ss: Float64Array, key: Int32Array, lo: number, hi: number): void {
+  while (hi - lo > 16) {
+    const p = partition(ts, ss, key, lo, hi);
+    if (p - lo < hi - p) {
+      sortBest(ts, ss, key, lo, p - 1);
+      lo = p + 1;
+    } else {
+      sortBest(ts, ss, key, p + 1, hi);
+      hi = p - 1;
+    }
+  }
+  for (let a = lo + 1; a <= hi; a++) {
+    const t = ts[a]!;
+    const s = ss[a]!;
+    const k = key[t]!;
+    let b = a;
+    while (b > lo && before(s, k, ss[b - 1]!, key[ts[b - 1]!]!)) {
+      ts[b] = ts[b - 1]!;
+      ss[b] = ss[b - 1]!;
+      b--;
+    }
+    ts[b] = t;
+    ss[b] = s;
+  }
+}
+
+/**
+ * Inserts (t, s) into the sorted run `outT/outS[base .. base + len)` (score desc, key asc), dropping the
+ * last entry when the run already holds `k`. Returns the new length.
+ */
+function insertSorted(
+  outT: Int32Array,
+  outS: Float64Array,
+  base: number,
+  len: number,
+  k: number,
+  t: number,
+  s: number,
+  kt: number,
+  key: Int32Array,
+): number {
+  let at = len < k ? len++ : k - 1;
+  while (at > 0) {
+    const ps = outS[base + at - 1]!;
+    if (ps > s || (ps === s && key[outT[base + at - 1]!]! < kt)) break;
+    outT[base + at] = outT[base + at - 1]!;
+    outS[base + at] = ps;
+    at--;
+  }
+  outT[base + at] = t;
+  outS[base + at] = s;
+  return len;
+}
+
+/**
+ * Candidates from ranked lists, in list order; with scores, pairs the scores do not allow (absent,
+ * forbidden, below `minScore`) are skipped. Without scores only `forbidden` applies. O(1) per candidate
+ * with dense scores or none; O(deg) per candidate with CSR scores (a scan of the mentee's row).
+ */
+export class ListStream implements PartnerStream {
+  lastScore = 0;
+  private readonly inst: Instance;
+  private readonly lists: readonly (readonly number[])[];
+  private readonly mentee: boolean;
+  private readonly pos: Int32Array;
+
+  /**
+   * @param inst - a normalised instance.
+   * @param side - whose lists: the mentees' or the mentors'.
+   */
+  constructor(inst: Instance, side: Side) {
+    this.inst = inst;
+    this.mentee = side === "mentee";
+    this.lists = (this.mentee ? inst.menteePreferences : inst.mentorPreferences)!;
+    this.pos = new Int32Array(this.lists.length);
+  }
+
+  next(p: number): number {
+    const list = this.lists[p]!;
+    const inst = this.inst;
+    const { cols, forbidden, dense } = inst;
+    while (this.pos[p]! < list.length) {
+      const t = list[this.pos[p]!++]!;
+      const i = this.mentee ? p : t;
+      const j = this.mentee ? t : p;
+      const cell = i * cols + j;
+      if (forbidden !== null && forbidden[cell] !== 0) continue;
+      if (!inst.hasScores) {
+        this.lastScore = 0;
+        return t;
+      }
+      const s = dense !== null ? dense[cell]! : csrValue(inst.csr!, i, j);
+      if (s === NEG || s < inst.minScore) continue;
+      this.lastScore = s;
+      return t;
+    }
+    return -1;
+  }
+}
+
+/**
+ * The stream of a side's candidates: from its lists when it gave them, else from scores. O(lines) to set
+ * up (plus O(nnz) for the mentor side of CSR scores).
+ *
+ * @param inst - a normalised instance.
+ * @param side - whose candidates.
+ * @param targetKey - tie key of each target (used with scores only).
+ * @returns the stream.
+ * @example
+ * const stream = partnerStream(inst, "mentee", identityKey(inst.cols));
+ * stream.next(0); // mentee 0's best mentor, or -1
+ */
+export function partnerStream(inst: Instance, side: Side, targetKey: Int32Array): PartnerStream {
+  const lists = side === "mentee" ? inst.menteePreferences : inst.mentorPreferences;
+  return lists !== null ? new ListStream(inst, side) : new ScoreStream(inst, side, targetKey);
+}
+
+/**
+ * `0 .. n-1`: the tie key of the `index` policy (lower index first). O(n).
+ *
+ * @param n - number of participants.
+ * @returns the identity key.
+ * @example
+ * identityKey(3); // Int32Array [0, 1, 2]
+ */
+export function identityKey(n: number): Int32Array {
+  const key = new Int32Array(n);
+  for (let k = 0; k < n; k++) key[k] = k;
+  return key;
+}

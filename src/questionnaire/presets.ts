@@ -1,0 +1,100 @@
+import { isPlainObject, mergeWith } from "lodash-es";
+import { ProgramError } from "../errors.js";
+import { PRESET_INPUTS } from "./_internal/presetData.js";
+import { FORMS, type Form } from "./forms.js";
+import { parseProgram } from "./parseProgram.js";
+import type { Program, ProgramInput } from "./program.js";
+
+/**
+ * The ready programme of each form of mentoring, parsed: questions with Russian and English labels,
+ * criteria with weights, eligibility rules. Frozen; adjust one with {@link preset}.
+ *
+ * @example
+ * presets["teacher-teacher"].eligibility.map((r) => r.id); // ["mentorExperience", "menteeExperience"]
+ */
+export const presets: Readonly<Record<Form, Program>> = Object.freeze(
+  Object.fromEntries(FORMS.map((f) => [f, deepFreeze(parseProgram(PRESET_INPUTS[f]))])) as Record<
+    Form,
+    Program
+  >,
+);
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * Overrides of a preset: any key of a programme config. Objects merge deeply; arrays replace; `criteria`
+ * may also be an object by criterion id (a partial criterion merges into it, `null` removes it).
+ */
+export type PresetOverrides = Omit<Partial<ProgramInput>, "criteria" | "defaults"> & {
+  readonly criteria?: ProgramInput["criteria"] | Readonly<Record<string, Record<string, unknown> | null>>;
+  readonly defaults?: Partial<NonNullable<ProgramInput["defaults"]>>;
+};
+
+function mergeCriteria(
+  base: readonly ProgramInput["criteria"][number][],
+  patch: Readonly<Record<string, unknown>>,
+): unknown[] {
+  const known = new Set(base.map((c) => c.id));
+  for (const id of Object.keys(patch)) {
+    if (!known.has(id)) {
+      throw new ProgramError("UNKNOWN_CRITERION", `The preset has no criterion "${id}" to override.`, {
+        location: { column: `criteria.${id}` },
+        hint: `Use one of: ${[...known].join(", ")}; or give \`criteria\` as a full list.`,
+        details: { path: `criteria.${id}` },
+      });
+    }
+  }
+  const out: unknown[] = [];
+  for (const c of base) {
+    const p = patch[c.id ?? ""];
+    if (p === null) continue;
+    out.push(
+      p === undefined
+        ? c
+        : mergeWith({}, c, p, (_a: unknown, b: unknown) => (Array.isArray(b) ? b : undefined)),
+    );
+  }
+  return out;
+}
+
+/**
+ * The preset programme of a form, with overrides merged in and the result checked. O(size of the config).
+ *
+ * @param form - one of {@link FORMS}.
+ * @param overrides - keys to change (see {@link PresetOverrides}).
+ * @returns a full, parsed programme.
+ * @throws ProgramError INVALID_PROGRAM for an unknown form; any `parseProgram` error for bad overrides.
+ * @example
+ * const program = preset("student-student", {
+ *   defaults: { capacity: 2 },
+ *   criteria: { interests: { weight: 3 }, gradeDistance: null },
+ * });
+ */
+export function preset(form: Form, overrides: PresetOverrides = {}): Program {
+  if (!(FORMS as readonly string[]).includes(form)) {
+    throw new ProgramError("INVALID_PROGRAM", `There is no preset for the form "${String(form)}".`, {
+      location: { column: "form" },
+      hint: `Use one of: ${FORMS.join(", ")}.`,
+      details: { path: "form" },
+    });
+  }
+  const base = PRESET_INPUTS[form];
+  const { criteria, ...rest } = overrides;
+  const merged = mergeWith({}, base, rest, (_a: unknown, b: unknown) =>
+    Array.isArray(b) ? b : undefined,
+  ) as Record<string, unknown>;
+  if (criteria !== undefined) {
+    merged.criteria = Array.isArray(criteria)
+      ? criteria
+      : isPlainObject(criteria)
+        ? mergeCriteria(base.criteria, criteria as Record<string, unknown>)
+        : criteria;
+  }
+  return parseProgram(merged);
+}

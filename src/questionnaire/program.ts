@@ -1,0 +1,271 @@
+/**
+ * The programme configuration: the form, the questions, the criteria, the rules. zod schemas are the
+ * source of truth; the TypeScript types and the shipped JSON Schema are derived from them.
+ */
+import * as z from "zod";
+import { FORMS } from "./forms.js";
+
+/** A text in Russian and English (what a coordinator reads). */
+export const LabelSchema = z.strictObject({
+  ru: z.string().min(1).max(300),
+  en: z.string().min(1).max(300),
+});
+/** A text in Russian and English. */
+export type Label = z.infer<typeof LabelSchema>;
+
+const ID = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+const idSchema = z
+  .string()
+  .regex(ID, "an identifier: a Latin letter, then letters, digits or _ (at most 64)");
+
+/** Who answers a question or whom a rule concerns. */
+export const RoleSchema = z.enum(["mentor", "mentee"]);
+/** A participant's role. */
+export type Role = z.infer<typeof RoleSchema>;
+
+/** Kinds of questionnaire items: several options, one option, a number (a Likert scale too), yes/no, free text. */
+export const QUESTION_KINDS = ["multi", "single", "number", "boolean", "text"] as const;
+
+/** One questionnaire item. `options` for choice items (spelled as the survey spells them). */
+export const QuestionSchema = z.strictObject({
+  id: idSchema,
+  kind: z.enum(QUESTION_KINDS),
+  label: LabelSchema,
+  /** Who answers it. */
+  role: z.enum(["mentor", "mentee", "both"]).default("both"),
+  /** The options of a `multi` or `single` item; for `single`, in order when an ordinal criterion uses it. */
+  options: z.array(z.string().min(1).max(200)).min(1).max(256).optional(),
+  /** Bounds of a `number` item (a Likert scale is `min: 1, max: 5`). */
+  min: z.number().optional(),
+  max: z.number().optional(),
+});
+/** One questionnaire item. */
+export type Question = z.infer<typeof QuestionSchema>;
+
+/** Participant fields (not questions) that numeric criteria and rules may read. */
+export const NUMERIC_FIELDS = ["grade", "age", "experienceYears"] as const;
+/** A numeric participant field. */
+export type NumericField = (typeof NUMERIC_FIELDS)[number];
+
+const unit = z.number().min(0).max(1);
+
+/** What every criterion has: an id, a label, a weight or `must`, and the value taken when an answer is missing. */
+const common = {
+  /** A name for explanations and overrides; defaults to `<kind>-<position>`. */
+  id: idSchema.optional(),
+  label: LabelSchema.optional(),
+  /** Relative weight in the score. @defaultValue 1, or 0 for a `must` criterion */
+  weight: z.number().min(0).max(1000).optional(),
+  /** A hard filter: the pair is ineligible when the criterion's value is below `threshold`. */
+  must: z.boolean().default(false),
+  /** For `must`: the least value that passes. @defaultValue 1e-9 (any positive value passes) */
+  threshold: unit.optional(),
+  /** The value when either participant has not answered. @defaultValue 0 */
+  ifMissing: unit.default(0),
+};
+
+const field = z.enum(NUMERIC_FIELDS);
+
+/** Shared interests: |A ∩ B| / |A ∪ B| (jaccard), 2|A ∩ B| / (|A| + |B|) (dice) or |A ∩ B| / min(|A|, |B|). */
+export const OverlapCriterionSchema = z.strictObject({
+  kind: z.literal("overlap"),
+  ...common,
+  question: idSchema,
+  measure: z.enum(["jaccard", "dice", "min"]).default("jaccard"),
+});
+
+/** How much of the mentee's need the mentor offers: |need ∩ offer| / |need|. */
+export const CoverageCriterionSchema = z.strictObject({
+  kind: z.literal("coverage"),
+  ...common,
+  /** The mentee's question (what is needed). */
+  need: idSchema,
+  /** The mentor's question (what is offered). */
+  offer: idSchema,
+});
+
+/** Closeness on an ordered scale: 1 − |a − b| / (max − min). */
+export const OrdinalCriterionSchema = z.strictObject({
+  kind: z.literal("ordinal"),
+  ...common,
+  /** A `single` question with ordered options, or a `number` question with `min` and `max`. */
+  question: idSchema,
+});
+
+/** Closeness of numbers: max(0, 1 − |d − offset| / scale) (linear) or exp(−((d − offset)/scale)²) (gaussian), d = mentor − mentee. */
+export const NumericCriterionSchema = z.strictObject({
+  kind: z.literal("numeric"),
+  ...common,
+  question: idSchema.optional(),
+  field: field.optional(),
+  /** The ideal difference mentor − mentee. */
+  offset: z.number().default(0),
+  scale: z.number().positive(),
+  shape: z.enum(["linear", "gaussian"]).default("linear"),
+});
+
+/** Same option (or compatible options, or a wildcard such as "either"): 1, else `mismatch`. */
+export const CategoricalCriterionSchema = z.strictObject({
+  kind: z.literal("categorical"),
+  ...common,
+  /** The question both answer (`single` or `boolean`). */
+  question: idSchema,
+  /** The mentor's question when it differs from the mentee's (same options). */
+  mentorQuestion: idSchema.optional(),
+  /** Options that match anything ("either", "не важно"). */
+  any: z.array(z.string()).default([]),
+  /** Pairs of different options that still match. */
+  compatible: z.array(z.tuple([z.string(), z.string()])).default([]),
+  /** Value of a mismatch. */
+  mismatch: unit.default(0),
+});
+
+/** Common time slots: min(|A ∩ B|, required) / required. */
+export const ScheduleCriterionSchema = z.strictObject({
+  kind: z.literal("schedule"),
+  ...common,
+  question: idSchema,
+  /** Common slots needed for the full value. */
+  required: z.int().min(1).max(64).default(1),
+});
+
+/** A difference mentor − mentee within [min, max] (grade, age, experience): 1, else 0. Usually `must`. */
+export const GapCriterionSchema = z.strictObject({
+  kind: z.literal("gap"),
+  ...common,
+  question: idSchema.optional(),
+  field: field.optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+});
+
+/**
+ * The ranks each side gave the other after the networking meeting. One direction scores (L − r) / L for
+ * rank r (0 = first) in a list of length L, 0 when not listed, `ifNoList` when the list is empty; the two
+ * directions are blended `menteeShare : 1 − menteeShare`.
+ */
+export const PreferenceCriterionSchema = z.strictObject({
+  kind: z.literal("preference"),
+  ...common,
+  menteeShare: unit.default(0.5),
+  ifNoList: unit.default(0),
+});
+
+/** A mathjs expression over `mentee.<question>` and `mentor.<question>`, clamped to [0, 1]. */
+export const FormulaCriterionSchema = z.strictObject({
+  kind: z.literal("formula"),
+  ...common,
+  expression: z.string().min(1).max(1000),
+});
+
+/** The criterion kinds. */
+export const CRITERION_KINDS = [
+  "overlap",
+  "coverage",
+  "ordinal",
+  "numeric",
+  "categorical",
+  "schedule",
+  "gap",
+  "preference",
+  "formula",
+] as const;
+
+/** One criterion of the score. */
+export const CriterionSchema = z.discriminatedUnion("kind", [
+  OverlapCriterionSchema,
+  CoverageCriterionSchema,
+  OrdinalCriterionSchema,
+  NumericCriterionSchema,
+  CategoricalCriterionSchema,
+  ScheduleCriterionSchema,
+  GapCriterionSchema,
+  PreferenceCriterionSchema,
+  FormulaCriterionSchema,
+]);
+/** One criterion of the score (parsed, defaults filled in). */
+export type Criterion = z.infer<typeof CriterionSchema>;
+/** A criterion kind. */
+export type CriterionKind = Criterion["kind"];
+
+/**
+ * A rule on one person: who may be a mentor or a mentee at all (e.g. a mentor's experience ≥ 5 years).
+ * A participant who fails it is excluded with the reason "ineligible-role".
+ */
+export const EligibilityRuleSchema = z.strictObject({
+  id: idSchema.optional(),
+  label: LabelSchema.optional(),
+  role: RoleSchema,
+  field: field.optional(),
+  question: idSchema.optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  /** For a `single` question: the options that pass. */
+  oneOf: z.array(z.string()).optional(),
+  /** Whether a participant without the value passes. */
+  ifMissing: z.enum(["exclude", "include"]).default("exclude"),
+});
+/** A rule on one person. */
+export type EligibilityRule = z.infer<typeof EligibilityRuleSchema>;
+
+const participantId = z.string().min(1).max(64);
+
+/** A pair given by participant ids. */
+export const PairSchema = z.strictObject({ mentee: participantId, mentor: participantId });
+/** A pair given by participant ids. */
+export type Pair = z.infer<typeof PairSchema>;
+
+/** The strategies a programme may name. */
+export const STRATEGIES = [
+  "stable",
+  "stable-mentor",
+  "optimal",
+  "fair",
+  "greedy",
+  "random",
+  "egalitarian",
+  "minimum-regret",
+] as const;
+
+/** A programme of mentoring: what the coordinator configures. */
+export const ProgramSchema = z.strictObject({
+  /** The JSON Schema this config follows (ignored). */
+  $schema: z.string().optional(),
+  /** Header → question id or field mapping used when reading survey exports (read by the CLI). */
+  columns: z.record(z.string(), z.string()).optional(),
+  form: z.enum(FORMS),
+  title: LabelSchema.optional(),
+  questions: z.array(QuestionSchema).max(200),
+  criteria: z.array(CriterionSchema).min(1).max(100),
+  eligibility: z.array(EligibilityRuleSchema).max(100).default([]),
+  /** Pairs that must never be formed. */
+  forbiddenPairs: z.array(PairSchema).default([]),
+  /** Pairs fixed in advance by the coordinator. */
+  pinnedPairs: z.array(PairSchema).default([]),
+  defaults: z
+    .strictObject({
+      /** Mentees per mentor when the questionnaire does not say. */
+      capacity: z.int().min(0).max(1000).default(1),
+      /** Pairs scoring below this are not allowed. */
+      minScore: unit.default(0),
+    })
+    .prefault({}),
+  /** Age from which own consent is valid. */
+  ageOfMajority: z.int().min(14).max(21).default(18),
+  /** When the age is unknown, a participant with a grade at most this is a minor. */
+  minorMaxGrade: z.int().min(0).max(12).default(11),
+  /** Whether consent is required at all (leave true: the law requires it). */
+  requireConsent: z.boolean().default(true),
+  /** The date ages are computed at (YYYY-MM-DD); the day of scoring when absent. */
+  referenceDate: z.iso.date().optional(),
+  seed: z
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .default(0),
+  strategy: z.enum(STRATEGIES).default("stable"),
+});
+/** A programme of mentoring, parsed (defaults filled in). */
+export type Program = z.infer<typeof ProgramSchema>;
+/** A programme config as written (defaults may be left out). */
+export type ProgramInput = z.input<typeof ProgramSchema>;

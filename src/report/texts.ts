@@ -1,0 +1,62 @@
+/** Words a school coordinator reads, in Russian and English: reasons, column names, report headings. */
+
+/** Languages of the coordinator's outputs. */
+export type Lang = "ru" | "en";
+
+const REASONS: Readonly<Record<string, { readonly ru: string; readonly en: string }>> = {
+  "no-eligible-partner": {
+    ru: "нет ни одного подходящего наставника (правила программы исключают все пары)",
+    en: "no eligible mentor (the programme's rules rule out every pair)",
+  },
+  "excluded-by-rule": {
+    ru: "все возможные пары запрещены правилом (запрещённые пары)",
+    en: "every possible pair is forbidden by a rule (forbidden pairs)",
+  },
+  "below-min-score": {
+    ru: "все возможные пары ниже минимального балла совместимости",
+    en: "every possible pair scores below the minimum score",
+  },
+  "mentors-full": {
+    ru: "подходящие наставники уже заняты (нет свободных мест)",
+    en: "the eligible mentors are full (no seats left)",
+  },
+  "idle-mentor": {
+    ru: "наставнику пока не подобран наставляемый",
+    en: "no mentee has been matched with this mentor yet",
+  },
+  "no-consent": {
+    ru: "нет согласия на обработку персональных данных",
+    en: "no consent to the processing of personal data",
+  },
+  "guardian-consent-missing": {
+    ru: "нет согласия родителя (законного представителя) несовершеннолетнего",
+    en: "no consent of a parent or guardian of a minor",
+  },
+  "zero-capacity": {
+    ru: "наставник указал, что не может взять наставляемых",
+    en: "the mentor can take no mentees",
+  },
+  "ineligible-role": {
+    ru: "роль не подходит для этой формы наставничества",
+    en: "the role does not fit this form of mentoring",
+  },
+  "invalid-record": { ru: "анкета заполнена с ошибками", en: "the questionnaire has errors" },
+};
+
+/**
+ * The words for a reason code (why a mentee is unmatched, why a participant is excluded), in `lang`.
+ *
+ * Complexity: O(1).
+ *
+ * @param code - a reason code such as `mentors-full` or `no-consent`.
+ * @param lang - `ru` or `en`.
+ * @returns the words; an unknown code is returned as it is.
+ * @throws never.
+ *
+ * @example
+ * reasonText("no-consent", "en"); // "no consent to the processing of personal data"
+ */
+export function reasonText(code: string, lang: Lang): string {
+  const entry = REASONS[code];
+  return entry === undefined ? code : entry[lang];
+}

@@ -1,0 +1,103 @@
+/** What the scorer returns: the score matrix, eligibility, the matching instance, and explanations. */
+import type { MatchingInstance } from "../matching/types.js";
+import type { Participant } from "../questionnaire/participant.js";
+import type { Label, Program, Role } from "../questionnaire/program.js";
+import type { CompiledCriterion } from "./_internal/kernel.js";
+
+/** A programme compiled once: criteria with fixed bit layouts and parsed formulas. */
+export interface CompiledProgram {
+  readonly kind: "mentor-match.compiled-program";
+  readonly program: Program;
+  /** @internal the compiled criteria, in config order. */
+  readonly criteria: readonly CompiledCriterion[];
+}
+
+/** Why a participant is left out of the matching. */
+export type ExclusionReason =
+  /** An adult without their own consent to process personal data. */
+  | "no-consent"
+  /** A minor without a parent's or guardian's consent. */
+  | "guardian-consent-missing"
+  /** A mentor who takes no mentees. */
+  | "zero-capacity"
+  /** Fails one of the programme's eligibility rules for the role. */
+  | "ineligible-role";
+
+/** A participant left out, by id (never by name). */
+export interface ExcludedParticipant {
+  readonly id: string;
+  readonly role: Role;
+  readonly reason: ExclusionReason;
+  /** In English, e.g. the rule that failed. */
+  readonly detail: string;
+}
+
+/** A warning that does not stop scoring. */
+export interface ScoringWarning {
+  readonly code:
+    | "UNKNOWN_PREFERENCE"
+    | "PREFERENCE_SAME_ROLE"
+    | "PREFERENCE_EXCLUDED"
+    | "UNKNOWN_PAIR_ID"
+    | "PIN_DROPPED";
+  /** Position of the participant in the input, when the warning is about one. */
+  readonly index?: number;
+  readonly id?: string;
+  /** Position of the offending entry in the participant's list, for preferences. */
+  readonly entry?: number;
+  /** In English, naming ids only. */
+  readonly message: string;
+}
+
+/** One criterion's part of a pair's score. */
+export interface Contribution {
+  readonly criterion: string;
+  readonly label: Label;
+  /** The criterion's share of the score (weights normalised to sum to 1). */
+  readonly weight: number;
+  /** The criterion's value for the pair, in [0, 1]. */
+  readonly value: number;
+  /** weight × value; the contributions sum to the score. */
+  readonly contribution: number;
+}
+
+/** A reason a pair is not allowed. */
+export interface FailedRule {
+  /** The criterion id, or "forbidden-pair". */
+  readonly criterion: string;
+  readonly label: Label;
+  /** In English. */
+  readonly reason: string;
+}
+
+/** "Why this pair": the score, eligibility, and what each criterion gave. */
+export interface Explanation {
+  readonly score: number;
+  readonly eligible: boolean;
+  readonly contributions: readonly Contribution[];
+  readonly failed: readonly FailedRule[];
+}
+
+/** Participants scored: included, excluded, the score matrix and the matching instance. */
+export interface ScoredInstance {
+  readonly program: Program;
+  /** Included mentees, sorted by id (row order). */
+  readonly mentees: readonly Participant[];
+  /** Included mentors, sorted by id (column order). */
+  readonly mentors: readonly Participant[];
+  /** Everyone left out, in input order, with the reason. */
+  readonly excluded: readonly ExcludedParticipant[];
+  readonly rows: number;
+  readonly cols: number;
+  /** Row-major mentees × mentors, each in [0, 1] (also for ineligible pairs). */
+  readonly scores: Float64Array;
+  /** Row-major, 1 = the pair is allowed. */
+  readonly eligible: Uint8Array;
+  /** Ready for `match`: -Infinity for ineligible pairs, `forbidden` for forbidden pairs, capacities, pins. */
+  readonly instance: MatchingInstance;
+  readonly warnings: readonly ScoringWarning[];
+  /** Why mentee i and mentor j score what they score. O(criteria). */
+  explain(mentee: number, mentor: number): Explanation;
+  /** The first reason the pair is not allowed, or null when it is. O(criteria). */
+  ineligibleReason(mentee: number, mentor: number): FailedRule | null;
+}

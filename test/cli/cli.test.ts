@@ -1,0 +1,447 @@
+/**
+ * End-to-end: the built `mentor-match` (dist/cli/main.js) on survey exports as schools have them.
+ */
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readCsv } from "../../src/csv/readCsv.js";
+import { ensureBuilt, ROOT, runBuilt } from "./_built.js";
+
+const work = mkdtempSync(join(tmpdir(), "mm-cli-"));
+beforeAll(() => {
+  ensureBuilt();
+  cpSync(join(ROOT, "fixtures/csv"), work, { recursive: true });
+}, 180_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function rowsOf(dir: string, name: string): string[][] {
+  const bytes = readFileSync(join(dir, name));
+  // An output with no rows is just its header line.
+  if (bytes.toString("utf8").trimEnd().split("\r\n").length === 1) return [];
+  return readCsv(bytes, { file: name }).rows.map((r) => [...r.cells]);
+}
+
+/** Every id in pairs / unmatched / excluded, with the file it is in. */
+function accounted(dir: string): Map<string, string[]> {
+  const seen = new Map<string, string[]>();
+  const add = (id: string, where: string) => seen.set(id, [...(seen.get(id) ?? []), where]);
+  for (const r of rowsOf(dir, "pairs.csv")) {
+    add(r[2]!, "pairs");
+    if (!seen.get(r[0]!)?.includes("pairs")) add(r[0]!, "pairs");
+  }
+  for (const r of rowsOf(dir, "unmatched.csv")) add(r[0]!, "unmatched");
+  for (const r of rowsOf(dir, "excluded.csv")) add(r[0]!, "excluded");
+  return seen;
+}
+
+describe("match on a Yandex Forms export (Windows-1251, ;, Russian headers)", () => {
+  const out = join(work, "out-yandex");
+  let run: ReturnType<typeof runBuilt>;
+  beforeAll(() => {
+    run = runBuilt(
+      [
+        "match",
+        "--mentors",
+        "yandex-1251/mentors.csv",
+        "--mentees",
+        "yandex-1251/mentees.csv",
+        "--config",
+        "programme.json",
+        "--out",
+        out,
+        "--delimiter",
+        ";",
+      ],
+      work,
+    );
+  });
+  it("exits 0 and writes every output", () => {
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      "excluded.csv",
+      "pairs.csv",
+      "pairs.json",
+      "report.html",
+      "report.md",
+      "unmatched.csv",
+    ]);
+    expect(run.stdout).toContain("Прочитано: наставников 4, наставляемых 9; исключено до подбора: 2.");
+  });
+  it("pairs.csv is UTF-8 with BOM and ;, readable with Cyrillic", () => {
+    const bytes = readFileSync(join(out, "pairs.csv"));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString("utf8")).toMatch(/^\uFEFFКод наставника;Наставник;Код наставляемого;/);
+  });
+  it("accounts for every participant exactly once; the excluded only by code", () => {
+    const seen = accounted(out);
+    const mentees = [...seen].filter(([id]) => id.startsWith("S-"));
+    const mentors = [...seen].filter(([id]) => id.startsWith("M-"));
+    // 10 mentee rows and 5 mentor rows, no duplicates: all of them, each in one place.
+    expect(mentees.length).toBe(10);
+    expect(mentors.length).toBe(5);
+    for (const [, where] of seen) expect(new Set(where).size).toBe(1);
+    const excluded = rowsOf(out, "excluded.csv");
+    expect(excluded.map((r) => r[2]).sort()).toEqual(["guardian-consent-missing", "zero-capacity"]);
+    const excludedIds = excluded.map((r) => r[0]!);
+    const names = readFileSync(join(ROOT, "fixtures/csv/yandex-1251/mentees.csv"));
+    expect(names.length).toBeGreaterThan(0);
+    for (const id of excludedIds) {
+      expect(readFileSync(join(out, "pairs.csv"), "utf8")).not.toContain(id);
+      expect(readFileSync(join(out, "unmatched.csv"), "utf8")).not.toContain(id);
+    }
+  });
+});
+
+describe("match on a Google Forms export (UTF-8, comma)", () => {
+  const out = join(work, "out-google");
+  let run: ReturnType<typeof runBuilt>;
+  beforeAll(() => {
+    run = runBuilt(
+      [
+        "match",
+        "--mentors",
+        "google/mentors.csv",
+        "--mentees",
+        "google/mentees.csv",
+        "--config",
+        "programme.json",
+        "--out",
+        out,
+        "--strategy",
+        "optimal",
+        "--seed",
+        "3",
+      ],
+      work,
+    );
+  });
+  it("exits 0, warns about the double submission (naming both rows) and the unknown preference", () => {
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatchInlineSnapshot(`
+      "Предупреждение: google/mentees.csv, строка 14: анкета отправлена дважды (google/mentees.csv, строка 8, и строка 14); взята последняя — строка 14.
+      Предупреждение: google/mentees.csv, строка 5, столбец «Предпочитаемый наставник (после нетворкинга)»: предпочтение № 1 не совпадает ни с кодом, ни с e-mail, ни с ФИО, ни с фамилией участника другой роли; оно не учтено.
+      "
+    `);
+  });
+  it("keeps the latest submission and excludes the mentee without a guardian's consent", () => {
+    const json = JSON.parse(readFileSync(join(out, "pairs.json"), "utf8"));
+    expect(json.strategy).toBe("optimal");
+    expect(json.seed).toBe(3);
+    expect(json.excluded).toEqual([{ id: "S06", role: "mentee", reason: "guardian-consent-missing" }]);
+    const seen = accounted(out);
+    expect([...seen.keys()].filter((id) => id.startsWith("S")).sort()).toEqual([
+      "S01",
+      "S02",
+      "S03",
+      "S04",
+      "S05",
+      "S06",
+      "S07",
+      "S08",
+      "S09",
+      "S10",
+      "S11",
+      "S12",
+    ]);
+    // Mentors too: matched ones in pairs.csv, idle ones in unmatched.csv.
+    expect([...seen.keys()].filter((id) => id.startsWith("M")).sort()).toEqual([
+      "M01",
+      "M02",
+      "M03",
+      "M04",
+      "M05",
+      "M06",
+    ]);
+    for (const [, where] of seen) expect(new Set(where).size).toBe(1);
+    // The excluded mentee's name is nowhere in the outputs.
+    for (const f of readdirSync(out))
+      expect(readFileSync(join(out, f), "utf8")).not.toContain("Фёдоров Илья");
+  });
+  it("the same input with rows shuffled gives byte-identical data files", () => {
+    const text = readFileSync(join(work, "google/mentees.csv"), "utf8").split("\r\n");
+    const header = text[0]!;
+    const body = text
+      .slice(1)
+      .filter((l) => l !== "")
+      .reverse();
+    writeFileSync(join(work, "google/mentees-shuffled.csv"), `${[header, ...body].join("\r\n")}\r\n`);
+    const out2 = join(work, "out-google-shuffled");
+    const again = runBuilt(
+      [
+        "match",
+        "--mentors",
+        "google/mentors.csv",
+        "--mentees",
+        "google/mentees-shuffled.csv",
+        "--config",
+        "programme.json",
+        "--out",
+        out2,
+        "--strategy",
+        "optimal",
+        "--seed",
+        "3",
+      ],
+      work,
+    );
+    expect(again.code).toBe(0);
+    for (const f of ["pairs.csv", "pairs.json", "unmatched.csv", "excluded.csv"]) {
+      expect(readFileSync(join(out2, f)).equals(readFileSync(join(out, f))), f).toBe(true);
+    }
+  });
+});
+
+describe("one file with a role column (UTF-8 BOM, tab, English headers)", () => {
+  it("matches, in English, byte-identically run after run", () => {
+    const a = runBuilt(
+      [
+        "match",
+        "--input",
+        "one-file/participants.csv",
+        "--config",
+        "programme.json",
+        "--out",
+        join(work, "one-a"),
+        "--lang",
+        "en",
+      ],
+      work,
+    );
+    expect(a.code).toBe(0);
+    expect(a.stdout).toContain("Read: 4 mentors, 9 mentees; excluded before matching: 0.");
+    const b = runBuilt(
+      [
+        "match",
+        "--input",
+        "one-file/participants.csv",
+        "--config",
+        "programme.json",
+        "--out",
+        join(work, "one-b"),
+        "--lang",
+        "en",
+      ],
+      work,
+    );
+    for (const f of readdirSync(join(work, "one-a"))) {
+      expect(readFileSync(join(work, "one-b", f)).equals(readFileSync(join(work, "one-a", f))), f).toBe(true);
+    }
+    expect(b.code).toBe(0);
+    const md = readFileSync(join(work, "one-a/report.md"), "utf8");
+    expect(md).toContain("# Mentoring pairs: matching report");
+    expect(md).toContain("| Strategy | stable — stable (no two people would rather be together) |");
+  });
+});
+
+describe("broken files: exit 2 with a message naming file, row and column, and no outputs", () => {
+  const cases: [string, string[], string][] = [
+    [
+      "KOI8-R",
+      ["--mentees", "broken/koi8r.csv"],
+      "[ENCODING] broken/koi8r.csv: файл не в кодировке UTF-8 и не в Windows-1251 (возможно, KOI8-R или CP866) или это не текст. Сохраните файл заново как CSV в UTF-8 (Google Таблицы: Файл → Скачать → CSV; Excel: Сохранить как → «CSV UTF-8 (разделитель — запятая)»).",
+    ],
+    [
+      "an Excel workbook",
+      ["--mentees", "broken/workbook.csv"],
+      "[ENCODING] broken/workbook.csv: это книга Excel, а не CSV-файл. Сохраните файл заново как CSV в UTF-8 (Google Таблицы: Файл → Скачать → CSV; Excel: Сохранить как → «CSV UTF-8 (разделитель — запятая)»).",
+    ],
+    [
+      "an empty file",
+      ["--mentees", "broken/empty.csv"],
+      "[EMPTY_FILE] broken/empty.csv: файл пуст. Выгрузите ответы из формы заново, вместе со строкой заголовков.",
+    ],
+    [
+      "a header only",
+      ["--mentees", "broken/header-only.csv"],
+      "[HEADER_ONLY] broken/header-only.csv: в файле есть строка заголовков, но нет ни одной анкеты. Выгрузите ответы после того, как участники заполнят анкету.",
+    ],
+    [
+      "a row split by a line break",
+      ["--mentees", "broken/ragged.csv"],
+      "[RAGGED_ROW] broken/ragged.csv, строка 4: в строке 8 ячеек, а в заголовке 13. Перенос строки внутри ячейки без кавычек разбивает строку на две: соедините строки или возьмите ячейку в кавычки.",
+    ],
+    [
+      "an unclosed quote",
+      ["--mentees", "broken/bad-quote.csv"],
+      '[CSV_SYNTAX] broken/bad-quote.csv, строка 5: с этой строки файл не читается как CSV: непарная или лишняя кавычка. Проверьте кавычки в этой строке: кавычка внутри ячейки должна быть удвоена (""), а сама ячейка — в кавычках.',
+    ],
+    [
+      "an unknown option",
+      ["--mentees", "broken/bad-values.csv"],
+      "[UNKNOWN_OPTION] broken/bad-values.csv, строка 3, столбец «Формат встреч»: ответа нет среди вариантов вопроса «format». Выберите один из вариантов: Очно | Онлайн | Любой; или добавьте вариант в вопрос программы.",
+    ],
+    [
+      "a capacity that is not a number",
+      ["--mentees", "google/mentees.csv", "--mentors", "broken/mentors-bad-capacity.csv"],
+      "[NOT_A_NUMBER] broken/mentors-bad-capacity.csv, строка 4, столбец «Сколько наставляемых готовы взять»: в ячейке не число наставляемых (от 0 до 1000). Напишите число (цифрами или словом, например «два») или диапазон: «3-5», «до 3».",
+    ],
+  ];
+  it.each(cases)("%s", (_name, files, message) => {
+    const args = files.includes("--mentors") ? files : ["--mentors", "google/mentors.csv", ...files];
+    const out = join(work, `out-broken-${_name.replace(/\W+/g, "-")}`);
+    const run = runBuilt(["match", ...args, "--config", "programme.json", "--out", out], work);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split("\n")).toContain(message);
+    expect(run.stdout).toBe("");
+    expect(existsSync(out)).toBe(false);
+  });
+  it("validate reports every problem of a file at once", () => {
+    const run = runBuilt(
+      [
+        "validate",
+        "--mentors",
+        "google/mentors.csv",
+        "--mentees",
+        "broken/bad-values.csv",
+        "--config",
+        "programme.json",
+        "--lang",
+        "en",
+      ],
+      work,
+    );
+    expect(run.code).toBe(2);
+    const errors = run.stderr.split("\n").filter((l) => l.startsWith("["));
+    expect(errors).toEqual([
+      '[UNKNOWN_OPTION] broken/bad-values.csv, row 3, column "Формат встреч": The answer is not one of the question\'s 3 options. Use one of: Очно | Онлайн | Любой; or add the option to the question "format" in the programme config.',
+      '[NOT_A_NUMBER] broken/bad-values.csv, row 6, column "Класс": The cell is not a grade (1 to 11, e.g. «7Б»). Write a number (digits or a word such as «два»), or a range such as «3-5» or «до 3».',
+      '[INVALID_VALUE] broken/bad-values.csv, row 9, column "Согласие на обработку персональных данных": The consent cell is neither yes nor no. Write «да» or «нет» (yes or no); a blank cell means no consent.',
+    ]);
+    expect(run.stderr).toContain("Problems found: 3. Fix them and run again.");
+  });
+  it("a file without a role column given with --input", () => {
+    const run = runBuilt(["validate", "--input", "broken/no-role.csv", "--config", "programme.json"], work);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "[MISSING_COLUMN] broken/no-role.csv: нет столбца с ролью (наставник или наставляемый). Добавьте столбец «Роль» со словами «наставник» / «наставляемый» или передайте файл через --mentors / --mentees.",
+    );
+  });
+  it("a failed run leaves earlier outputs as they were", () => {
+    const out = join(work, "out-keep");
+    expect(
+      runBuilt(
+        ["match", "--input", "one-file/participants.csv", "--config", "programme.json", "--out", out],
+        work,
+      ).code,
+    ).toBe(0);
+    const before = readFileSync(join(out, "pairs.csv"));
+    const run = runBuilt(
+      [
+        "match",
+        "--mentors",
+        "google/mentors.csv",
+        "--mentees",
+        "broken/ragged.csv",
+        "--config",
+        "programme.json",
+        "--out",
+        out,
+      ],
+      work,
+    );
+    expect(run.code).toBe(2);
+    expect(readFileSync(join(out, "pairs.csv")).equals(before)).toBe(true);
+    expect(readdirSync(out).sort()).toEqual([
+      "excluded.csv",
+      "pairs.csv",
+      "pairs.json",
+      "report.html",
+      "report.md",
+      "unmatched.csv",
+    ]);
+  });
+});
+
+describe("exit codes", () => {
+  it("a missing file exits 2 naming it", () => {
+    const run = runBuilt(
+      ["validate", "--input", "nope.csv", "--form", "student-student", "--lang", "en"],
+      work,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "[FILE_NOT_FOUND] nope.csv: The file cannot be opened. Check the path and the file name.",
+    );
+  });
+  it("pinned pairs over a mentor's capacity exit 3", () => {
+    const config = JSON.parse(readFileSync(join(work, "programme.json"), "utf8"));
+    config.pinnedPairs = [
+      { mentee: "T01", mentor: "M01" },
+      { mentee: "T02", mentor: "M01" },
+      { mentee: "T03", mentor: "M01" },
+      { mentee: "T04", mentor: "M01" },
+    ];
+    writeFileSync(join(work, "pinned.json"), JSON.stringify(config));
+    const run = runBuilt(
+      [
+        "match",
+        "--input",
+        "one-file/participants.csv",
+        "--config",
+        "pinned.json",
+        "--out",
+        join(work, "out-pinned"),
+      ],
+      work,
+    );
+    expect(run.stderr).toMatch(/^Условия подбора невыполнимы\. \[PIN_OVER_CAPACITY\]/m);
+    expect(run.code).toBe(3);
+    expect(existsSync(join(work, "out-pinned"))).toBe(false);
+  });
+});
+
+describe("init and demo", () => {
+  it("init writes a config with $schema and the guessed columns, and reports what it could not map", () => {
+    const run = runBuilt(
+      [
+        "init",
+        "--form",
+        "student-student",
+        "--mentors",
+        "google/mentors.csv",
+        "--mentees",
+        "google/mentees.csv",
+        "--out",
+        "new.json",
+      ],
+      work,
+    );
+    expect(run.code).toBe(0);
+    const config = JSON.parse(readFileSync(join(work, "new.json"), "utf8"));
+    expect(config.$schema).toBe("./node_modules/mentor-match/dist/programme.schema.json");
+    expect(config.form).toBe("student-student");
+    expect(config.columns["Интересы и увлечения"]).toBe("q:interests");
+    expect(config.columns.ФИО).toBe("name");
+    expect(run.stdout).toContain("✓ «Согласие родителя (законного представителя)» → guardianConsent");
+    expect(run.stdout).toContain("✓ «Интересы и увлечения» → q:interests");
+    // The preset asks questions this export does not have: init names them for the curator.
+    expect(run.stdout).toContain(
+      "Вопросы программы, для которых не найден столбец:\n  ? subjectsNeeded («Предметы, по которым нужна помощь»)",
+    );
+    expect(run.stdout).toContain("  ? mode («Индивидуально или в группе»)");
+    // A second init does not overwrite without --force.
+    expect(runBuilt(["init", "--form", "student-student", "--out", "new.json"], work).code).toBe(1);
+    // The written config is valid: validate accepts it.
+    const check = runBuilt(
+      [
+        "validate",
+        "--mentors",
+        "google/mentors.csv",
+        "--mentees",
+        "google/mentees.csv",
+        "--config",
+        "new.json",
+      ],
+      work,
+    );
+    expect(check.code).toBe(0);
+  });
+  it("demo runs the bundled example", () => {
+    const run = runBuilt(["demo", "--out", join(work, "demo")], work);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Прочитано: наставников 12, наставляемых 28; исключено до подбора: 2.");
+    expect(readdirSync(join(work, "demo")).length).toBe(6);
+  });
+});
