@@ -35,7 +35,10 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Runs `fn` `warmup` times untimed, then `reps` times; returns the median and all times (ms). */
-export function timeIt(fn: () => unknown, options: { warmup?: number; reps?: number } = {}): { median: number; times: number[] } {
+export function timeIt(
+  fn: () => unknown,
+  options: { warmup?: number; reps?: number } = {},
+): { median: number; times: number[] } {
   const warmup = options.warmup ?? 1;
   const reps = options.reps ?? 3;
   for (let k = 0; k < warmup; k++) fn();

@@ -21,7 +21,9 @@ const files = readdirSync(here)
   .filter((f) => only === undefined || f === `${only}.bench.ts` || f.replace(".bench.ts", "") === only)
   .sort();
 if (files.length === 0) {
-  console.error(only === undefined ? "No benchmarks found in bench/." : `No benchmark named "${only}" in bench/.`);
+  console.error(
+    only === undefined ? "No benchmarks found in bench/." : `No benchmark named "${only}" in bench/.`,
+  );
   process.exit(1);
 }
 
@@ -58,11 +60,15 @@ mkdirSync(join(here, "results"), { recursive: true });
 for (const file of files) {
   const name = file.replace(".bench.ts", "");
   if (!asJson) console.error(`▶ ${name}`);
-  const child = spawnSync(process.execPath, ["--import", "tsx", "--expose-gc", join(here, file), ...passThrough], {
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--expose-gc", join(here, file), ...passThrough],
+    {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const line = child.stdout.split("\n").find((l) => l.startsWith("@@BENCH "));
   if (child.status !== 0 || line === undefined) {
     console.error(`✖ ${name} failed (exit ${child.status}).`);

@@ -78,6 +78,8 @@ export type {
 } from "./scoring/types.js";
 
 // ── matching ──────────────────────────────────────────────────────────────────────────────────────
+export { match } from "./matching/match.js";
+export type { MatchOptions } from "./matching/match.js";
 export type {
   CsrScores,
   MatchingInstance,

@@ -77,8 +77,8 @@ function numberOf(token: string): number | undefined {
   const t = token.trim();
   if (t === "") return undefined;
   if (/^-?\d+([.,]\d+)?$/.test(t)) return Number(t.replace(",", "."));
-  const word = WORDS[t];
-  return word;
+  // Own properties only: a cell reading "constructor" or "__proto__" is not a number.
+  return Object.hasOwn(WORDS, t) ? WORDS[t] : undefined;
 }
 
 /**

@@ -195,6 +195,8 @@ function describeCsvError(code: string | undefined): string {
       return "a quote is followed by text instead of a delimiter";
     case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
       return "text after a closing quote";
+    case "INVALID_OPENING_QUOTE":
+      return "a quote inside a cell that is not quoted";
     default:
       return `the parser stopped (${code ?? "unknown"})`;
   }

@@ -102,6 +102,8 @@ interface Draft {
   timestamp: number | null;
   preferenceCell: string | null;
   preferenceColumn: string;
+  /** The header of the column that identifies the row (id, else e-mail, else name). */
+  idColumn: string;
 }
 
 /**
@@ -327,6 +329,7 @@ export function readParticipants(
         if (
           n === undefined ||
           n === null ||
+          n.min < 0 ||
           !Number.isFinite(n.max) ||
           !Number.isInteger(n.max) ||
           n.max > 1000
@@ -337,7 +340,7 @@ export function readParticipants(
       for (const key of ["age", "experienceYears"] as const) {
         if (col(key) === -1 || at(key) === "") continue;
         const n = parseNumberCell(at(key));
-        if (n === undefined || n === null || n.min > 150) {
+        if (n === undefined || n === null || !(n.min >= 0 && n.min <= 150)) {
           problems.push(numberProblem(file, row, columnName(key), key === "age" ? "age" : "experience"));
         } else record[key] = n.min;
       }
@@ -378,6 +381,8 @@ export function readParticipants(
         timestamp,
         preferenceCell: col("preferences") === -1 ? null : at("preferences"),
         preferenceColumn: columnName("preferences"),
+        idColumn:
+          col("id") !== -1 ? columnName("id") : col("email") !== -1 ? columnName("email") : columnName("name"),
       });
     }
   }
@@ -507,7 +512,7 @@ function dedupe(drafts: Draft[], problems: InputFileError[], warnings: ReadWarni
             "DUPLICATE_ID",
             `The id is also used by a ${p.record.role} (${p.source.file}, row ${p.source.row}).`,
             {
-              location: { ...d.source, column: "id" },
+              location: { ...d.source, column: d.idColumn },
               hint: "Give each participant a different code.",
               details: { otherFile: p.source.file, otherRow: p.source.row },
             },
@@ -521,7 +526,7 @@ function dedupe(drafts: Draft[], problems: InputFileError[], warnings: ReadWarni
             "DUPLICATE_ID",
             `The same participant is also in ${p.source.file}, row ${p.source.row}, and there is no timestamp to tell which answer is the latest.`,
             {
-              location: { ...d.source, column: "id" },
+              location: { ...d.source, column: d.idColumn },
               hint: "Delete the older row, or give each participant a different code.",
               details: { otherFile: p.source.file, otherRow: p.source.row },
             },

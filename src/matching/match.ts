@@ -9,7 +9,10 @@ import { greedyMatching } from "./greedyMatching.js";
 import { minimumRegretStableMatching } from "./minimumRegretStableMatching.js";
 import { optimalAssignment } from "./optimalAssignment.js";
 import { randomSerialDictatorship } from "./randomSerialDictatorship.js";
+import { STRATEGIES } from "./strategies.js";
 import type { MatchingInstance, MatchResult, StrategyName } from "./types.js";
+
+export { STRATEGIES };
 
 /** Options of {@link match}. */
 export interface MatchOptions {
@@ -30,18 +33,6 @@ export interface MatchOptions {
   /** Tie policy for the stable strategies when preferences come from equal scores. @defaultValue "index" */
   readonly ties?: "index" | "seeded";
 }
-
-/** Every strategy name {@link match} accepts, in a stable order. */
-export const STRATEGIES: readonly StrategyName[] = [
-  "stable",
-  "stable-mentor",
-  "optimal",
-  "fair",
-  "greedy",
-  "random",
-  "egalitarian",
-  "minimum-regret",
-];
 
 /**
  * Matches mentees with mentors by the named strategy.

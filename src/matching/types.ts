@@ -1,3 +1,4 @@
+import type { STRATEGIES } from "./strategies.js";
 /**
  * The numbers a matching algorithm takes and the result it gives. `matching/` never sees questionnaires:
  * rows are mentees, columns are mentors, and a score is "how good this pair is" (higher is better).
@@ -133,15 +134,7 @@ export interface MatchMetrics {
 }
 
 /** The names `match` accepts. */
-export type StrategyName =
-  | "stable"
-  | "stable-mentor"
-  | "optimal"
-  | "fair"
-  | "greedy"
-  | "random"
-  | "egalitarian"
-  | "minimum-regret";
+export type StrategyName = (typeof STRATEGIES)[number];
 
 /** What every matching function returns. */
 export interface MatchResult {

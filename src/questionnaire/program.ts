@@ -2,6 +2,7 @@
  * The programme configuration: the form, the questions, the criteria, the rules. zod schemas are the
  * source of truth; the TypeScript types and the shipped JSON Schema are derived from them.
  */
+import { STRATEGIES } from "../matching/strategies.js";
 import * as z from "zod";
 import { FORMS } from "./forms.js";
 
@@ -215,17 +216,8 @@ export const PairSchema = z.strictObject({ mentee: participantId, mentor: partic
 /** A pair given by participant ids. */
 export type Pair = z.infer<typeof PairSchema>;
 
-/** The strategies a programme may name. */
-export const STRATEGIES = [
-  "stable",
-  "stable-mentor",
-  "optimal",
-  "fair",
-  "greedy",
-  "random",
-  "egalitarian",
-  "minimum-regret",
-] as const;
+/** The strategies a programme may name (those `match` runs). */
+export { STRATEGIES };
 
 /** A programme of mentoring: what the coordinator configures. */
 export const ProgramSchema = z.strictObject({
