@@ -45,6 +45,7 @@ const T = {
     force: "перезаписать существующий файл",
     lang: "язык сообщений и отчёта",
     delimiter: "разделитель в записываемых CSV (; удобнее для Excel)",
+    pseudonymize: "заменить имена во всех результатах кодами (P-3F9A), чтобы ими можно было делиться",
     help: "показать справку",
     version: "показать версию",
   },
@@ -72,6 +73,7 @@ const T = {
     force: "overwrite an existing file",
     lang: "language of messages and report",
     delimiter: "delimiter of the CSV files written (; suits Excel)",
+    pseudonymize: "replace names in every output with codes (P-3F9A), so the outputs can be shared",
     help: "show help",
     version: "show the version",
   },
@@ -187,6 +189,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     .option("--seed <n>", t.seed, parseSeed)
     .option("--out <dir>", t.out, "mentor-match-output")
     .option("--delimiter <d>", t.delimiter, parseDelimiter, ",")
+    .option("--pseudonymize", t.pseudonymize, false)
     .addOption(langOption())
     .action((opts) => {
       if (opts.config === undefined && opts.form === undefined) {

@@ -80,7 +80,8 @@ export function parseYesNo(cell: string): boolean | null | undefined {
   if (/(^|\s)(не|not|no|don't|do not)\s/.test(`${key} `) || /(^|\s)нет(\s|$)|несоглас/.test(key))
     return false;
   // Consent withdrawn, refused, absent or still awaited is no consent.
-  if (/(^|\s)(без|without)(\s|$)|отозва|отзыв|отказ|withdr|revok|refus|ожида|pending|awaiting/.test(key)) return false;
+  if (/(^|\s)(без|without)(\s|$)|отозва|отзыв|отказ|withdr|revok|refus|ожида|pending|awaiting/.test(key))
+    return false;
   if (/соглас|даю|agree|consent|подтвержда/.test(key)) return true;
   return undefined;
 }

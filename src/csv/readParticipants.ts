@@ -382,7 +382,11 @@ export function readParticipants(
         preferenceCell: col("preferences") === -1 ? null : at("preferences"),
         preferenceColumn: columnName("preferences"),
         idColumn:
-          col("id") !== -1 ? columnName("id") : col("email") !== -1 ? columnName("email") : columnName("name"),
+          col("id") !== -1
+            ? columnName("id")
+            : col("email") !== -1
+              ? columnName("email")
+              : columnName("name"),
       });
     }
   }

@@ -173,7 +173,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
     },
     groups,
     unmatched,
-    excluded: input.excluded,
+    // Mentees first, each role by id, not in input order: the same input in another row order gives the
+    // same outputs.
+    excluded: [...input.excluded].sort((a, b) =>
+      a.role !== b.role ? (a.role === "mentee" ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    ),
     idleMentors: mentors.filter((_, j) => taken[j] === 0),
     scoreBins,
     fill: mentors.map((p, j) => ({ mentor: p, taken: taken[j]!, capacity: p.capacity })),

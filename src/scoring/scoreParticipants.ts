@@ -1,3 +1,4 @@
+import { LimitError } from "../errors.js";
 import type { MatchingInstance, PinnedPair } from "../matching/types.js";
 import { parseParticipants } from "../questionnaire/parseParticipants.js";
 import type { Participant, ParticipantInput } from "../questionnaire/participant.js";
@@ -28,6 +29,9 @@ export interface ScoreOptions {
   readonly validate?: boolean;
 }
 
+/** The most pairs one call scores (a dense matrix; about 17 bytes a pair): 10 000 × 10 000. */
+export const MAX_SCORED_PAIRS = 100_000_000;
+
 const FORBIDDEN_LABEL = { ru: "Пара запрещена правилом программы", en: "Pair forbidden by the programme" };
 
 function isCompiled(x: unknown): x is CompiledProgram {
@@ -52,6 +56,7 @@ const byId = (a: Participant, b: Participant): number => (a.id < b.id ? -1 : a.i
  * @param participants - mentors and mentees together, in any order.
  * @param options - {@link ScoreOptions}.
  * @returns the {@link ScoredInstance}.
+ * @throws LimitError `LIMIT_EXCEEDED` when mentees × mentors is over {@link MAX_SCORED_PAIRS}.
  * @throws ProgramError for a bad programme; InputFileError INVALID_PARTICIPANT / DUPLICATE_ID for bad participants.
  * @example
  * const scored = scoreParticipants(preset("student-student"), participants);
@@ -90,6 +95,16 @@ export function scoreParticipants(
   mentors.sort(byId);
   const rows = mentees.length;
   const cols = mentors.length;
+  if (rows * cols > MAX_SCORED_PAIRS) {
+    throw new LimitError(
+      "LIMIT_EXCEEDED",
+      `Scoring ${rows} mentees × ${cols} mentors is ${rows * cols} pairs, over the limit of ${MAX_SCORED_PAIRS}.`,
+      {
+        hint: "Split the programme (by school, grade or subject) and match each part; or compute each mentee's candidate mentors yourself and give match() sparse CSR scores.",
+        details: { rows, cols, limit: MAX_SCORED_PAIRS },
+      },
+    );
+  }
   const menteeIndex = new Map(mentees.map((p, i) => [p.id, i]));
   const mentorIndex = new Map(mentors.map((p, j) => [p.id, j]));
   const roleOf = new Map(people.map((p) => [p.id, p.role]));

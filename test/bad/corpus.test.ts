@@ -9,6 +9,7 @@ import { readCsv } from "../../src/csv/readCsv.js";
 import { isMentorMatchError, type MatchingInstance, type StrategyName } from "../../src/index.js";
 import { match } from "../../src/matching/match.js";
 import { safeParseProgram } from "../../src/questionnaire/parseProgram.js";
+import { scoreParticipants } from "../../src/scoring/scoreParticipants.js";
 import { runInTemp } from "../invariants/_cli.js";
 import {
   BAD_DIR,
@@ -104,6 +105,17 @@ function generated(generator: string): () => unknown {
       const row = new Array<number>(20_001).fill(0);
       const scores = new Array<number[]>(20_001).fill(row);
       return () => match({ scores }, { strategy: "stable" });
+    }
+    case "huge-scoring": {
+      // 10001 × 10001 pairs: refused before the score matrix (1.7 GB) is allocated.
+      const person = (id: string, role: "mentor" | "mentee") =>
+        ({ id, role, consent: true, age: 20, answers: {}, tags: [], preferences: [] }) as const;
+      const people = [
+        ...Array.from({ length: 10_001 }, (_, k) => person(`S${k}`, "mentee")),
+        ...Array.from({ length: 10_001 }, (_, k) => person(`M${k}`, "mentor")),
+      ];
+      const program = { form: "student-student", questions: [], criteria: [{ kind: "preference" }] } as const;
+      return () => scoreParticipants(program as never, people, { validate: false });
     }
     default:
       throw new Error(`unknown generator ${generator}`);

@@ -44,7 +44,7 @@ const CAPACITY = fc.oneof(
   { weight: 8, arbitrary: fc.nat(3) },
   {
     weight: 1,
-    arbitrary: fc.constantFrom(-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 1e9),
+    arbitrary: fc.constantFrom(-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31, 1e9, 2 ** 32 + 1),
   },
 );
 

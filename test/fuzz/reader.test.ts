@@ -197,6 +197,15 @@ describe("fuzzing the reader", () => {
         if (!fileWide) for (const r of table.rows) expect(accounted, `row ${r.row}`).toContain(r.row);
         for (const p of read.participants) {
           expect(p.id).not.toBe("");
+          // Numbers read from cells are finite numbers in range, never something reached through a prototype.
+          for (const key of ["age", "grade", "capacity", "experienceYears"] as const) {
+            const v = p[key];
+            if (v === undefined) continue;
+            expect(typeof v, `${key} of row ${read.sources[read.participants.indexOf(p)]?.row}`).toBe(
+              "number",
+            );
+            expect(Number.isFinite(v) && v >= 0, `${key} = ${String(v)}`).toBe(true);
+          }
           for (const key of ["consent", "guardianConsent"] as const) {
             if (p[key] !== undefined) expect(typeof p[key]).toBe("boolean");
           }

@@ -56,4 +56,29 @@ describe("messages name rows and columns, not people", () => {
       }
     });
   });
+
+  it("a survey export given as the programme config is refused without quoting it", async () => {
+    const run = await runInTemp(
+      {
+        "config.json": bytes("programs/csv-given-as-config.json"),
+        "mentors.csv": bytes("good/mentors.csv"),
+        "mentees.csv": bytes("good/mentees.csv"),
+      },
+      [
+        "validate",
+        "--mentors",
+        "mentors.csv",
+        "--mentees",
+        "mentees.csv",
+        "--config",
+        "config.json",
+        "--lang",
+        "en",
+      ],
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("config.json");
+    expectNoNames(run.stdout);
+    expectNoNames(run.stderr);
+  });
 });

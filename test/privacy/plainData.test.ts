@@ -1,10 +1,13 @@
 /**
  * Names that are special to JavaScript objects (`__proto__`, `constructor`, `toString` …) are plain data
- * wherever a user may write them: participant ids and preset overrides.
+ * wherever a user may write them: question ids, participant ids, answers, preset overrides. A programme
+ * whose question is called `constructor` scores exactly like one whose question is called `q1`.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { type ParticipantInput, type ProgramInput, preset, scoreParticipants } from "../../src/index.js";
 import { match } from "../../src/matching/match.js";
+
+const PROTOTYPE_NAMES = ["constructor", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf"];
 
 afterEach(() => {
   expect(Object.keys(Object.prototype)).toEqual([]);
@@ -31,7 +34,26 @@ function programWith(q: string): ProgramInput {
   } as ProgramInput;
 }
 
+function peopleWith(q: string): ParticipantInput[] {
+  return [
+    { id: "S1", role: "mentee", consent: true, age: 19, answers: { topics: ["a"] } },
+    { id: "S2", role: "mentee", consent: true, age: 19, answers: { [q]: 3, topics: ["b"] } },
+    { id: "M1", role: "mentor", consent: true, age: 20, answers: { topics: ["a", "b"] } },
+    { id: "M2", role: "mentor", consent: true, age: 20, answers: { [q]: 5 } },
+    { id: "M3", role: "mentor", consent: true, age: 20, answers: { [q]: 9 } },
+  ];
+}
+
 describe("prototype names are plain data", () => {
+  const reference = scoreParticipants(programWith("q1"), peopleWith("q1"));
+
+  it.each(PROTOTYPE_NAMES)("a question called %s scores like a question called q1", (name) => {
+    const scored = scoreParticipants(programWith(name), peopleWith(name));
+    expect(Array.from(scored.scores)).toEqual(Array.from(reference.scores));
+    const who = (e: { id: string; role: string; reason: string }) => `${e.role}:${e.id}:${e.reason}`;
+    expect(scored.excluded.map(who)).toEqual(reference.excluded.map(who));
+  });
+
   it("participant ids __proto__ and constructor go through scoring and matching unchanged", () => {
     const people: ParticipantInput[] = [
       { id: "__proto__", role: "mentee", consent: true, age: 19, answers: { topics: ["a"] } },

@@ -22,6 +22,13 @@ export interface LoadedProgram {
   readonly info: ProgramInfo;
 }
 
+/** The 1-based line and character of an offset in a text. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return { line, column: offset - before.lastIndexOf("\n") };
+}
+
 /**
  * The programme of a run: the config file if given (its `form` may be overridden by --form only when both
  * agree), else the preset of --form.
@@ -30,15 +37,21 @@ export function loadProgram(io: CliIo, engine: Engine, options: InputOptions): L
   if (options.config !== undefined) {
     const bytes = readInputFile(io, options.config);
     let json: unknown;
+    const text = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
     try {
-      json = JSON.parse(new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""));
+      json = JSON.parse(text);
     } catch (error) {
+      // The parser's own message quotes the text near the error, which may be a survey export given by
+      // mistake: only the line and character are reported, never the text.
+      const at = /position (\d+)/.exec((error as Error).message);
+      const where = at === null ? undefined : lineAndColumn(text, Number(at[1]));
       throw new ProgramError(
         "INVALID_PROGRAM",
-        `The programme config is not valid JSON (${(error as Error).message}).`,
+        `The programme config is not valid JSON${where === undefined ? "" : ` (line ${where.line}, character ${where.column})`}.`,
         {
-          location: { file: options.config },
+          location: { file: options.config, ...(where === undefined ? {} : { row: where.line }) },
           hint: "Fix the JSON, or write a new config with `mentor-match init`.",
+          ...(where === undefined ? {} : { details: where }),
         },
       );
     }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Delimiter } from "../../csv/detectDelimiter.js";
 import { InfeasibleError, isMentorMatchError } from "../../errors.js";
 import { buildReportModel } from "../../report/buildReportModel.js";
+import { pseudonymCodes } from "../../report/pseudonymCodes.js";
 import { renderOutputs } from "../../report/renderOutputs.js";
 import type { Lang } from "../../report/texts.js";
 import type { Engine } from "../_internal/engine.js";
@@ -18,8 +19,35 @@ export interface MatchCommandOptions extends InputOptions {
   readonly seed?: number;
   readonly out: string;
   readonly delimiter: Delimiter;
+  /** Replace names (and ids that are e-mails) in every output with codes such as `P-3F9A`. */
+  readonly pseudonymize?: boolean;
   /** How to show the output folder in messages, when `out` was resolved for another working folder. */
   readonly displayOut?: string;
+}
+
+/**
+ * The people of a run as shareable outputs show them: each name replaced by a code derived from the id and
+ * the seed ({@link pseudonymCodes}); an id that is an e-mail is replaced by the code too.
+ */
+function pseudonymized<P extends { id: string; name?: string }, E extends { id: string }>(
+  scored: { mentees: readonly P[]; mentors: readonly (P & { capacity: number })[]; excluded: readonly E[] },
+  seed: number,
+): { mentees: P[]; mentors: (P & { capacity: number })[]; excluded: E[] } {
+  const codes = pseudonymCodes(
+    [...scored.mentees, ...scored.mentors, ...scored.excluded].map((p) => p.id),
+    seed,
+  );
+  const idOf = (id: string): string => (id.includes("@") ? codes.get(id)! : id);
+  const person = <T extends { id: string }>(p: T): T & { name: string } => ({
+    ...p,
+    id: idOf(p.id),
+    name: codes.get(p.id)!,
+  });
+  return {
+    mentees: scored.mentees.map(person),
+    mentors: scored.mentors.map(person),
+    excluded: scored.excluded.map((e) => ({ ...e, id: idOf(e.id) })),
+  };
 }
 
 /** Runs `match`; returns the exit code. */
@@ -56,14 +84,15 @@ export function matchCommand(io: CliIo, engine: Engine, options: MatchCommandOpt
     throw error;
   }
   bar.step(SAY[lang].writing);
+  const people = options.pseudonymize === true ? pseudonymized(scored, seed) : scored;
   const model = buildReportModel({
     form: program.info.form,
-    mentees: scored.mentees,
-    mentors: scored.mentors,
+    mentees: people.mentees,
+    mentors: people.mentors,
     result,
     score: scored.score,
     explain: scored.explain,
-    excluded: scored.excluded,
+    excluded: people.excluded,
     warnings: prepared.warnings,
     seed,
   });

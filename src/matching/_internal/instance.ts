@@ -11,6 +11,9 @@ import { mentorRankIndex, newDenseTable, type RankIndex, rankIn, wantsDenseIndex
 /** Largest dense matrix accepted (cells); larger problems should use the CSR form. */
 export const MAX_DENSE_CELLS = 400_000_000;
 
+/** Largest capacity accepted (capacities are stored in an Int32Array). */
+export const MAX_CAPACITY = 2_147_483_647;
+
 /** Indexes built on first use by the algorithms and metrics, kept for the rest of the call. */
 export interface InstanceCache {
   /** Inverse of the mentors' lists (see rankIndex.ts), or null until built. */
@@ -187,10 +190,11 @@ function checkCapacities(capacities: MatchingInstance["capacities"], cols: numbe
   }
   for (let j = 0; j < cols; j++) {
     const c = capacities[j]!;
-    if (!Number.isInteger(c) || c < 0) {
+    // Capacities are stored as 32-bit integers: a larger one must not wrap around to a negative number.
+    if (!Number.isInteger(c) || c < 0 || c > MAX_CAPACITY) {
       throw new MatchingInputError(
         "INVALID_CAPACITY",
-        `Capacity of mentor ${j} is ${String(c)}; it must be a whole number, 0 or more.`,
+        `Capacity of mentor ${j} is ${String(c)}; it must be a whole number from 0 to ${MAX_CAPACITY}.`,
         { details: { mentor: j } },
       );
     }

@@ -21,7 +21,11 @@ function passes(p: Participant, rule: EligibilityRule, day: Date): boolean | und
   if (rule.field !== undefined) {
     const v = fieldOf(p, rule.field, day);
     value = Number.isNaN(v) ? undefined : v;
-  } else value = p.answers[rule.question ?? ""];
+  } else {
+    // Own answers only: a question called "constructor" must not read Object.prototype.constructor.
+    const q = rule.question ?? "";
+    value = Object.hasOwn(p.answers, q) ? p.answers[q] : undefined;
+  }
   if (value === undefined) return undefined;
   if (rule.oneOf !== undefined && !rule.oneOf.includes(String(value))) return false;
   if (typeof value === "number") {

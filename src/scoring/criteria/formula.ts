@@ -18,7 +18,8 @@ type FormulaCriterion = Extract<Program["criteria"][number], { kind: "formula" }
 function sideOf(p: Participant, program: Program, day: Date): FormulaSide {
   const side: FormulaSide = Object.create(null);
   for (const q of program.questions) {
-    const a = p.answers[q.id];
+    // Own answers only: a question called "constructor" must not read Object.prototype.constructor.
+    const a = Object.hasOwn(p.answers, q.id) ? p.answers[q.id] : undefined;
     side[q.id] = a === undefined ? null : Array.isArray(a) ? Object.freeze([...a]) : a;
   }
   for (const f of NUMERIC_FIELDS) {

@@ -1,0 +1,118 @@
+/**
+ * `--pseudonymize`: every output names people by stable codes (derived from the id and the seed), never by
+ * name or e-mail, so the outputs can be shared; everything else (pairs, reasons, the partition) is as
+ * without it.
+ */
+import * as fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { pseudonymCodes } from "../../src/report/pseudonymCodes.js";
+import { fuzzRuns } from "../fuzz/_harness.js";
+import { runInTemp } from "../invariants/_cli.js";
+import { type Person, population, toCsv } from "../invariants/_population.js";
+
+const CODE = /^P-[0-9A-F]{4,8}(-\d+)?$/;
+
+interface PairsJson {
+  readonly groups: readonly {
+    mentor: { id: string; name?: string };
+    mentees: readonly { id: string; name?: string }[];
+  }[];
+  readonly unmatched: readonly { id: string; name?: string }[];
+}
+
+async function run(
+  mentors: readonly Person[],
+  mentees: readonly Person[],
+  seed: number,
+  extra: string[] = [],
+) {
+  return runInTemp({ "mentors.csv": toCsv(mentors, "mentor"), "mentees.csv": toCsv(mentees, "mentee") }, [
+    "match",
+    "--mentors",
+    "mentors.csv",
+    "--mentees",
+    "mentees.csv",
+    "--form",
+    "student-student",
+    "--seed",
+    String(seed),
+    "--out",
+    "out",
+    ...extra,
+  ]);
+}
+
+describe("pseudonymCodes", () => {
+  it("gives distinct codes of the form P-XXXX, stable under the order of the ids, changing with the seed", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 8 }), { maxLength: 300 }),
+        fc.integer(),
+        (ids, seed) => {
+          const codes = pseudonymCodes(ids, seed);
+          const again = pseudonymCodes([...ids].reverse(), seed);
+          expect(new Set(codes.values()).size).toBe(ids.length);
+          for (const id of ids) {
+            expect(codes.get(id)).toMatch(CODE);
+            expect(again.get(id)).toBe(codes.get(id));
+          }
+        },
+      ),
+      { numRuns: fuzzRuns(100) },
+    );
+  });
+
+  it("keeps 6000 ids apart", () => {
+    const ids = Array.from({ length: 6000 }, (_, k) => `S${k}`);
+    expect(new Set(pseudonymCodes(ids, 1).values()).size).toBe(6000);
+  });
+
+  it("depends on the seed", () => {
+    const a = pseudonymCodes(["S01", "S02", "M01"], 1);
+    const b = pseudonymCodes(["S01", "S02", "M01"], 2);
+    expect([...a.values()]).not.toEqual([...b.values()]);
+  });
+});
+
+describe("mentor-match match --pseudonymize", () => {
+  it("writes no name and no e-mail anywhere, the same code for a person everywhere, and the same pairs", async () => {
+    await fc.assert(
+      fc.asyncProperty(population(), fc.nat(1000), async ({ mentors, mentees }, seed) => {
+        const plain = await run(mentors, mentees, seed);
+        const coded = await run(mentors, mentees, seed, ["--pseudonymize"]);
+        expect(coded.code, coded.stderr).toBe(0);
+        const everything = [...Object.values(coded.outputs), coded.stdout, coded.stderr].join("\n");
+        for (const p of [...mentors, ...mentees]) {
+          expect(everything).not.toContain(p.name.split(" ")[0]!);
+          expect(everything).not.toContain(p.email);
+        }
+        const a = JSON.parse(plain.outputs["pairs.json"]!) as PairsJson;
+        // Without the option the names are there (so their absence above means something).
+        const plainText = Object.values(plain.outputs).join("\n");
+        const shown = [...mentors, ...mentees].filter((p) => plainText.includes(p.name.split(" ")[0]!));
+        if (a.groups.length > 0) expect(shown.length).toBeGreaterThan(0);
+        const b = JSON.parse(coded.outputs["pairs.json"]!) as PairsJson;
+        // The same pairs and unmatched, by id.
+        const pairs = (j: PairsJson) =>
+          j.groups.flatMap((g) => g.mentees.map((m) => `${g.mentor.id}:${m.id}`)).sort();
+        expect(pairs(b)).toEqual(pairs(a));
+        expect(b.unmatched.map((u) => u.id)).toEqual(a.unmatched.map((u) => u.id));
+        // Names are codes, the same code for a person in every file.
+        const codes = pseudonymCodes(
+          [...mentors, ...mentees].map((p) => p.id),
+          seed,
+        );
+        for (const g of b.groups) {
+          expect(g.mentor.name).toBe(codes.get(g.mentor.id));
+          for (const m of g.mentees) expect(m.name).toBe(codes.get(m.id));
+        }
+        for (const u of b.unmatched) expect(u.name).toBe(codes.get(u.id));
+        for (const [id, code] of codes) {
+          if (coded.outputs["pairs.csv"]!.includes(`${id},`))
+            expect(coded.outputs["pairs.csv"]).toContain(code);
+        }
+      }),
+      { numRuns: fuzzRuns(5) },
+    );
+  });
+});
