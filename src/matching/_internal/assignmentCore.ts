@@ -43,7 +43,6 @@
  */
 import { InfeasibleError } from "../../errors.js";
 import type { Instance } from "./instance.js";
-import { seatRow, unseatRow } from "./seats.js";
 
 /** How many rows must be matched. */
 export type CardinalityMode = "any" | "maximum" | "perfect";
@@ -206,8 +205,24 @@ function resetState(st: State): void {
   st.v.fill(0);
 }
 
-const assign = seatRow;
-const unassign = unseatRow;
+function assign(st: State, i: number, j: number): void {
+  const p = st.seatStart[j]! + st.load[j]!;
+  st.load[j]!++;
+  st.seatRow[p] = i;
+  st.colOf[i] = j;
+  st.posOf[i] = p;
+}
+
+function unassign(st: State, i: number): void {
+  const j = st.colOf[i]!;
+  const p = st.posOf[i]!;
+  st.load[j]!--;
+  const last = st.seatStart[j]! + st.load[j]!;
+  const r = st.seatRow[last]!;
+  st.seatRow[p] = r;
+  st.posOf[r] = p;
+  st.colOf[i] = -1;
+}
 
 /** Cost of cell (i, j) or +Infinity when not allowed. Not for the search loops. */
 function costAt(st: State, i: number, j: number): number {

@@ -7,7 +7,6 @@
  * graphs", SIAM Journal on Computing 2(4) (1973) 225–231.
  */
 import type { Instance } from "./instance.js";
-import { seatRow, unseatRow } from "./seats.js";
 
 const INF = 0x7fffffff;
 
@@ -72,8 +71,24 @@ export function createMatcher(inst: Instance): Matcher {
   };
 }
 
-const assign = seatRow;
-const unassign = unseatRow;
+function assign(mt: Matcher, i: number, j: number): void {
+  const p = mt.seatStart[j]! + mt.load[j]!;
+  mt.load[j]!++;
+  mt.seatRow[p] = i;
+  mt.colOf[i] = j;
+  mt.posOf[i] = p;
+}
+
+function unassign(mt: Matcher, i: number): void {
+  const j = mt.colOf[i]!;
+  const p = mt.posOf[i]!;
+  mt.load[j]!--;
+  const last = mt.seatStart[j]! + mt.load[j]!;
+  const r = mt.seatRow[last]!;
+  mt.seatRow[p] = r;
+  mt.posOf[r] = p;
+  mt.colOf[i] = -1;
+}
 
 /** Whether cell (i, j) is allowed in the current range; `k` is the CSR index (or -1 for dense). */
 function allowedAt(mt: Matcher, i: number, j: number, k: number): boolean {
