@@ -205,6 +205,8 @@ function resetState(st: State): void {
   st.v.fill(0);
 }
 
+// Seat bookkeeping is kept per file on purpose: one helper shared by the solver and the feasibility
+// matcher sees two object shapes and measured ~12 % slower on OR-Library assignp5000.
 function assign(st: State, i: number, j: number): void {
   const p = st.seatStart[j]! + st.load[j]!;
   st.load[j]!++;

@@ -71,6 +71,8 @@ export function createMatcher(inst: Instance): Matcher {
   };
 }
 
+// Seat bookkeeping is kept per file on purpose: one helper shared by the solver and the feasibility
+// matcher sees two object shapes and measured ~12 % slower on OR-Library assignp5000.
 function assign(mt: Matcher, i: number, j: number): void {
   const p = mt.seatStart[j]! + mt.load[j]!;
   mt.load[j]!++;
