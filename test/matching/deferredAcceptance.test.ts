@@ -1,3 +1,5 @@
+import { match } from "mentor-match";
+import { STRATEGIES } from "mentor-match/testing";
 import { describe, expect, it } from "vitest";
 import {
   allStableMatchingsBruteForce,
@@ -311,6 +313,19 @@ describe("deferredAcceptance: errors", () => {
     const noMentors = deferredAcceptance({ scores: new Float64Array(0), rows: 2, cols: 0 });
     expect(list(noMentors.mentorOf)).toEqual([-1, -1]);
     expect(noMentors.unmatched.map((u) => u.reason)).toEqual(["no-eligible-partner", "no-eligible-partner"]);
+  });
+});
+
+describe("every strategy: capacities far above the number of mentees", () => {
+  // Found by the fuzz test: a capacity of 10^9 once allocated 10^9 seats (4 GB) before matching one mentee.
+  it.each(STRATEGIES)("%s treats a capacity of 10^9 as room for every mentee, at once", (strategy) => {
+    const start = performance.now();
+    const result = match(
+      { scores: [[0.5], [0.25], [1]], capacities: [1_000_000_000] },
+      { strategy },
+    );
+    expect(performance.now() - start).toBeLessThan(500);
+    expect(list(result.mentorOf)).toEqual([0, 0, 0]);
   });
 });
 

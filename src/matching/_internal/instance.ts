@@ -176,9 +176,14 @@ function checkCsr(csr: CsrScores): void {
   }
 }
 
-function checkCapacities(capacities: MatchingInstance["capacities"], cols: number): Int32Array {
+/**
+ * Checks the capacities and returns them as seats the algorithms can use: a capacity above the number of
+ * mentees is stored as the number of mentees (nobody can take more), so seat arrays stay O(rows + cols)
+ * whatever a caller writes (a capacity of 10^9 must not allocate 10^9 seats).
+ */
+function checkCapacities(capacities: MatchingInstance["capacities"], rows: number, cols: number): Int32Array {
   const capacity = new Int32Array(cols);
-  if (capacities === undefined) return capacity.fill(1);
+  if (capacities === undefined) return capacity.fill(Math.min(1, rows));
   if (capacities.length !== cols) {
     throw new MatchingInputError(
       "INVALID_CAPACITY",
@@ -198,7 +203,7 @@ function checkCapacities(capacities: MatchingInstance["capacities"], cols: numbe
         { details: { mentor: j } },
       );
     }
-    capacity[j] = c;
+    capacity[j] = Math.min(c, rows);
   }
   return capacity;
 }
@@ -459,7 +464,7 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
     throw new MatchingInputError("INVALID_OPTION", `seed must be an integer, got ${String(seed)}.`);
   }
 
-  const capacity = checkCapacities(input.capacities, cols);
+  const capacity = checkCapacities(input.capacities, rows, cols);
   // The mentors' inverse is needed by mentee-proposing deferred acceptance and by the metrics whenever
   // mentors gave lists, so it is built while validating them.
   const menteeLists = checkPreferences(input.menteePreferences, rows, cols, "mentee", false);
