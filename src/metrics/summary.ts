@@ -320,7 +320,7 @@ function densePass(inst: Instance, mentorOf: Int32Array): DensePass {
  * m.totalScore; // 8
  */
 export function computeMetrics(inst: Instance, mentorOf: Int32Array): MatchMetrics {
-  const { rows, cols, capacity } = inst;
+  const { rows, cols, seatsOffered } = inst;
   const load = new Int32Array(cols);
   const pairScore = new Float64Array(rows).fill(Number.NaN);
   const view = new EffectiveRows(inst);
@@ -339,12 +339,8 @@ export function computeMetrics(inst: Instance, mentorOf: Int32Array): MatchMetri
     total.add(s);
     if (s < min) min = s;
   }
-  let seats = 0;
   let idle = 0;
-  for (let j = 0; j < cols; j++) {
-    seats += capacity[j]!;
-    if (load[j] === 0) idle++;
-  }
+  for (let j = 0; j < cols; j++) if (load[j] === 0) idle++;
   const scored = inst.hasScores && matched > 0;
   const fused =
     inst.dense !== null && inst.menteePreferences === null && inst.mentorPreferences === null
@@ -360,7 +356,7 @@ export function computeMetrics(inst: Instance, mentorOf: Int32Array): MatchMetri
     menteeRanks: rankProfileOf(fused?.menteeRank ?? menteeRanks(inst, mentorOf)),
     mentorRanks: rankProfileOf(fused?.mentorRank ?? mentorRanks(inst, mentorOf)),
     blockingPairs: fused?.blocking ?? scanBlockingPairs(inst, mentorOf, null),
-    mentorFill: seats === 0 ? Number.NaN : matched / seats,
+    mentorFill: seatsOffered === 0 ? Number.NaN : matched / seatsOffered,
     idleMentors: idle,
     byTag: tagMetrics(inst, mentorOf, pairScore),
   };

@@ -36,7 +36,10 @@ export interface Instance {
   readonly csr: CsrScores | null;
   /** Row-major rule mask (non-zero = forbidden), or null. */
   readonly forbidden: Uint8Array | null;
+  /** Seats of each mentor: its capacity, or the number of mentees when that is smaller. */
   readonly capacity: Int32Array;
+  /** Σ of the capacities as given (before the cap at the number of mentees): the seats mentors offered. */
+  readonly seatsOffered: number;
   /** Pinned mentor of each mentee, -1 = none. */
   readonly pinnedMentor: Int32Array;
   readonly hasPins: boolean;
@@ -181,9 +184,13 @@ function checkCsr(csr: CsrScores): void {
  * mentees is stored as the number of mentees (nobody can take more), so seat arrays stay O(rows + cols)
  * whatever a caller writes (a capacity of 10^9 must not allocate 10^9 seats).
  */
-function checkCapacities(capacities: MatchingInstance["capacities"], rows: number, cols: number): Int32Array {
+function checkCapacities(
+  capacities: MatchingInstance["capacities"],
+  rows: number,
+  cols: number,
+): { capacity: Int32Array; seatsOffered: number } {
   const capacity = new Int32Array(cols);
-  if (capacities === undefined) return capacity.fill(Math.min(1, rows));
+  if (capacities === undefined) return { capacity: capacity.fill(Math.min(1, rows)), seatsOffered: cols };
   if (capacities.length !== cols) {
     throw new MatchingInputError(
       "INVALID_CAPACITY",
@@ -193,6 +200,7 @@ function checkCapacities(capacities: MatchingInstance["capacities"], rows: numbe
       },
     );
   }
+  let seatsOffered = 0;
   for (let j = 0; j < cols; j++) {
     const c = capacities[j]!;
     // Capacities are stored as 32-bit integers: a larger one must not wrap around to a negative number.
@@ -204,8 +212,9 @@ function checkCapacities(capacities: MatchingInstance["capacities"], rows: numbe
       );
     }
     capacity[j] = Math.min(c, rows);
+    seatsOffered += c;
   }
-  return capacity;
+  return { capacity, seatsOffered };
 }
 
 /**
@@ -464,7 +473,7 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
     throw new MatchingInputError("INVALID_OPTION", `seed must be an integer, got ${String(seed)}.`);
   }
 
-  const capacity = checkCapacities(input.capacities, rows, cols);
+  const { capacity, seatsOffered } = checkCapacities(input.capacities, rows, cols);
   // The mentors' inverse is needed by mentee-proposing deferred acceptance and by the metrics whenever
   // mentors gave lists, so it is built while validating them.
   const menteeLists = checkPreferences(input.menteePreferences, rows, cols, "mentee", false);
@@ -478,6 +487,7 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
     csr,
     forbidden,
     capacity,
+    seatsOffered,
     pinnedMentor,
     hasPins: (input.pinned?.length ?? 0) > 0,
     minScore,
