@@ -13,6 +13,7 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    setupFiles: ["test/_setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

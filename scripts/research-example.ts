@@ -3,13 +3,14 @@
  *
  * Each instance: 60 mentees, 30 mentors taking 1–3 mentees each (about 60 seats), attribute-based
  * scores. Mentees and mentors are points in a 4-dimensional space of interests; a mentee scores a mentor
- * by 0.7 × similarity + 0.3 × the mentor's experience; a mentor ranks mentees by 0.5 × similarity + 0.5 × the
+ * by 0.8 × similarity + 0.2 × the mentor's experience; a mentor ranks mentees by 0.8 × similarity + 0.2 × the
  * mentee's motivation (its own ranked list, so the two sides disagree as real ones do). One pair in ten
  * is not allowed (a schedule clash). Tags: "ovz" (special needs, 10 %) and "gifted" (15 %).
  *
  * Deterministic: a fixed seed, integer arithmetic in the generator. Run: `npm run research:example`
- * (add `-- --markdown` for the Markdown table pasted into docs/research.md).
+ * (add `-- --markdown` for the Markdown table, `-- --write` to paste it into docs/research.md).
  */
+import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import {
   allStableMatchings,
@@ -102,6 +103,22 @@ export function researchExample(format: "text" | "markdown"): string {
   ].join("\n");
 }
 
+/** docs/research.md holds the Markdown output between these two lines. */
+export const PASTE_START = "Its output, pasted verbatim:";
+export const PASTE_END = "How to read it:";
+
+/** Replaces the pasted output in docs/research.md by a fresh run. */
+function writeDoc(): void {
+  const path = new URL("../docs/research.md", import.meta.url);
+  const doc = readFileSync(path, "utf8");
+  const start = doc.indexOf(PASTE_START) + PASTE_START.length;
+  const end = doc.indexOf(PASTE_END);
+  if (start < PASTE_START.length || end < start) throw new Error("docs/research.md lost its paste markers.");
+  writeFileSync(path, `${doc.slice(0, start)}\n\n${researchExample("markdown")}\n\n${doc.slice(end)}`);
+  console.log("wrote docs/research.md");
+}
+
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  console.log(researchExample(process.argv.includes("--markdown") ? "markdown" : "text"));
+  if (process.argv.includes("--write")) writeDoc();
+  else console.log(researchExample(process.argv.includes("--markdown") ? "markdown" : "text"));
 }

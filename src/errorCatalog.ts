@@ -121,6 +121,18 @@ export const ERROR_CATALOG = {
       todo: "Fix the option's value as the command's --help or the function's documentation describes.",
     },
   },
+  INVALID_MATCHING: {
+    ru: {
+      title: "Распределение нарушает правила задачи",
+      what: "Переданное распределение (mentorOf) ставит в пару наставляемого и наставника, которых задача не допускает: пара запрещена, ниже минимального балла, отсутствует в разреженной матрице или не названа в списке предпочтений одной из сторон.",
+      todo: "Оценивайте распределение той же задачи, для которой оно получено; проверьте его функцией isValidMatching из mentor-match/testing — она перечислит каждое нарушение.",
+    },
+    en: {
+      title: "The matching breaks the instance's rules",
+      what: "The matching passed in (mentorOf) pairs a mentee with a mentor the instance does not allow: the pair is forbidden, below the minimum score, absent from the sparse matrix, or left out of a side's ranked list.",
+      todo: "Evaluate a matching on the instance it was made for; check it with isValidMatching from mentor-match/testing, which lists every violation.",
+    },
+  },
   UNKNOWN_STRATEGY: {
     ru: {
       title: "Неизвестная стратегия подбора",

@@ -78,10 +78,10 @@ function tieKeys(n: number, ties: "index" | "seeded", lottery: Int32Array | null
  */
 export function deferredAcceptance(
   instance: MatchingInstance,
-  options: DeferredAcceptanceOptions = {},
+  options?: DeferredAcceptanceOptions | null,
 ): MatchResult {
-  const proposer = options.proposer ?? "mentee";
-  const ties = options.ties ?? "index";
+  const proposer = options?.proposer ?? "mentee";
+  const ties = options?.ties ?? "index";
   if (proposer !== "mentee" && proposer !== "mentor") {
     throw new MatchingInputError(
       "INVALID_OPTION",

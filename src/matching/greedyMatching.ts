@@ -42,8 +42,8 @@ export interface GreedyOptions {
  * const r = greedyMatching({ scores: [[5, 4], [4, 0]] });
  * r.mentorOf; // Int32Array [0, 1]: (0, 0) = 5 goes first; total 5, while the optimum is 4 + 4 = 8
  */
-export function greedyMatching(instance: MatchingInstance, options: GreedyOptions = {}): MatchResult {
-  const ties = options.ties ?? "index";
+export function greedyMatching(instance: MatchingInstance, options?: GreedyOptions | null): MatchResult {
+  const ties = options?.ties ?? "index";
   if (ties !== "index" && ties !== "seeded") {
     throw new MatchingInputError(
       "INVALID_OPTION",

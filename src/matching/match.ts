@@ -51,9 +51,9 @@ export interface MatchOptions {
  * const result = match({ scores: [[0.9, 0.2], [0.8, 0.7]] }, { strategy: "optimal" });
  * result.mentorOf; // Int32Array [0, 1]
  */
-export function match(instance: MatchingInstance, options: MatchOptions = {}): MatchResult {
-  const strategy = options.strategy ?? "stable";
-  const ties = options.ties ?? "index";
+export function match(instance: MatchingInstance, options?: MatchOptions | null): MatchResult {
+  const strategy = options?.strategy ?? "stable";
+  const ties = options?.ties ?? "index";
   switch (strategy) {
     case "stable":
       return deferredAcceptance(instance, { proposer: "mentee", ties });

@@ -26,7 +26,8 @@ export interface OptimalAssignmentOptions {
    *   negative cost are worth forming, and with `maximize: true` only pairs of positive score).
    * - `"maximum"`: as many mentees as possible first, then the best total among those matchings.
    * - `"perfect"`: every mentee must be matched; otherwise an `InfeasibleError` (code `INFEASIBLE`).
-   * @defaultValue `"any"` when maximising, `"maximum"` when minimising (as scipy's linear_sum_assignment)
+   * @defaultValue `"maximum"` (as scipy's linear_sum_assignment): a curator wants as many pairs as possible,
+   * and a mentee is never left out only because its best free pair scores 0.
    */
   readonly cardinality?: "any" | "maximum" | "perfect";
 }
@@ -76,5 +77,7 @@ export function optimalAssignment(
     hi: Number.MAX_VALUE,
     mode: cardinality,
   });
-  return buildResult(inst, solution.mentorOf, "optimal", { duals: dualsOf(solution.u, solution.v) });
+  return buildResult(inst, solution.mentorOf, "optimal", {
+    duals: dualsOf(inst, solution.mentorOf, solution.u, solution.v),
+  });
 }

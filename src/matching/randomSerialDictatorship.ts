@@ -39,10 +39,10 @@ export interface RandomSerialDictatorshipOptions {
  */
 export function randomSerialDictatorship(
   instance: MatchingInstance,
-  options: RandomSerialDictatorshipOptions = {},
+  options?: RandomSerialDictatorshipOptions | null,
 ): MatchResult {
   const inst = normalizeInstance(instance, { scoresOptional: true });
-  const seed = options.seed ?? inst.seed;
+  const seed = options?.seed ?? inst.seed;
   if (!Number.isSafeInteger(seed)) {
     throw new MatchingInputError("INVALID_OPTION", `seed must be an integer, got ${String(seed)}.`);
   }

@@ -88,10 +88,10 @@ export interface AllStableMatchingsResult {
  */
 export function allStableMatchings(
   instance: MatchingInstance,
-  options: AllStableMatchingsOptions = {},
+  options?: AllStableMatchingsOptions | null,
 ): AllStableMatchingsResult {
-  const limit = options.limit ?? 10_000;
-  const onLimit = options.onLimit ?? "truncate";
+  const limit = options?.limit ?? 10_000;
+  const onLimit = options?.onLimit ?? "truncate";
   if (!Number.isInteger(limit) || limit < 1) {
     throw new MatchingInputError(
       "INVALID_OPTION",

@@ -79,7 +79,12 @@ export type UnmatchedReason =
   /** Allowed pairs exist, but all score below `minScore`. */
   | "below-min-score"
   /** Some eligible mentor exists, but each one is full with other mentees. */
-  | "mentors-full";
+  | "mentors-full"
+  /**
+   * An eligible mentor has room, but the strategy left the pair out because it would not raise the total
+   * (optimal assignment in cardinality mode `any`: a score ≤ 0 when maximising, a cost ≥ 0 when minimising).
+   */
+  | "no-gain";
 
 export interface UnmatchedMentee {
   readonly mentee: number;

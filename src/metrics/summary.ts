@@ -24,8 +24,9 @@ class CompensatedSum {
     this.sum = t;
   }
 
+  /** The sum; ±Infinity when it overflows (the compensation would then be Infinity − Infinity = NaN). */
   value(): number {
-    return this.sum + this.comp;
+    return Number.isFinite(this.sum) ? this.sum + this.comp : this.sum;
   }
 }
 
@@ -320,7 +321,7 @@ function densePass(inst: Instance, mentorOf: Int32Array): DensePass {
  * m.totalScore; // 8
  */
 export function computeMetrics(inst: Instance, mentorOf: Int32Array): MatchMetrics {
-  const { rows, cols, seatsOffered } = inst;
+  const { rows, cols, capacityGiven } = inst;
   const load = new Int32Array(cols);
   const pairScore = new Float64Array(rows).fill(Number.NaN);
   const view = new EffectiveRows(inst);
@@ -340,7 +341,11 @@ export function computeMetrics(inst: Instance, mentorOf: Int32Array): MatchMetri
     if (s < min) min = s;
   }
   let idle = 0;
-  for (let j = 0; j < cols; j++) if (load[j] === 0) idle++;
+  let seats = 0;
+  for (let j = 0; j < cols; j++) {
+    seats += capacityGiven[j]!;
+    if (load[j] === 0) idle++;
+  }
   const scored = inst.hasScores && matched > 0;
   const fused =
     inst.dense !== null && inst.menteePreferences === null && inst.mentorPreferences === null
@@ -356,7 +361,7 @@ export function computeMetrics(inst: Instance, mentorOf: Int32Array): MatchMetri
     menteeRanks: rankProfileOf(fused?.menteeRank ?? menteeRanks(inst, mentorOf)),
     mentorRanks: rankProfileOf(fused?.mentorRank ?? mentorRanks(inst, mentorOf)),
     blockingPairs: fused?.blocking ?? scanBlockingPairs(inst, mentorOf, null),
-    mentorFill: seatsOffered === 0 ? Number.NaN : matched / seatsOffered,
+    mentorFill: seats === 0 ? Number.NaN : matched / seats,
     idleMentors: idle,
     byTag: tagMetrics(inst, mentorOf, pairScore),
   };

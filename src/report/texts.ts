@@ -20,6 +20,10 @@ const REASONS: Readonly<Record<string, { readonly ru: string; readonly en: strin
     ru: "подходящие наставники уже заняты (нет свободных мест)",
     en: "the eligible mentors are full (no seats left)",
   },
+  "no-gain": {
+    ru: "у подходящего наставника есть место, но пара не повышает общий балл (балл 0 или ниже)",
+    en: "an eligible mentor has room, but the pair would not raise the total score (a score of 0 or less)",
+  },
   "idle-mentor": {
     ru: "наставнику пока не подобран наставляемый",
     en: "no mentee has been matched with this mentor yet",

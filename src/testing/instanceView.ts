@@ -56,7 +56,7 @@ export function instanceView(instance: MatchingInstance): InstanceView {
   return {
     rows,
     cols,
-    capacity: inst.capacity.slice(),
+    capacity: inst.capacityGiven.slice(),
     pinnedMentor: inst.pinnedMentor.slice(),
     score: (i, j) => score[i * cols + j]!,
     allowed: (i, j) => value[i * cols + j] !== Number.NEGATIVE_INFINITY,

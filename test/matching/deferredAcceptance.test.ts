@@ -320,10 +320,7 @@ describe("every strategy: capacities far above the number of mentees", () => {
   // Found by the fuzz test: a capacity of 10^9 once allocated 10^9 seats (4 GB) before matching one mentee.
   it.each(STRATEGIES)("%s treats a capacity of 10^9 as room for every mentee, at once", (strategy) => {
     const start = performance.now();
-    const result = match(
-      { scores: [[0.5], [0.25], [1]], capacities: [1_000_000_000] },
-      { strategy },
-    );
+    const result = match({ scores: [[0.5], [0.25], [1]], capacities: [1_000_000_000] }, { strategy });
     expect(performance.now() - start).toBeLessThan(500);
     expect(list(result.mentorOf)).toEqual([0, 0, 0]);
   });

@@ -72,13 +72,16 @@ describe("optimalAssignment", () => {
     ]);
   });
 
-  it('leaves a pair of negative score out in mode "any", forms it in mode "maximum"', () => {
+  it('leaves a pair of negative score out in mode "any" (reason no-gain), forms it in mode "maximum", the default', () => {
     const scores = [
       [3, NI],
       [NI, -2],
     ];
-    expect(Array.from(optimalAssignment({ scores }).mentorOf)).toEqual([0, -1]);
+    const any = optimalAssignment({ scores }, { cardinality: "any" });
+    expect(Array.from(any.mentorOf)).toEqual([0, -1]);
+    expect(any.unmatched).toEqual([{ mentee: 1, reason: "no-gain", closest: [1] }]);
     expect(Array.from(optimalAssignment({ scores }, { cardinality: "maximum" }).mentorOf)).toEqual([0, 1]);
+    expect(Array.from(optimalAssignment({ scores }).mentorOf)).toEqual([0, 1]);
   });
 
   it('matches as many as possible before the total in mode "maximum" (costs)', () => {

@@ -12,13 +12,18 @@ function sizes(instance: MatchingInstance): { n: number; m: number } {
   };
 }
 
-/** Effective score by the scores alone (absent, forbidden, below minScore = -Infinity); 0 without scores. */
+/**
+ * Effective score: -Infinity for a pair that is absent, forbidden, below minScore or left out by a side's
+ * ranked list (a pinned pair stands whatever the lists say); 0 without scores.
+ */
 function eff(instance: MatchingInstance, i: number, j: number): number {
   const { m } = sizes(instance);
   if (instance.forbidden !== undefined && instance.forbidden[i * m + j] !== 0) return NEG;
   if (instance.scores === undefined) return 0;
   const s = (instance.scores as number[][])[i]![j]!;
-  return s < (instance.minScore ?? NEG) ? NEG : s;
+  if (s < (instance.minScore ?? NEG)) return NEG;
+  const pinned = (instance.pinned ?? []).some((p) => p.mentee === i && p.mentor === j);
+  return pinned || acceptable(instance, i, j) ? s : NEG;
 }
 
 /** Naive preference values; null = unacceptable. */
@@ -89,7 +94,7 @@ function histogram(ranks: number[]): { counts: number[]; unranked: number; mean:
   };
 }
 
-/** An instance with a matching that honours pins and capacities and uses pairs the scores allow. */
+/** An instance with a matching that honours pins and capacities and uses only acceptable pairs. */
 const withMatching = fc
   .oneof(
     smallInstance({ pins: true, maxMentees: 6, maxMentors: 5, maxCapacity: 3 }),
@@ -134,7 +139,7 @@ const withMatching = fc
       if (mentorOf[i] !== -1) continue;
       const j = draws[i]! % (m + 1);
       if (j === m || load[j]! >= instance.capacities![j]! || eff(instance, i, j) === NEG) continue;
-      if (instance.scores === undefined && !acceptable(instance, i, j)) continue;
+      if (!acceptable(instance, i, j)) continue;
       mentorOf[i] = j;
       load[j]!++;
     }

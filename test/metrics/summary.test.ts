@@ -64,11 +64,14 @@ describe("matchMetrics: worked examples", () => {
     expect(m.mentorRanks).toEqual({ counts: [2], unranked: 0, mean: 1 });
   });
 
-  it("counts a partner who is not on the list as unranked", () => {
+  it("refuses a matching with a pair that a ranked list leaves out", () => {
     const instance = { scores: [[1, 2]], menteePreferences: [[1]] };
-    expect(rankProfile(instance, Int32Array.of(0))).toEqual({ counts: [], unranked: 1, mean: Number.NaN });
-    // The mentee does not list mentor 0, so its pair is not acceptable and mentor 1 (free) blocks.
-    expect(blockingPairs(instance, Int32Array.of(0))).toEqual([{ mentee: 0, mentor: 1 }]);
+    // The mentee does not list mentor 0: the pair is not acceptable, so the matching is not one of this instance.
+    expect(() => rankProfile(instance, Int32Array.of(0))).toThrowErrorMatchingInlineSnapshot(
+      `[MatchingInputError: mentorOf pairs mentee 0 with mentor 0, a pair the instance does not allow. Check the matching with isValidMatching (mentor-match/testing).]`,
+    );
+    expect(() => blockingPairs(instance, Int32Array.of(0))).toThrow(/does not allow/);
+    expect(rankProfile(instance, Int32Array.of(1))).toEqual({ counts: [1], unranked: 0, mean: 1 });
   });
 
   it("treats equal scores as indifference: a tie never blocks", () => {

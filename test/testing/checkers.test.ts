@@ -5,6 +5,7 @@ import {
   type MatchResult,
   match,
 } from "mentor-match/testing";
+import { optimalAssignment } from "mentor-match";
 import { describe, expect, it } from "vitest";
 
 describe("isValidMatching", () => {
@@ -59,10 +60,23 @@ describe("checkOptimalityCertificate", () => {
     const report = checkOptimalityCertificate(inst, result);
     expect(report.violations).toEqual([]);
     expect(report.valid).toBe(true);
-    // Best: mentee 0 → mentor 1, mentee 1 → mentor 0 (1.5); greedy's 0.9 first cannot reach it.
+    // Everyone matched first (the default mode "maximum"), then the best total: 0.1 + 0.7 + 0.55.
+    expect(Array.from(result.mentorOf)).toEqual([2, 0, 1]);
+    expect(report.primal).toBeCloseTo(1.35, 12);
+    expect(report.dual).toBeCloseTo(report.primal, 12);
+  });
+
+  it('accepts the duals of mode "any", and proves them against every matching', () => {
+    const result = optimalAssignment(inst, { cardinality: "any" });
+    const report = checkOptimalityCertificate(inst, result, { cardinality: "any" });
+    expect(report.violations).toEqual([]);
+    // Best: mentee 0 → mentor 1, mentee 1 → mentor 0 (1.5); mentee 2 would lower it.
     expect(Array.from(result.mentorOf)).toEqual([1, 0, -1]);
     expect(report.primal).toBeCloseTo(1.5, 12);
     expect(report.dual).toBeCloseTo(report.primal, 12);
+    // The duals of mode "maximum" do not prove optimality among all matchings.
+    const maximum = match(inst, { strategy: "optimal" });
+    expect(checkOptimalityCertificate(inst, maximum, { cardinality: "any" }).valid).toBe(false);
   });
 
   it("rejects a result without duals, and duals that are not tight or not feasible", () => {

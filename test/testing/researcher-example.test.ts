@@ -56,11 +56,11 @@ describe("a researcher's own strategy, tested with mentor-match/testing", () => 
     );
   });
 
-  it("never beats the optimal total (brute force)", () => {
+  it("never beats the optimal total over all matchings (brute force)", () => {
     fc.assert(
       fc.property(instances, (inst) => {
         const mine = mentorsChoose(inst).metrics.totalScore;
-        expect(mine).toBeLessThanOrEqual(bruteForceAssignment(inst)!.total + 1e-9);
+        expect(mine).toBeLessThanOrEqual(bruteForceAssignment(inst, { cardinality: "any" })!.total + 1e-9);
       }),
     );
   });

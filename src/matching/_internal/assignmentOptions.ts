@@ -1,6 +1,7 @@
 /**
  * Options and results shared by `optimalAssignment` and `bottleneckAssignment` (never exported).
  */
+import type { Instance } from "./instance.js";
 import { MatchingInputError } from "../../errors.js";
 import type { MatchingInstance } from "../types.js";
 import type { CardinalityMode } from "./assignmentCore.js";
@@ -27,7 +28,7 @@ export function completeAssignmentOptions(options: AssignmentOptionsInput | unde
       `maximize must be true or false, got ${String(maximize)}.`,
     );
   }
-  const cardinality = options?.cardinality ?? (maximize ? "any" : "maximum");
+  const cardinality = options?.cardinality ?? "maximum";
   if (!MODES.includes(cardinality)) {
     throw new MatchingInputError(
       "INVALID_OPTION",
@@ -56,8 +57,24 @@ export function requireScores(instance: MatchingInstance, what: string, whatRu: 
 /**
  * Potentials of the min-cost solver (u + v <= cost) → duals in the maximisation sense (mentee + mentor >=
  * -cost, i.e. >= score when maximising). Reuses the arrays.
+ *
+ * The solver sees a mentor's capacity capped at the number of mentees; a mentor capped so and holding every
+ * mentee may get a nonzero potential, which is wrong for its real capacity (it has free seats). Its
+ * potential moves onto its mentees (u[i] += v[j] for all of them, v[j] = 0): matched cells stay tight,
+ * others only gain slack (v ≤ 0), and the dual objective is unchanged (Σu gains rows·v[j], capacity·v[j]
+ * loses it).
  */
-export function dualsOf(u: Float64Array, v: Float64Array): { mentee: Float64Array; mentor: Float64Array } {
+export function dualsOf(
+  inst: Instance,
+  mentorOf: Int32Array,
+  u: Float64Array,
+  v: Float64Array,
+): { mentee: Float64Array; mentor: Float64Array } {
+  for (let j = 0; j < v.length; j++) {
+    if (v[j] === 0 || inst.capacityGiven[j] === inst.capacity[j]) continue;
+    for (let i = 0; i < u.length; i++) if (mentorOf[i] === j) u[i] = u[i]! + v[j]!;
+    v[j] = 0;
+  }
   for (let i = 0; i < u.length; i++) u[i] = -u[i]! + 0;
   for (let j = 0; j < v.length; j++) v[j] = -v[j]! + 0;
   return { mentee: u, mentor: v };

@@ -5,7 +5,7 @@
  * matrix); `number[][]` is copied once into a `Float64Array`; CSR is checked and used as it is.
  */
 import { InfeasibleError, LimitError, MatchingInputError } from "../../errors.js";
-import type { CsrScores, MatchingInstance } from "../types.js";
+import type { CsrScores, MatchingInstance, PinnedPair } from "../types.js";
 import { mentorRankIndex, newDenseTable, type RankIndex, rankIn, wantsDenseIndex } from "./rankIndex.js";
 
 /** Largest dense matrix accepted (cells); larger problems should use the CSR form. */
@@ -38,8 +38,8 @@ export interface Instance {
   readonly forbidden: Uint8Array | null;
   /** Seats of each mentor: its capacity, or the number of mentees when that is smaller. */
   readonly capacity: Int32Array;
-  /** Σ of the capacities as given (before the cap at the number of mentees): the seats mentors offered. */
-  readonly seatsOffered: number;
+  /** Capacity of each mentor as given (before the cap at the number of mentees): the seats it offered. */
+  readonly capacityGiven: Int32Array;
   /** Pinned mentor of each mentee, -1 = none. */
   readonly pinnedMentor: Int32Array;
   readonly hasPins: boolean;
@@ -111,7 +111,18 @@ function denseFromRows(rows: readonly (readonly number[])[]): { data: Float64Arr
         { hint: "Every row must have one score per mentor.", details: { mentee: i } },
       );
     }
-    for (let j = 0; j < m; j++) data[i * m + j] = row[j] as number;
+    for (let j = 0; j < m; j++) {
+      const value: unknown = row[j];
+      // A JS array may hold anything: null or "1" must not be read as 0 or 1.
+      if (typeof value !== "number") {
+        throw new MatchingInputError(
+          "INVALID_SCORE",
+          `Score of mentee ${i} and mentor ${j} is ${value === null ? "null" : `a ${typeof value}`}; scores must be numbers (-Infinity = pair not allowed).`,
+          { details: { mentee: i, mentor: j } },
+        );
+      }
+      data[i * m + j] = value;
+    }
   }
   return { data, cols: m };
 }
@@ -188,9 +199,11 @@ function checkCapacities(
   capacities: MatchingInstance["capacities"],
   rows: number,
   cols: number,
-): { capacity: Int32Array; seatsOffered: number } {
+): { capacity: Int32Array; capacityGiven: Int32Array } {
   const capacity = new Int32Array(cols);
-  if (capacities === undefined) return { capacity: capacity.fill(Math.min(1, rows)), seatsOffered: cols };
+  if (capacities === undefined) {
+    return { capacity: capacity.fill(Math.min(1, rows)), capacityGiven: new Int32Array(cols).fill(1) };
+  }
   if (capacities.length !== cols) {
     throw new MatchingInputError(
       "INVALID_CAPACITY",
@@ -200,7 +213,7 @@ function checkCapacities(
       },
     );
   }
-  let seatsOffered = 0;
+  const capacityGiven = new Int32Array(cols);
   for (let j = 0; j < cols; j++) {
     const c = capacities[j]!;
     // Capacities are stored as 32-bit integers: a larger one must not wrap around to a negative number.
@@ -212,9 +225,9 @@ function checkCapacities(
       );
     }
     capacity[j] = Math.min(c, rows);
-    seatsOffered += c;
+    capacityGiven[j] = c;
   }
-  return { capacity, seatsOffered };
+  return { capacity, capacityGiven };
 }
 
 /**
@@ -252,6 +265,68 @@ function scanIntoTable32(list: readonly number[], base: number, targets: number,
     table[base + b] = k + 1;
   }
   return -1;
+}
+
+/**
+ * The rule mask with every pair that a side's ranked list leaves out added (a copy; the caller's mask is
+ * never written). With scores and lists, a pair is acceptable only when each side that gave a list names
+ * the other; folding that into the one mask the score-reading algorithms check (optimal, fair, greedy, the
+ * streams) keeps them all to the same definition. Reasons stay exact: `buildResult` tests the lists before
+ * the mask, so a cell the lists allow is masked only by a rule. Pinned pairs stay open: a pin is the
+ * curator's decision and stands whatever the lists say. O(rows·cols + total list length).
+ */
+function maskUnlisted(
+  rule: Uint8Array | null,
+  pinnedMentor: Int32Array,
+  cols: number,
+  menteeLists: readonly (readonly number[])[] | null,
+  mentorLists: readonly (readonly number[])[] | null,
+): Uint8Array {
+  const rows = pinnedMentor.length;
+  const mask = rule === null ? new Uint8Array(rows * cols) : rule.slice();
+  if (menteeLists !== null) {
+    const listed = new Uint8Array(cols);
+    for (let i = 0; i < rows; i++) {
+      const list = menteeLists[i]!;
+      for (let k = 0; k < list.length; k++) listed[list[k]!] = 1;
+      const base = i * cols;
+      for (let j = 0; j < cols; j++) {
+        if (listed[j] === 0 && pinnedMentor[i] !== j) mask[base + j] = 1;
+        else listed[j] = 0;
+      }
+    }
+  }
+  if (mentorLists !== null) {
+    const listed = new Uint8Array(rows);
+    for (let j = 0; j < cols; j++) {
+      const list = mentorLists[j]!;
+      for (let k = 0; k < list.length; k++) listed[list[k]!] = 1;
+      for (let i = 0; i < rows; i++) {
+        if (listed[i] === 0 && pinnedMentor[i] !== j) mask[i * cols + j] = 1;
+        else listed[i] = 0;
+      }
+    }
+  }
+  return mask;
+}
+
+/** `menteeTags`: one array of strings per mentee (a string is not split into letters). O(total tags). */
+function checkTags(tags: unknown, rows: number): void {
+  if (!Array.isArray(tags) || tags.length !== rows) {
+    throw new MatchingInputError(
+      "INVALID_SHAPE",
+      `menteeTags has ${Array.isArray(tags) ? tags.length : "no"} entries for ${rows} mentees.`,
+      { hint: "Give one (possibly empty) array of tags per mentee." },
+    );
+  }
+  for (let i = 0; i < rows; i++) {
+    const list: unknown = tags[i];
+    if (!Array.isArray(list) || !list.every((t) => typeof t === "string")) {
+      throw new MatchingInputError("INVALID_SHAPE", `The tags of mentee ${i} are not an array of strings.`, {
+        details: { mentee: i },
+      });
+    }
+  }
 }
 
 /** Validated lists, and their inverse when it was cheapest to build it during validation. */
@@ -469,11 +544,14 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
     throw new MatchingInputError("INVALID_OPTION", `minScore must be a number, got ${String(minScore)}.`);
   }
   const seed = input.seed ?? 0;
-  if (!Number.isInteger(seed)) {
-    throw new MatchingInputError("INVALID_OPTION", `seed must be an integer, got ${String(seed)}.`);
+  if (!Number.isSafeInteger(seed)) {
+    throw new MatchingInputError(
+      "INVALID_OPTION",
+      `seed must be a whole number from -(2^53 - 1) to 2^53 - 1, got ${String(seed)}.`,
+    );
   }
 
-  const { capacity, seatsOffered } = checkCapacities(input.capacities, rows, cols);
+  const { capacity, capacityGiven } = checkCapacities(input.capacities, rows, cols);
   // The mentors' inverse is needed by mentee-proposing deferred acceptance and by the metrics whenever
   // mentors gave lists, so it is built while validating them.
   const menteeLists = checkPreferences(input.menteePreferences, rows, cols, "mentee", false);
@@ -487,7 +565,7 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
     csr,
     forbidden,
     capacity,
-    seatsOffered,
+    capacityGiven,
     pinnedMentor,
     hasPins: (input.pinned?.length ?? 0) > 0,
     minScore,
@@ -497,17 +575,21 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
     seed,
     cache: { mentorRank: mentorLists.index, menteeRank: null },
   };
-  if (inst.menteeTags !== null && inst.menteeTags.length !== rows) {
-    throw new MatchingInputError(
-      "INVALID_SHAPE",
-      `menteeTags has ${inst.menteeTags.length} entries for ${rows} mentees.`,
-    );
-  }
+  if (inst.menteeTags !== null) checkTags(inst.menteeTags, rows);
 
   if (input.pinned !== undefined) {
+    if (!Array.isArray(input.pinned)) {
+      throw new MatchingInputError("INVALID_PIN", "pinned must be an array of { mentee, mentor } pairs.");
+    }
     const load = new Int32Array(cols);
-    for (const pin of input.pinned) {
-      const { mentee, mentor } = pin;
+    for (const pin of input.pinned as readonly unknown[]) {
+      if (typeof pin !== "object" || pin === null) {
+        throw new MatchingInputError(
+          "INVALID_PIN",
+          `A pinned pair is ${String(pin)}, not { mentee, mentor }.`,
+        );
+      }
+      const { mentee, mentor } = pin as PinnedPair;
       if (
         !Number.isInteger(mentee) ||
         mentee < 0 ||
@@ -547,6 +629,13 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
         );
       }
     }
+  }
+  if (scores !== undefined && (menteeLists.lists !== null || mentorLists.lists !== null)) {
+    // Pins were checked against the scores and the rules; a pinned pair stands whatever the lists say.
+    return {
+      ...inst,
+      forbidden: maskUnlisted(forbidden, pinnedMentor, cols, menteeLists.lists, mentorLists.lists),
+    };
   }
   return inst;
 }

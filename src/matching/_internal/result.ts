@@ -20,30 +20,34 @@ export interface ResultExtras {
  * Reason of an unmatched mentee of an instance without scores: its acceptable mentors are those it lists
  * that list it back and are not forbidden; `closest` = the first five of them in its own order.
  */
-function unmatchedReasonFromLists(inst: Instance, i: number): UnmatchedMentee {
+function unmatchedReasonFromLists(inst: Instance, i: number, load: Int32Array): UnmatchedMentee {
   const { cols, forbidden, capacity } = inst;
   const index = mentorRankIndex(inst)!;
   const list = inst.menteePreferences![i]!;
   let anyMutual = false;
   let anyNotForbidden = false;
+  let anyRoom = false;
   const closest: number[] = [];
   for (const j of list) {
     if (rankIn(index, j, i) === 0) continue;
     anyMutual = true;
     if (forbidden !== null && forbidden[i * cols + j] !== 0) continue;
     anyNotForbidden = true;
+    if (load[j]! < capacity[j]!) anyRoom = true;
     if (capacity[j]! > 0 && closest.length < CLOSEST) closest.push(j);
   }
   const reason: UnmatchedReason = !anyMutual
     ? "no-eligible-partner"
     : !anyNotForbidden
       ? "excluded-by-rule"
-      : "mentors-full";
+      : anyRoom
+        ? "no-gain"
+        : "mentors-full";
   return { mentee: i, reason, closest };
 }
 
-function unmatchedReason(inst: Instance, i: number): UnmatchedMentee {
-  if (!inst.hasScores) return unmatchedReasonFromLists(inst, i);
+function unmatchedReason(inst: Instance, i: number, load: Int32Array): UnmatchedMentee {
+  if (!inst.hasScores) return unmatchedReasonFromLists(inst, i, load);
   const { cols, dense, csr, forbidden, minScore, capacity } = inst;
   // With ranked lists, a cell counts only when each side that gave a list names the other.
   const index = mentorRankIndex(inst);
@@ -55,6 +59,7 @@ function unmatchedReason(inst: Instance, i: number): UnmatchedMentee {
   let anyCell = false;
   let anyNotForbidden = false;
   let anyEligible = false;
+  let anyRoom = false;
   const candidates: { mentor: number; score: number }[] = [];
   const visit = (j: number, s: number): void => {
     if (s === Number.NEGATIVE_INFINITY) return;
@@ -66,6 +71,7 @@ function unmatchedReason(inst: Instance, i: number): UnmatchedMentee {
     if (s < minScore) return;
     anyEligible = true;
     if (capacity[j]! > 0) candidates.push({ mentor: j, score: s });
+    if (load[j]! < capacity[j]!) anyRoom = true;
   };
   if (dense !== null) {
     const base = i * cols;
@@ -78,6 +84,7 @@ function unmatchedReason(inst: Instance, i: number): UnmatchedMentee {
   if (!anyCell) reason = "no-eligible-partner";
   else if (!anyNotForbidden) reason = "excluded-by-rule";
   else if (!anyEligible) reason = "below-min-score";
+  else if (anyRoom) reason = "no-gain";
   else reason = "mentors-full";
   candidates.sort((a, b) => b.score - a.score || a.mentor - b.mentor);
   return { mentee: i, reason, closest: candidates.slice(0, CLOSEST).map((c) => c.mentor) };
@@ -89,7 +96,9 @@ function unmatchedReason(inst: Instance, i: number): UnmatchedMentee {
  *
  * Unmatched reasons: `no-eligible-partner` (no cell that the scores and the ranked lists, where given, both
  * allow; without scores: nobody it lists lists it back), `excluded-by-rule` (every such cell forbidden),
- * `below-min-score`, `mentors-full`.
+ * `below-min-score`, `mentors-full` (every eligible mentor is full), `no-gain` (an eligible mentor has room, but
+ * the strategy left the pair out: an optimal assignment in cardinality mode `any` forms no pair that would
+ * not raise the total, e.g. a score ≤ 0).
  *
  * @throws MentorMatchError with code `INTERNAL` when the matching breaks a rule; this
  * would be a bug in the strategy, and is reported rather than returned.
@@ -119,7 +128,7 @@ export function buildResult(
   const unmatched: UnmatchedMentee[] = [];
   for (let i = 0; i < rows; i++) {
     const j = mentorOf[i]!;
-    if (j === -1) unmatched.push(unmatchedReason(inst, i));
+    if (j === -1) unmatched.push(unmatchedReason(inst, i, load));
     else members[j]!.push(i);
   }
   const groups: MentorGroup[] = [];

@@ -14,7 +14,7 @@
  * mentee lists, each lookup on the mentor side O(1) (scores, dense rank index) or O(log deg).
  */
 import { MatchingInputError } from "../../errors.js";
-import type { Instance } from "../../matching/_internal/instance.js";
+import { type Instance, scoreOf } from "../../matching/_internal/instance.js";
 import { mentorRankIndex, type RankIndex, rankIn } from "../../matching/_internal/rankIndex.js";
 
 const NEG = Number.NEGATIVE_INFINITY;
@@ -59,12 +59,12 @@ export class EffectiveRows {
 }
 
 /**
- * Checks that `mentorOf` fits the instance: one entry per mentee, each -1 or a mentor index, no mentor over
- * capacity. O(n + m).
+ * Checks that `mentorOf` fits the instance: one entry per mentee, each -1 or a mentor index of a pair the
+ * instance allows, no mentor over capacity. O(n + m), plus O(deg) per pair on CSR scores.
  *
  * @param inst - a normalised instance.
  * @param mentorOf - the caller's matching.
- * @throws MatchingInputError with code `INVALID_SHAPE` otherwise.
+ * @throws MatchingInputError with code `INVALID_MATCHING` for a pair not allowed, `INVALID_SHAPE` otherwise.
  */
 export function checkMentorOf(inst: Instance, mentorOf: Int32Array): void {
   if (!(mentorOf instanceof Int32Array) || mentorOf.length !== inst.rows) {
@@ -84,6 +84,16 @@ export function checkMentorOf(inst: Instance, mentorOf: Int32Array): void {
         `mentorOf[${i}] is ${j}; it must be -1 or a mentor index 0..${inst.cols - 1}.`,
         {
           details: { mentee: i },
+        },
+      );
+    }
+    if (scoreOf(inst, i, j) === NEG) {
+      throw new MatchingInputError(
+        "INVALID_MATCHING",
+        `mentorOf pairs mentee ${i} with mentor ${j}, a pair the instance does not allow.`,
+        {
+          hint: "Check the matching with isValidMatching (mentor-match/testing).",
+          details: { mentee: i, mentor: j },
         },
       );
     }

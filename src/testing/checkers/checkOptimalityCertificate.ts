@@ -7,6 +7,7 @@
  * Optimization", 2003, §17 and §21).
  */
 import type { MatchingInstance, MatchResult } from "../../matching/types.js";
+import { scoreOf } from "../../matching/_internal/instance.js";
 import { preferenceTable } from "../_internal/preferenceTable.js";
 
 /** Options of {@link checkOptimalityCertificate}. */
@@ -17,7 +18,7 @@ export interface CertificateOptions {
    * The cardinality mode the result was solved in: in `"any"` the mentee duals must be ≥ 0 and 0 for an
    * unmatched mentee, and the certificate proves optimality among all matchings; in `"maximum"` and
    * `"perfect"` the mentee duals are free and it proves optimality among matchings of the matched mentees.
-   * @defaultValue `"any"` when maximising, `"maximum"` when minimising
+   * @defaultValue `"maximum"`, as `optimalAssignment`
    */
   readonly cardinality?: "any" | "maximum" | "perfect";
   /** Absolute slack allowed, scaled by 1 + the largest |score|. @defaultValue 1e-9 */
@@ -75,7 +76,7 @@ export function checkOptimalityCertificate(
   options: CertificateOptions = {},
 ): CertificateReport {
   const maximize = options.maximize ?? true;
-  const mode = options.cardinality ?? (maximize ? "any" : "maximum");
+  const mode = options.cardinality ?? "maximum";
   const { inst, rows, cols, value } = preferenceTable(instance);
   const duals = result.duals;
   if (duals === undefined) {
@@ -89,12 +90,21 @@ export function checkOptimalityCertificate(
   const u = duals.mentee;
   const v = duals.mentor;
   const mentorOf = result.mentorOf;
+  // The weight of a pair is its score, also when ranked lists decide which pairs are acceptable (the table's
+  // values are then list places).
+  const score = new Float64Array(rows * cols).fill(Number.NEGATIVE_INFINITY);
   let big = 0;
-  for (let c = 0; c < value.length; c++)
-    if (Number.isFinite(value[c]!)) big = Math.max(big, Math.abs(value[c]!));
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      if (value[i * cols + j] === Number.NEGATIVE_INFINITY) continue;
+      const s = scoreOf(inst, i, j);
+      score[i * cols + j] = s;
+      if (Number.isFinite(s)) big = Math.max(big, Math.abs(s));
+    }
+  }
   const tol = (options.tolerance ?? 1e-9) * (1 + big) * Math.max(1, rows + cols);
   const weight = (i: number, j: number): number => {
-    const s = value[i * cols + j]!;
+    const s = score[i * cols + j]!;
     return maximize ? s : -s;
   };
   const violations: CertificateViolation[] = [];
@@ -125,9 +135,10 @@ export function checkOptimalityCertificate(
     }
   }
   for (let j = 0; j < cols; j++) {
-    dual += inst.capacity[j]! * v[j]!;
+    // The capacities as given: a mentor offering more seats than there are mentees has a free seat.
+    dual += inst.capacityGiven[j]! * v[j]!;
     if (v[j]! < -tol) violations.push({ kind: "negative", mentor: j, amount: -v[j]! });
-    if (load[j]! < inst.capacity[j]! && Math.abs(v[j]!) > tol)
+    if (load[j]! < inst.capacityGiven[j]! && Math.abs(v[j]!) > tol)
       violations.push({ kind: "slack", mentor: j, amount: Math.abs(v[j]!) });
   }
   const gap = Math.abs(primal - dual);

@@ -12,7 +12,7 @@ export interface BruteForceAssignmentOptions {
   readonly maximize?: boolean;
   /**
    * `"any"`: any number of pairs; `"maximum"`: as many pairs as possible first; `"perfect"`: every mentee.
-   * @defaultValue `"any"` when maximising, `"maximum"` when minimising
+   * @defaultValue `"maximum"`, as `optimalAssignment`
    */
   readonly cardinality?: "any" | "maximum" | "perfect";
   /**
@@ -67,7 +67,7 @@ export function bruteForceAssignment(
   options: BruteForceAssignmentOptions = {},
 ): BruteForceAssignmentResult | null {
   const maximize = options.maximize ?? true;
-  const cardinality = options.cardinality ?? (maximize ? "any" : "maximum");
+  const cardinality = options.cardinality ?? "maximum";
   const objective = options.objective ?? "sum";
   const scores = instance.scores;
   let rows: number;
