@@ -56,9 +56,24 @@ const NO = new Set([
 ]);
 
 /**
+ * Words that make a consent sentence a "no": withdrawn, refused, absent, lost, expired, cancelled, pending,
+ * promised for later. Checked before the words of a "yes", so «Согласие отсутствует» is no consent.
+ */
+const NOT_GIVEN = new RegExp(
+  [
+    "(^|\\s)(без|without)(\\s|$)",
+    "отозва|отзыв|отказ|отсутств|аннулир|утер|утрач|просроч|истек|истёк|недействит|отменен|отменён",
+    "ожида|позже|позднее|потом|будет|в процессе|оформля|на подпис|не сдан",
+    "withdr|revok|refus|absent|missing|lost|expired|cancel|annul|invalid|pending|awaiting|later|in progress",
+    "\\?",
+  ].join("|"),
+);
+
+/**
  * Reads a yes/no cell: «Да», «да», «+», «yes», «1», «Согласен» → `true`; «Нет», «-», «no», «0» → `false`;
  * a blank cell → `null`; anything else → `undefined` (the caller reports it). Long consent sentences
- * («Я даю согласие на обработку персональных данных») count as yes unless they hold a negation.
+ * («Я даю согласие на обработку персональных данных») count as yes unless they hold a negation or say the
+ * consent is absent, withdrawn, lost, expired or not yet given («Согласие отсутствует», «будет позже»).
  *
  * Complexity: O(length of the cell).
  *
@@ -79,9 +94,8 @@ export function parseYesNo(cell: string): boolean | null | undefined {
   if (NO.has(key)) return false;
   if (/(^|\s)(не|not|no|don't|do not)\s/.test(`${key} `) || /(^|\s)нет(\s|$)|несоглас/.test(key))
     return false;
-  // Consent withdrawn, refused, absent or still awaited is no consent.
-  if (/(^|\s)(без|without)(\s|$)|отозва|отзыв|отказ|withdr|revok|refus|ожида|pending|awaiting/.test(key))
-    return false;
-  if (/соглас|даю|agree|consent|подтвержда/.test(key)) return true;
+  // Consent that is withdrawn, refused, absent, lost, expired, cancelled or not yet given is no consent.
+  if (NOT_GIVEN.test(key)) return false;
+  if (/соглас|даю|agree|consent|подтвержда|получен|подписан/.test(key)) return true;
   return undefined;
 }

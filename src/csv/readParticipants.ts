@@ -81,6 +81,12 @@ export interface ReadParticipantsOptions {
   readonly questions: readonly QuestionSpec[];
   /** Header → field key (`id`, `email`, … or `q:<question id>`), from the programme config. */
   readonly columns?: Readonly<Record<string, string>>;
+  /**
+   * Whether the programme requires consent: then a file with neither a consent nor a guardian's consent
+   * column is a `MISSING_COLUMN` problem (else everyone in it would be excluded without a word).
+   * @defaultValue true
+   */
+  readonly requireConsent?: boolean;
 }
 
 /** What {@link readParticipants} returns. */
@@ -150,10 +156,18 @@ const NUMBER_WHAT: Readonly<Record<NumberKind, string>> = {
   number: "a number",
 };
 
+const NUMBER_HINT: Readonly<Record<NumberKind, string>> = {
+  capacity: "Write how many mentees the mentor takes: «2», «два», «до 3» or «5+».",
+  age: "Write the age in whole years, e.g. «15».",
+  experience: "Write the years, e.g. «3», «три года» or «более 10 лет».",
+  grade: "Write the grade as a number from 1 to 11, e.g. «7» or «7Б» (in a college form: the year of study).",
+  number: "Write a number (digits or a word such as «два»), or a range such as «3-5» or «до 3».",
+};
+
 function numberProblem(file: string, row: number, column: string, what: NumberKind): InputFileError {
   return new InputFileError("NOT_A_NUMBER", `The cell is not ${NUMBER_WHAT[what]}.`, {
     location: { file, row, column },
-    hint: "Write a number (digits or a word such as «два»), or a range such as «3-5» or «до 3».",
+    hint: NUMBER_HINT[what],
     details: { what },
   });
 }
@@ -231,10 +245,24 @@ export function readParticipants(
           {
             location: { file },
             hint: "Add a column «Код участника» with a code for each row.",
+            details: { what: "id" },
           },
         ),
       );
       continue;
+    }
+    if (options.requireConsent !== false && col("consent") === -1 && col("guardianConsent") === -1) {
+      problems.push(
+        new InputFileError(
+          "MISSING_COLUMN",
+          "The file has no consent column: without consent nobody in it can be matched.",
+          {
+            location: { file },
+            hint: 'Add the questionnaire\'s consent column («Согласие на обработку персональных данных», or «Согласие родителя (законного представителя)» for minors), or name it in the programme config ("columns").',
+            details: { what: "consent" },
+          },
+        ),
+      );
     }
     const header = table.header;
     for (const { row, cells } of table.rows) {
@@ -330,12 +358,14 @@ export function readParticipants(
           n === undefined ||
           n === null ||
           n.min < 0 ||
-          !Number.isFinite(n.max) ||
-          !Number.isInteger(n.max) ||
-          n.max > 1000
+          !Number.isInteger(n.kind === "at-least" ? n.min : n.max) ||
+          (n.kind === "at-least" ? n.min : n.max) > 1000
         ) {
           problems.push(numberProblem(file, row, columnName("capacity"), "capacity"));
-        } else record.capacity = n.max;
+        } else {
+          // «до 3», «3-5» and «3»: the most the mentor takes; «5+»: at least 5, so 5 seats are offered.
+          record.capacity = n.kind === "at-least" ? n.min : n.max;
+        }
       }
       for (const key of ["age", "experienceYears"] as const) {
         if (col(key) === -1 || at(key) === "") continue;
@@ -345,9 +375,10 @@ export function readParticipants(
         } else record[key] = n.min;
       }
       if (col("grade") !== -1 && at("grade") !== "") {
-        const g = at("grade").match(/^\s*(\d{1,2})/);
+        // «7», «7А», «7 «Б»», «10 класс»; not «100» (a typo read as 10).
+        const g = at("grade").match(/^\s*(\d{1,2})(?!\d)/);
         const n = g === null ? parseNumberCell(at("grade").split(/\s/)[0] ?? "") : { min: Number(g[1]) };
-        if (n === undefined || n === null || !Number.isInteger(n.min) || n.min < 0 || n.min > 13) {
+        if (n === undefined || n === null || !Number.isInteger(n.min) || n.min < 0 || n.min > 11) {
           problems.push(numberProblem(file, row, columnName("grade"), "grade"));
         } else record.grade = n.min;
       }
@@ -640,9 +671,10 @@ function resolvePreferences(drafts: Draft[], warnings: ReadWarning[]): void {
       } else if (found.length > 1) {
         warnings.push({
           code: "AMBIGUOUS_PREFERENCE",
-          message: `Preference ${p + 1} fits ${found.length} ${other}s (${found.join(", ")}); it is left out.`,
+          // The candidates are not named: a message names rows, never people (an id may be an e-mail).
+          message: `Preference ${p + 1} fits ${found.length} ${other}s; it is left out. Write the full name or the e-mail.`,
           location: where,
-          details: { entry: p + 1, id: d.record.id, candidates: found.join(",") },
+          details: { entry: p + 1, id: d.record.id, candidates: found.length },
         });
       } else if (!d.record.preferences.includes(found[0]!)) {
         d.record.preferences.push(found[0]!);

@@ -139,10 +139,12 @@ export function generateParticipants(program: Program, options: GenerateOptions)
     }
     if (profile.age !== undefined) p.age = int(r, profile.age);
     if (profile.experience !== undefined) p.experienceYears = int(r, profile.experience);
+    // As scoring decides it (generated participants have no birth date): by age, else by the role's rule.
     const minor =
       p.age !== undefined
         ? p.age < program.ageOfMajority
-        : p.grade !== undefined && p.grade <= program.minorMaxGrade;
+        : program.whenAgeUnknown[role] === "by-grade" &&
+          (p.grade === undefined || p.grade <= program.minorMaxGrade);
     const ok = r() >= missingConsent;
     if (minor) p.guardianConsent = ok;
     else p.consent = ok;

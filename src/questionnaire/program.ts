@@ -246,6 +246,18 @@ export const ProgramSchema = z.strictObject({
   ageOfMajority: z.int().min(14).max(21).default(18),
   /** When the age is unknown, a participant with a grade at most this is a minor. */
   minorMaxGrade: z.int().min(0).max(12).default(11),
+  /**
+   * How a participant whose age (or birth date) is not given is treated, per role. `by-grade`: a minor
+   * when the grade is at most `minorMaxGrade`, and when no grade is given either (school students: only a
+   * guardian's consent is then valid). `adult`: an adult (teachers, professionals, college students, whose
+   * grade is a year of study). A participant whose age is given is a minor below `ageOfMajority` either way.
+   */
+  whenAgeUnknown: z
+    .strictObject({
+      mentor: z.enum(["by-grade", "adult"]).default("by-grade"),
+      mentee: z.enum(["by-grade", "adult"]).default("by-grade"),
+    })
+    .prefault({}),
   /** Whether consent is required at all (leave true: the law requires it). */
   requireConsent: z.boolean().default(true),
   /** The date ages are computed at (YYYY-MM-DD); the day of scoring when absent. */

@@ -121,7 +121,7 @@ export function scoreParticipants(
           id: p.id,
           entry,
           // The entry itself is not repeated: an unresolved entry may be a person's name.
-          message: `Participant "${p.id}": preference ${entry + 1} names nobody among the participants.`,
+          message: `Participant "${p.id}": preference ${entry + 1} names nobody among the participants; it is left out.`,
         });
       } else if (role === p.role) {
         warnings.push({
@@ -129,7 +129,7 @@ export function scoreParticipants(
           index,
           id: p.id,
           entry,
-          message: `Participant "${p.id}" names "${ref}" (preference ${entry + 1}), who is also a ${role}.`,
+          message: `Participant "${p.id}": preference ${entry + 1} names another ${role}; it is left out.`,
         });
       } else if (excludedIds.has(ref)) {
         warnings.push({
@@ -137,7 +137,7 @@ export function scoreParticipants(
           index,
           id: p.id,
           entry,
-          message: `Participant "${p.id}" names "${ref}" (preference ${entry + 1}), who is excluded from matching.`,
+          message: `Participant "${p.id}": preference ${entry + 1} names a participant who is excluded from matching; it is left out.`,
         });
       }
     });
@@ -201,14 +201,16 @@ export function scoreParticipants(
     const i = menteeIndex.get(p.mentee);
     const j = mentorIndex.get(p.mentor);
     if (i !== undefined && j !== undefined) return [i, j];
-    const missing = i === undefined ? p.mentee : p.mentor;
-    const why = excludedIds.has(missing)
-      ? "is excluded from matching"
-      : "is not among the participants (of that role)";
+    const side = i === undefined ? "mentee" : "mentor";
+    const missing = side === "mentee" ? p.mentee : p.mentor;
+    const cause = excludedIds.has(missing) ? "excluded" : "unknown";
+    const why =
+      cause === "excluded" ? "is excluded from matching" : "is not among the participants (of that role)";
     warnings.push({
       code: list === "pinnedPairs" ? "PIN_DROPPED" : "UNKNOWN_PAIR_ID",
       id: missing,
-      message: `${list}[${k}] names "${missing}", who ${why}; the pair is ignored.`,
+      pair: { list, index: k, side, cause },
+      message: `${list}[${k}]: its ${side} ${why}; the pair is ignored.`,
     });
     return undefined;
   };

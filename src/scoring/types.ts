@@ -38,14 +38,26 @@ export interface ScoringWarning {
     | "UNKNOWN_PREFERENCE"
     | "PREFERENCE_SAME_ROLE"
     | "PREFERENCE_EXCLUDED"
+    /** A forbidden pair names an id that is not (or no longer) among the participants; it is ignored. */
     | "UNKNOWN_PAIR_ID"
+    /** A pinned pair names an id that is not (or no longer) among the participants; it is ignored. */
     | "PIN_DROPPED";
   /** Position of the participant in the input, when the warning is about one. */
   readonly index?: number;
   readonly id?: string;
   /** Position of the offending entry in the participant's list, for preferences. */
   readonly entry?: number;
-  /** In English, naming ids only. */
+  /** For `UNKNOWN_PAIR_ID` / `PIN_DROPPED`: which list of the programme, which entry, which side, why. */
+  readonly pair?: {
+    readonly list: "forbiddenPairs" | "pinnedPairs";
+    readonly index: number;
+    readonly side: "mentee" | "mentor";
+    readonly cause: "excluded" | "unknown";
+  };
+  /**
+   * In English. Names at most the participant's own id (a code); never the participant a preference or a
+   * pair names, who may be excluded (excluded participants appear only in `excluded`).
+   */
   readonly message: string;
 }
 

@@ -275,7 +275,7 @@ describe("broken files: exit 2 with a message naming file, row and column, and n
     [
       "a capacity that is not a number",
       ["--mentees", "google/mentees.csv", "--mentors", "broken/mentors-bad-capacity.csv"],
-      "[NOT_A_NUMBER] broken/mentors-bad-capacity.csv, строка 4, столбец «Сколько наставляемых готовы взять»: в ячейке не число наставляемых (от 0 до 1000). Напишите число (цифрами или словом, например «два») или диапазон: «3-5», «до 3».",
+      "[NOT_A_NUMBER] broken/mentors-bad-capacity.csv, строка 4, столбец «Сколько наставляемых готовы взять»: в ячейке не число наставляемых (от 0 до 1000). Напишите, сколько наставляемых берёт наставник: «2», «два», «до 3» или «5+».",
     ],
   ];
   it.each(cases)("%s", (_name, files, message) => {
@@ -306,7 +306,7 @@ describe("broken files: exit 2 with a message naming file, row and column, and n
     const errors = run.stderr.split("\n").filter((l) => l.startsWith("["));
     expect(errors).toEqual([
       '[UNKNOWN_OPTION] broken/bad-values.csv, row 3, column "Формат встреч": The answer is not one of the question\'s 3 options. Use one of: Очно | Онлайн | Любой; or add the option to the question "format" in the programme config.',
-      '[NOT_A_NUMBER] broken/bad-values.csv, row 6, column "Класс": The cell is not a grade (1 to 11, e.g. «7Б»). Write a number (digits or a word such as «два»), or a range such as «3-5» or «до 3».',
+      '[NOT_A_NUMBER] broken/bad-values.csv, row 6, column "Класс": The cell is not a grade (1 to 11, e.g. «7Б»). Write the grade as a number from 1 to 11, e.g. «7» or «7Б» (in a college form: the year of study).',
       '[INVALID_VALUE] broken/bad-values.csv, row 9, column "Согласие на обработку персональных данных": The consent cell is neither yes nor no. Write «да» or «нет» (yes or no); a blank cell means no consent.',
     ]);
     expect(run.stderr).toContain("Problems found: 3. Fix them and run again.");

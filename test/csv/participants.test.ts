@@ -58,11 +58,25 @@ describe("mapColumns", () => {
   });
 });
 
+/** Reads one file; these cases are about other columns, so consent is not required of them. */
 function read(text: string, role?: "mentor" | "mentee", file = "mentees.csv") {
-  return readParticipants([{ table: readCsv(text, { file }), ...(role ? { role } : {}) }], { questions });
+  return readParticipants([{ table: readCsv(text, { file }), ...(role ? { role } : {}) }], {
+    questions,
+    requireConsent: false,
+  });
 }
 
 describe("readParticipants", () => {
+  it("reports a file without a consent column (nobody in it could be matched)", () => {
+    const table = readCsv("Код;Класс\nS01;7\n", { file: "mentees.csv" });
+    const r = readParticipants([{ table, role: "mentee" }], { questions });
+    expect(r.problems.map((p) => [p.code, p.location?.file, p.details?.what])).toEqual([
+      ["MISSING_COLUMN", "mentees.csv", "consent"],
+    ]);
+    const withGuardian = readCsv("Код;Класс;Согласие родителя\nS01;7;да\n", { file: "mentees.csv" });
+    expect(readParticipants([{ table: withGuardian, role: "mentee" }], { questions }).problems).toEqual([]);
+  });
+
   it("reads every kind of cell", () => {
     const r = read(
       "Код;ФИО;Интересы;Формат встреч;Сколько часов в неделю;Согласие;Класс;Категория\n" +

@@ -22,6 +22,19 @@ describe("parseYesNo", () => {
     ["0", false],
     ["Не согласен", false],
     ["Я не даю согласие", false],
+    // Consent that is absent, withdrawn, lost, expired or only promised is no consent.
+    ["Согласие отсутствует", false],
+    ["Отсутствует согласие", false],
+    ["согласие будет позже", false],
+    ["Согласие аннулировано", false],
+    ["Согласие утеряно", false],
+    ["Согласие просрочено", false],
+    ["Согласие в процессе оформления", false],
+    ["Согласие отозвано", false],
+    ["Consent withdrawn", false],
+    ["consent pending", false],
+    ["Согласие получено", true],
+    ["Согласие родителя подписано", true],
   ])("%s → %s", (cell, expected) => {
     expect(parseYesNo(cell)).toBe(expected);
   });

@@ -115,4 +115,29 @@ describe("mentor-match match --pseudonymize", () => {
       { numRuns: fuzzRuns(5) },
     );
   });
+
+  it("names nobody even when the participant codes are e-mails: not in outputs, warnings or messages", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        population(),
+        fc.nat(1000),
+        fc.constantFrom("ru", "en"),
+        async ({ mentors, mentees }, seed, lang) => {
+          // Some schools use the e-mail as the participant code; preferences naming the excluded, nobody or
+          // several people then produce warnings, which must not repeat an e-mail either.
+          const byEmail = (p: Person): Person => ({ ...p, id: p.email });
+          const coded = await run(mentors.map(byEmail), mentees.map(byEmail), seed, [
+            "--pseudonymize",
+            "--lang",
+            lang,
+          ]);
+          expect(coded.code, coded.stderr).toBe(0);
+          const everything = [...Object.values(coded.outputs), coded.stdout, coded.stderr].join("\n");
+          for (const p of [...mentors, ...mentees]) expect(everything).not.toContain(p.email);
+          expect(everything).not.toMatch(/[\w.-]+@[\w-]+\./);
+        },
+      ),
+      { numRuns: fuzzRuns(8) },
+    );
+  });
 });

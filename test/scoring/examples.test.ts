@@ -199,3 +199,38 @@ describe("from scoring to matching", () => {
     }
   });
 });
+
+describe("consent when the age is not given", () => {
+  const people = (grade: number | undefined, consent: boolean, guardianConsent: boolean) => ({
+    id: "X1",
+    role: "mentee" as const,
+    ...(grade === undefined ? {} : { grade }),
+    consent,
+    guardianConsent,
+  });
+  const outcome = (form: Form, p: Record<string, unknown>): string =>
+    scoreParticipants(preset(form), [p], { referenceDate: "2026-09-01" }).excluded[0]?.reason ?? "included";
+
+  it("a school student with neither age nor grade is a minor: only a guardian's consent counts", () => {
+    expect(outcome("student-student", people(undefined, true, false))).toBe("guardian-consent-missing");
+    expect(outcome("student-student", people(undefined, false, true))).toBe("included");
+    expect(outcome("employer-student", people(undefined, true, false))).toBe("guardian-consent-missing");
+  });
+
+  it("a college student's grade is a year of study: own consent counts", () => {
+    const mentor = { ...people(2, true, false), role: "mentor" as const };
+    expect(outcome("college-student", mentor)).toBe("included");
+    expect(outcome("employer-college-student", people(3, true, false))).toBe("included");
+    // A known age still decides: a 17-year-old college student needs a guardian's consent.
+    const young = { ...mentor, age: 17 };
+    expect(outcome("college-student", young)).toBe("guardian-consent-missing");
+  });
+
+  it("teachers and professionals of unknown age are adults", () => {
+    const young = { ...people(undefined, true, false), experienceYears: 1 };
+    expect(outcome("teacher-teacher", young)).toBe("included");
+    expect(outcome("teacher-teacher", { ...young, consent: false, guardianConsent: true })).toBe(
+      "no-consent",
+    );
+  });
+});

@@ -28,6 +28,7 @@ function info(program: Program): ProgramInfo {
     seed: program.seed,
     strategy: program.strategy,
     columns: program.columns,
+    requireConsent: program.requireConsent,
   };
 }
 
@@ -128,7 +129,7 @@ export function createEngine(preset: (form: Program["form"]) => Program): Engine
         problems: [],
         warnings: s.warnings.map((w) => {
           const source = w.index === undefined ? undefined : sources[w.index];
-          return { code: w.code, source, entry: w.entry, message: w.message };
+          return { code: w.code, source, entry: w.entry, pair: w.pair, message: w.message };
         }),
       };
     },

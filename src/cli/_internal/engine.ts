@@ -17,6 +17,8 @@ export interface ProgramInfo {
   readonly strategy: string | undefined;
   /** The explicit header → field mapping of the config (`columns`). */
   readonly columns: Readonly<Record<string, string>> | undefined;
+  /** Whether participants need consent (then every file needs a consent column). */
+  readonly requireConsent: boolean;
 }
 
 /** A warning of the scoring layer, with the row of the participant it is about. */
@@ -25,6 +27,15 @@ export interface ScoringNote {
   readonly source: SourceRef | undefined;
   /** 0-based position in the participant's preference list, when the warning is about a preference. */
   readonly entry: number | undefined;
+  /** For a pair of the programme config that is ignored: which list, which entry, which side, why. */
+  readonly pair:
+    | {
+        readonly list: "forbiddenPairs" | "pinnedPairs";
+        readonly index: number;
+        readonly side: "mentee" | "mentor";
+        readonly cause: "excluded" | "unknown";
+      }
+    | undefined;
   /** In English, naming ids only. */
   readonly message: string;
 }

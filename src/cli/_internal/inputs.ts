@@ -110,6 +110,7 @@ export function loadParticipants(
 ): ParticipantsRead {
   return readParticipants(sources, {
     questions: program.info.questions,
+    requireConsent: program.info.requireConsent,
     ...(program.info.columns === undefined ? {} : { columns: program.info.columns }),
   });
 }

@@ -40,7 +40,9 @@ const RU_PROBLEM: Partial<Record<string, (e: MentorMatchError) => string>> = {
       ? "нет столбца с ролью (наставник или наставляемый)."
       : d(e, "what") === "id"
         ? "нет столбца с кодом участника, e-mail или ФИО, чтобы различать участников."
-        : "нет обязательного столбца.",
+        : d(e, "what") === "consent"
+          ? "нет столбца согласия на обработку персональных данных: без согласия никого из файла нельзя включить в подбор."
+          : "нет обязательного столбца.",
   DUPLICATE_COLUMN: (e) => `несколько столбцов подходят под поле «${d(e, "key")}».`,
   DUPLICATE_ID: (e) =>
     `этот участник уже есть в файле ${d(e, "otherFile")}, строка ${d(e, "otherRow")}` +
@@ -83,13 +85,21 @@ const RU_HINT: Partial<Record<string, (e: MentorMatchError) => string>> = {
   MISSING_COLUMN: (e) =>
     d(e, "what") === "role"
       ? "Добавьте столбец «Роль» со словами «наставник» / «наставляемый» или передайте файл через --mentors / --mentees."
-      : "Добавьте столбец «Код участника» с кодом в каждой строке.",
+      : d(e, "what") === "consent"
+        ? 'Добавьте столбец согласия из анкеты («Согласие на обработку персональных данных», для несовершеннолетних — «Согласие родителя (законного представителя)») или укажите его в настройках программы ("columns").'
+        : "Добавьте столбец «Код участника» с кодом в каждой строке.",
   DUPLICATE_COLUMN: () =>
     'Переименуйте один из столбцов или укажите нужный в настройках программы ("columns").',
   DUPLICATE_ID: () => "Удалите старую строку или дайте участникам разные коды.",
   UNKNOWN_OPTION: (e) =>
     `${e.hint?.replace(/^Use one of: (.*); or add the option.*$/, "Выберите один из вариантов: $1; или добавьте вариант в вопрос программы.") ?? ""}`,
-  NOT_A_NUMBER: () => "Напишите число (цифрами или словом, например «два») или диапазон: «3-5», «до 3».",
+  NOT_A_NUMBER: (e) =>
+    ({
+      capacity: "Напишите, сколько наставляемых берёт наставник: «2», «два», «до 3» или «5+».",
+      age: "Напишите возраст полных лет, например «15».",
+      experience: "Напишите число лет, например «3», «три года» или «более 10 лет».",
+      grade: "Напишите класс числом от 1 до 11, например «7» или «7Б» (в форме для студентов — курс).",
+    })[d(e, "what")] ?? "Напишите число (цифрами или словом, например «два») или диапазон: «3-5», «до 3».",
   INVALID_VALUE: (e) =>
     ({
       role: "Напишите «наставник» или «наставляемый».",
@@ -158,7 +168,7 @@ export function warningText(w: ReadWarning, lang: Lang): string {
     case "UNKNOWN_PREFERENCE":
       return `${where}: предпочтение № ${det.entry} не совпадает ни с кодом, ни с e-mail, ни с ФИО, ни с фамилией участника другой роли; оно не учтено.`;
     case "AMBIGUOUS_PREFERENCE":
-      return `${where}: предпочтение № ${det.entry} подходит нескольким участникам (${det.candidates}); оно не учтено — уточните ФИО или e-mail.`;
+      return `${where}: предпочтение № ${det.entry} подходит нескольким участникам (${det.candidates}); оно не учтено — напишите полное ФИО или e-mail.`;
     case "UNKNOWN_OPTION":
       return `${where}: выбранных вариантов не из списка вопроса «${det.question}»: ${det.count} в ${det.rowCount} строках (строки ${det.rows}); они не учтены. Добавьте их в варианты вопроса в настройках программы или исправьте ячейки.`;
     default:
@@ -166,27 +176,50 @@ export function warningText(w: ReadWarning, lang: Lang): string {
   }
 }
 
-/** One warning of the scoring layer, with the row it concerns. */
+/**
+ * One warning of the scoring layer, with the row it concerns (or the entry of the programme config). Names
+ * rows and config keys only, never a participant: an id may be an e-mail, and the participant a
+ * preference or a pair names may be excluded.
+ */
 export function scoringNoteText(w: ScoringNote, lang: Lang): string {
+  const ru = lang === "ru";
   const where =
     w.source === undefined
       ? ""
-      : lang === "ru"
+      : ru
         ? `${w.source.file}, строка ${w.source.row}: `
         : `${w.source.file}, row ${w.source.row}: `;
-  if (lang === "en") return `${where}${w.message}`;
-  const n = w.entry === undefined ? "" : ` № ${w.entry + 1}`;
+  const n = w.entry === undefined ? "" : ru ? ` № ${w.entry + 1}` : ` ${w.entry + 1}`;
   switch (w.code) {
     case "UNKNOWN_PREFERENCE":
-      return `${where}предпочтение${n} называет код, которого нет среди участников; оно не учтено.`;
+      return ru
+        ? `${where}предпочтение${n} называет код, которого нет среди участников; оно не учтено.`
+        : `${where}preference${n} names an id that is not among the participants; it is left out.`;
     case "PREFERENCE_SAME_ROLE":
-      return `${where}предпочтение${n} называет участника той же роли; оно не учтено.`;
+      return ru
+        ? `${where}предпочтение${n} называет участника той же роли; оно не учтено.`
+        : `${where}preference${n} names a participant of the same role; it is left out.`;
     case "PREFERENCE_EXCLUDED":
-      return `${where}предпочтение${n} называет исключённого участника (например, без согласия); оно не учтено.`;
+      return ru
+        ? `${where}предпочтение${n} называет исключённого участника (например, без согласия); оно не учтено.`
+        : `${where}preference${n} names a participant who is excluded (e.g. without consent); it is left out.`;
     case "UNKNOWN_PAIR_ID":
-      return `${where}в запрещённой или закреплённой паре указан несуществующий код (${w.message}).`;
-    case "PIN_DROPPED":
-      return `${where}закреплённая пара не учтена, потому что участник исключён (${w.message}).`;
+    case "PIN_DROPPED": {
+      const p = w.pair;
+      if (p === undefined) return `${where}${w.message}`;
+      const key = `${p.list}[${p.index}]`;
+      if (ru) {
+        const what = p.list === "pinnedPairs" ? "закреплённая пара" : "запрещённая пара";
+        const who = p.side === "mentee" ? "наставляемый" : "наставник";
+        const why =
+          p.cause === "excluded" ? "исключён из подбора" : "не найден среди участников (код не совпадает)";
+        return `настройки программы, поле «${key}»: ${what} не учтена — ${who} ${why}.`;
+      }
+      const what = p.list === "pinnedPairs" ? "pinned pair" : "forbidden pair";
+      const why =
+        p.cause === "excluded" ? "is excluded from matching" : "is not among the participants (no such id)";
+      return `programme config, key "${key}": the ${what} is ignored — its ${p.side} ${why}.`;
+    }
     default:
       return `${where}${w.message}`;
   }

@@ -210,6 +210,7 @@ const common = {
 const studentStudent: ProgramInput = {
   form: "student-student",
   title: { ru: "Ученик – ученик", en: "Student–student" },
+  whenAgeUnknown: { mentor: "by-grade", mentee: "by-grade" },
   questions: [
     q.interests,
     q.subjectsOffered,
@@ -292,6 +293,7 @@ const studentStudent: ProgramInput = {
 const teacherTeacher: ProgramInput = {
   form: "teacher-teacher",
   title: { ru: "Учитель – учитель", en: "Teacher–teacher" },
+  whenAgeUnknown: { mentor: "adult", mentee: "adult" },
   questions: [
     {
       id: "subject",
@@ -366,6 +368,8 @@ const teacherTeacher: ProgramInput = {
 const collegeStudent: ProgramInput = {
   form: "college-student",
   title: { ru: "Студент – ученик", en: "College student–school student" },
+  // The mentor's grade is a year of study, not a school grade.
+  whenAgeUnknown: { mentor: "adult", mentee: "by-grade" },
   questions: [
     q.interests,
     q.subjectsOffered,
@@ -490,6 +494,7 @@ const employerCriteria = [
 const employerStudent: ProgramInput = {
   form: "employer-student",
   title: { ru: "Работодатель – ученик", en: "Employer–student" },
+  whenAgeUnknown: { mentor: "adult", mentee: "by-grade" },
   questions: [...employerQuestions],
   criteria: [...employerCriteria],
   eligibility: [
@@ -515,6 +520,7 @@ const employerStudent: ProgramInput = {
 const employerCollegeStudent: ProgramInput = {
   form: "employer-college-student",
   title: { ru: "Работодатель – студент", en: "Employer–college student" },
+  whenAgeUnknown: { mentor: "adult", mentee: "adult" },
   questions: [
     ...employerQuestions,
     {

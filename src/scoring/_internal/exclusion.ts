@@ -4,12 +4,16 @@ import type { EligibilityRule, Program } from "../../questionnaire/program.js";
 import type { ExcludedParticipant } from "../types.js";
 import { ageOf, fieldOf } from "./features.js";
 
-/** Whether a participant is a minor: by age (or birth date), else by grade; unknown = adult. */
+/**
+ * Whether a participant is a minor: by age (or birth date) when given; else as the programme says for its
+ * role (`whenAgeUnknown`): `by-grade` — grade ≤ `minorMaxGrade`, or no grade either (a school student of
+ * unknown age needs a guardian's consent); `adult` — an adult.
+ */
 export function isMinor(p: Participant, program: Program, day: Date): boolean {
   const age = ageOf(p, day);
   if (age !== undefined) return age < program.ageOfMajority;
-  if (p.grade !== undefined) return p.grade <= program.minorMaxGrade;
-  return false;
+  if (program.whenAgeUnknown[p.role] === "adult") return false;
+  return p.grade === undefined || p.grade <= program.minorMaxGrade;
 }
 
 function ruleName(rule: EligibilityRule, k: number): string {
