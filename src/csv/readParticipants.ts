@@ -62,7 +62,9 @@ export interface ReadWarning {
     | "UNKNOWN_PREFERENCE"
     | "AMBIGUOUS_PREFERENCE"
     | "UNKNOWN_OPTION"
-    | "GENERATED_ID";
+    | "GENERATED_ID"
+    /** Two rows of one role with the same full name and different codes (perhaps one person twice). */
+    | "SAME_NAME";
   readonly message: string;
   readonly location: SourceRef & { readonly column?: string };
   readonly details: Readonly<Record<string, string | number>>;
@@ -602,7 +604,33 @@ function dedupe(drafts: Draft[], problems: InputFileError[], warnings: ReadWarni
       continue;
     kept.push(d);
   }
+  warnSameNames(kept, warnings);
   return kept;
+}
+
+/**
+ * Two kept rows of one role with the same full name but different codes may be one person who submitted
+ * twice under two codes (Yandex Forms' «ID» is the answer's number, not the person's): a warning naming
+ * both rows, never the name, so the curator can check. O(rows).
+ */
+function warnSameNames(kept: readonly Draft[], warnings: ReadWarning[]): void {
+  const first = new Map<string, Draft>();
+  for (const d of kept) {
+    if (d.record.name === undefined) continue;
+    const key = `${d.record.role}\u0000${nameKeys(d.record.name).sorted}`;
+    if (key.endsWith("\u0000")) continue;
+    const p = first.get(key);
+    if (p === undefined) {
+      first.set(key, d);
+      continue;
+    }
+    warnings.push({
+      code: "SAME_NAME",
+      message: `The same full name as in ${p.source.file}, row ${p.source.row}, under another code: if it is one person who answered twice, delete the older row.`,
+      location: d.source,
+      details: { otherFile: p.source.file, otherRow: p.source.row },
+    });
+  }
 }
 
 function nameKeys(name: string): { full: string; sorted: string; surname: string } {

@@ -1,4 +1,4 @@
-import { LimitError } from "../errors.js";
+import { InfeasibleError, LimitError } from "../errors.js";
 import type { MatchingInstance, PinnedPair } from "../matching/types.js";
 import { parseParticipants } from "../questionnaire/parseParticipants.js";
 import type { Participant, ParticipantInput } from "../questionnaire/participant.js";
@@ -267,7 +267,9 @@ export function scoreParticipants(
     };
   };
 
+  const capacities = Int32Array.from(mentors, (p) => p.capacity ?? prog.defaults.capacity);
   const pinned: PinnedPair[] = [];
+  const pinLoad = new Int32Array(cols);
   prog.pinnedPairs.forEach((p, k) => {
     const at = pairIndex(p, "pinnedPairs", k);
     if (at === undefined) return;
@@ -276,14 +278,26 @@ export function scoreParticipants(
       warnings.push({
         code: "PIN_DROPPED",
         id: p.mentee,
-        message: `pinnedPairs[${k}] ("${p.mentee}" with "${p.mentor}") is not allowed: ${reason.reason} The pin is ignored.`,
+        pair: { list: "pinnedPairs", index: k, side: "mentee", cause: "ineligible" },
+        message: `pinnedPairs[${k}]: the pair is not allowed (${reason.reason}); the pin is ignored.`,
       });
       return;
+    }
+    // Named by the config key, not by internal indices, so the curator finds the entry to change.
+    if (++pinLoad[at[1]]! > capacities[at[1]]!) {
+      throw new InfeasibleError(
+        "PIN_OVER_CAPACITY",
+        `pinnedPairs[${k}] pins one mentee more than the mentor's capacity (${capacities[at[1]]}).`,
+        {
+          location: { column: `pinnedPairs[${k}]` },
+          hint: "Raise the mentor's capacity (in the questionnaire or defaults.capacity) or remove a pinned pair.",
+          details: { path: `pinnedPairs[${k}]`, capacity: capacities[at[1]]! },
+        },
+      );
     }
     pinned.push({ mentee: at[0], mentor: at[1] });
   });
 
-  const capacities = Int32Array.from(mentors, (p) => p.capacity ?? prog.defaults.capacity);
   const instance: MatchingInstance = {
     scores: instanceScores,
     rows,

@@ -52,7 +52,7 @@ export interface ScoringWarning {
     readonly list: "forbiddenPairs" | "pinnedPairs";
     readonly index: number;
     readonly side: "mentee" | "mentor";
-    readonly cause: "excluded" | "unknown";
+    readonly cause: "excluded" | "unknown" | "ineligible";
   };
   /**
    * In English. Names at most the participant's own id (a code); never the participant a preference or a

@@ -387,6 +387,8 @@ describe("exit codes", () => {
       work,
     );
     expect(run.stderr).toMatch(/^Условия подбора невыполнимы\. \[PIN_OVER_CAPACITY\]/m);
+    // The entry of the config to change, not an internal index.
+    expect(run.stderr).toContain("pinned.json, поле «pinnedPairs[3]»: эта закреплённая пара — лишняя");
     expect(run.code).toBe(3);
     expect(existsSync(join(work, "out-pinned"))).toBe(false);
   });

@@ -67,6 +67,15 @@ function read(text: string, role?: "mentor" | "mentee", file = "mentees.csv") {
 }
 
 describe("readParticipants", () => {
+  it("warns, by rows, when one full name comes twice under two codes (Yandex's «ID» numbers answers)", () => {
+    const r = read("ID;ФИО\n501;Иванова Анна\n502;Анна Иванова\n503;Петрова Анна\n", "mentee");
+    expect(r.participants.map((p) => p.id)).toEqual(["501", "502", "503"]);
+    expect(r.warnings.map((w) => [w.code, w.location.row, w.details.otherRow])).toEqual([
+      ["SAME_NAME", 3, 2],
+    ]);
+    expect(r.warnings[0]!.message).not.toContain("Иванова");
+  });
+
   it("reports a file without a consent column (nobody in it could be matched)", () => {
     const table = readCsv("Код;Класс\nS01;7\n", { file: "mentees.csv" });
     const r = readParticipants([{ table, role: "mentee" }], { questions });

@@ -136,6 +136,17 @@ describe("parseProgram", () => {
     ).toMatch(/No criterion has a positive weight/);
   });
 
+  it("rejects a mentee pinned to two mentors, naming the second entry", () => {
+    const pins = [
+      { mentee: "S01", mentor: "M01" },
+      { mentee: "S02", mentor: "M01" },
+      { mentee: "S01", mentor: "M02" },
+    ];
+    const e = error({ ...minimal, pinnedPairs: pins });
+    expect(e.location).toEqual({ column: "pinnedPairs[2]" });
+    expect(e.message).toMatch(/already pinned in pinnedPairs\[0\]/);
+  });
+
   it("rejects a pair that is both pinned and forbidden", () => {
     const pair = { mentee: "S01", mentor: "M01" };
     expect(error({ ...minimal, pinnedPairs: [pair], forbiddenPairs: [pair] }).location).toEqual({

@@ -234,3 +234,24 @@ describe("consent when the age is not given", () => {
     );
   });
 });
+
+describe("pinned pairs of the programme", () => {
+  it("names the config entry that pins more mentees than a mentor takes", () => {
+    const program = preset("teacher-teacher", {
+      pinnedPairs: [
+        { mentee: "T1", mentor: "M1" },
+        { mentee: "T2", mentor: "M1" },
+      ],
+    });
+    const person = (id: string, role: "mentor" | "mentee", experienceYears: number) => ({
+      id,
+      role,
+      experienceYears,
+      consent: true,
+    });
+    const people = [person("M1", "mentor", 10), person("T1", "mentee", 1), person("T2", "mentee", 2)];
+    expect(() => scoreParticipants(program, people)).toThrowErrorMatchingInlineSnapshot(
+      `[InfeasibleError: column "pinnedPairs[1]": pinnedPairs[1] pins one mentee more than the mentor's capacity (1). Raise the mentor's capacity (in the questionnaire or defaults.capacity) or remove a pinned pair.]`,
+    );
+  });
+});

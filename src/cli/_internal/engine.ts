@@ -33,7 +33,7 @@ export interface ScoringNote {
         readonly list: "forbiddenPairs" | "pinnedPairs";
         readonly index: number;
         readonly side: "mentee" | "mentor";
-        readonly cause: "excluded" | "unknown";
+        readonly cause: "excluded" | "unknown" | "ineligible";
       }
     | undefined;
   /** In English, naming ids only. */

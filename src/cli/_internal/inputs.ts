@@ -5,7 +5,13 @@ import {
   type ParticipantsRead,
   readParticipants,
 } from "../../csv/readParticipants.js";
-import { InputFileError, isMentorMatchError, type MentorMatchError, ProgramError } from "../../errors.js";
+import {
+  InfeasibleError,
+  InputFileError,
+  isMentorMatchError,
+  type MentorMatchError,
+  ProgramError,
+} from "../../errors.js";
 import type { Engine, ProgramInfo } from "./engine.js";
 import { type CliIo, readInputFile } from "./io.js";
 
@@ -16,6 +22,24 @@ export interface InputOptions {
   readonly input?: string;
   readonly config?: string;
   readonly form?: string;
+}
+
+/**
+ * An error about the programme config (`always`), or about one of its keys (a location with a key path),
+ * located in the config file; any other error, or one already in a file, as it is.
+ */
+export function inConfigFile(error: unknown, config: string | undefined, always = false): unknown {
+  if (config === undefined || !isMentorMatchError(error) || error.location?.file !== undefined) return error;
+  if (!always && error.location?.column === undefined) return error;
+  const options = {
+    location: { ...error.location, file: config },
+    ...(error.hint === undefined ? {} : { hint: error.hint }),
+    ...(error.details === undefined ? {} : { details: error.details }),
+    cause: error,
+  };
+  return error instanceof InfeasibleError
+    ? new InfeasibleError(error.code, error.problem, options)
+    : new ProgramError(error.code, error.problem, options);
 }
 
 export interface LoadedProgram {
@@ -63,15 +87,7 @@ export function loadProgram(io: CliIo, engine: Engine, options: InputOptions): L
     try {
       return { info: engine.parseProgram(json) };
     } catch (error) {
-      if (isMentorMatchError(error) && error.location?.file === undefined) {
-        throw new ProgramError(error.code, error.problem, {
-          location: { ...error.location, file: options.config },
-          ...(error.hint === undefined ? {} : { hint: error.hint }),
-          ...(error.details === undefined ? {} : { details: error.details }),
-          cause: error,
-        });
-      }
-      throw error;
+      throw inConfigFile(error, options.config, true);
     }
   }
   if (options.form !== undefined) return { info: engine.preset(options.form) };

@@ -22,7 +22,7 @@ function d(e: MentorMatchError, key: string): string {
   return v === undefined ? "" : String(v);
 }
 
-const RU_PROBLEM: Partial<Record<string, (e: MentorMatchError) => string>> = {
+const RU_PROBLEM: Partial<Record<string, (e: MentorMatchError) => string | undefined>> = {
   FILE_NOT_FOUND: () => "файл не найден.",
   FILE_TOO_LARGE: (e) => `файл слишком большой (${d(e, "size")} байт; предел ${d(e, "maxBytes")}).`,
   ENCODING: (e) =>
@@ -65,6 +65,11 @@ const RU_PROBLEM: Partial<Record<string, (e: MentorMatchError) => string>> = {
       boolean: "в ячейке не «да» и не «нет».",
     })[d(e, "what")] ?? "недопустимое значение.",
   MISSING_VALUE: () => "в строке нет ни кода участника, ни e-mail, ни ФИО.",
+  // From a programme config (the key is in the location); the matching layer's own wording otherwise.
+  PIN_OVER_CAPACITY: (e) =>
+    d(e, "capacity") === ""
+      ? undefined
+      : `эта закреплённая пара — лишняя: у наставника уже столько закреплённых наставляемых, сколько он берёт (${d(e, "capacity")}).`,
 };
 
 const RU_HINT: Partial<Record<string, (e: MentorMatchError) => string>> = {
@@ -110,6 +115,8 @@ const RU_HINT: Partial<Record<string, (e: MentorMatchError) => string>> = {
       boolean: "Напишите «да» или «нет».",
     })[d(e, "what")] ?? "Исправьте значение.",
   MISSING_VALUE: () => "Впишите код участника (или e-mail) в эту строку или удалите строку.",
+  PIN_OVER_CAPACITY: () =>
+    "Увеличьте вместимость наставника (в анкете или defaults.capacity) или снимите одно из закреплений.",
 };
 
 function locationText(e: MentorMatchError, lang: Lang): string {
@@ -169,6 +176,8 @@ export function warningText(w: ReadWarning, lang: Lang): string {
       return `${where}: предпочтение № ${det.entry} не совпадает ни с кодом, ни с e-mail, ни с ФИО, ни с фамилией участника другой роли; оно не учтено.`;
     case "AMBIGUOUS_PREFERENCE":
       return `${where}: предпочтение № ${det.entry} подходит нескольким участникам (${det.candidates}); оно не учтено — напишите полное ФИО или e-mail.`;
+    case "SAME_NAME":
+      return `${where}: те же ФИО, что в ${det.otherFile}, строка ${det.otherRow}, но другой код: если это один человек, ответивший дважды, удалите старую строку.`;
     case "UNKNOWN_OPTION":
       return `${where}: выбранных вариантов не из списка вопроса «${det.question}»: ${det.count} в ${det.rowCount} строках (строки ${det.rows}); они не учтены. Добавьте их в варианты вопроса в настройках программы или исправьте ячейки.`;
     default:
@@ -211,11 +220,15 @@ export function scoringNoteText(w: ScoringNote, lang: Lang): string {
       if (ru) {
         const what = p.list === "pinnedPairs" ? "закреплённая пара" : "запрещённая пара";
         const who = p.side === "mentee" ? "наставляемый" : "наставник";
+        if (p.cause === "ineligible")
+          return `настройки программы, поле «${key}»: ${what} не учтена — правила программы не допускают эту пару.`;
         const why =
           p.cause === "excluded" ? "исключён из подбора" : "не найден среди участников (код не совпадает)";
         return `настройки программы, поле «${key}»: ${what} не учтена — ${who} ${why}.`;
       }
       const what = p.list === "pinnedPairs" ? "pinned pair" : "forbidden pair";
+      if (p.cause === "ineligible")
+        return `programme config, key "${key}": the ${what} is ignored — the programme's rules do not allow the pair.`;
       const why =
         p.cause === "excluded" ? "is excluded from matching" : "is not among the participants (no such id)";
       return `programme config, key "${key}": the ${what} is ignored — its ${p.side} ${why}.`;

@@ -61,7 +61,8 @@ export function matchCommand(io: CliIo, engine: Engine, options: MatchCommandOpt
   if (prepared.problems.length > 0 || prepared.scored === null || prepared.program === null) {
     bar.done();
     printProblems(io, prepared, lang);
-    return EXIT.input;
+    // Constraints that cannot hold (pins over a capacity) are not a broken input: exit 3.
+    return prepared.problems.some((p) => p instanceof InfeasibleError) ? EXIT.infeasible : EXIT.input;
   }
   const { scored, program } = prepared;
   const seed = options.seed ?? program.info.seed ?? 0;

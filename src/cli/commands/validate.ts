@@ -1,10 +1,11 @@
 /** `mentor-match validate`: reads everything, reports every problem, matches nothing. */
-import { isMentorMatchError, type MentorMatchError } from "../../errors.js";
+import { InfeasibleError, isMentorMatchError, type MentorMatchError } from "../../errors.js";
 import type { Lang } from "../../report/texts.js";
 import type { Engine, ScoredRun } from "../_internal/engine.js";
 import { EXIT } from "../_internal/exit.js";
 import {
   type InputOptions,
+  inConfigFile,
   type LoadedProgram,
   loadParticipants,
   loadProgram,
@@ -67,7 +68,7 @@ export function prepare(
     warnings.push(...scored.warnings.map((w) => scoringNoteText(w, lang)));
   } catch (error) {
     if (!isMentorMatchError(error)) throw error;
-    problems.push(error);
+    problems.push(inConfigFile(error, options.config) as MentorMatchError);
   }
   return { program, scored: problems.length > 0 ? null : scored, problems, warnings };
 }
@@ -75,7 +76,10 @@ export function prepare(
 /** Prints problems and warnings to stderr. */
 export function printProblems(io: CliIo, prepared: Prepared, lang: Lang): void {
   for (const w of prepared.warnings) io.stderr(`${lang === "ru" ? "Предупреждение" : "Warning"}: ${w}\n`);
-  for (const p of prepared.problems) io.stderr(`${errorText(p, lang)}\n`);
+  for (const p of prepared.problems) {
+    const prefix = p instanceof InfeasibleError ? `${SAY[lang].infeasible} ` : "";
+    io.stderr(`${prefix}${errorText(p, lang)}\n`);
+  }
   if (prepared.problems.length > 0) io.stderr(`${SAY[lang].problems(prepared.problems.length)}\n`);
 }
 

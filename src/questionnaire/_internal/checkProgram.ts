@@ -245,7 +245,18 @@ export function checkProgram(program: Program): Program {
 
   const pairKey = (p: { mentee: string; mentor: string }) => `${p.mentee}\u0000${p.mentor}`;
   const forbidden = new Set(program.forbiddenPairs.map(pairKey));
+  const pinnedAt = new Map<string, number>();
   program.pinnedPairs.forEach((p, k) => {
+    const earlier = pinnedAt.get(p.mentee);
+    if (earlier !== undefined) {
+      fail(
+        "INVALID_PROGRAM",
+        `pinnedPairs[${k}]`,
+        `This mentee is already pinned in pinnedPairs[${earlier}]; a mentee has one mentor.`,
+        "Keep one pinned pair per mentee.",
+      );
+    }
+    pinnedAt.set(p.mentee, k);
     if (forbidden.has(pairKey(p))) {
       fail(
         "INVALID_PROGRAM",
