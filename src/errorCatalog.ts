@@ -433,6 +433,18 @@ export const ERROR_CATALOG = {
       todo: "Fill in the cell at the row and column given, or delete the row if it is not a participant.",
     },
   },
+  WRITE_FAILED: {
+    ru: {
+      title: "Не удалось записать результаты",
+      what: "Папку для результатов нельзя создать или в неё нельзя записать: на её месте файл, нет прав на запись или диск заполнен. Прежние результаты в папке остались как были.",
+      todo: "Укажите в --out другую папку (или удалите файл с этим именем), проверьте права на запись и свободное место на диске.",
+    },
+    en: {
+      title: "The results cannot be written",
+      what: "The output folder cannot be created or written to: a file stands in its place, there is no write permission, or the disk is full. Earlier results in the folder are left as they were.",
+      todo: "Give another folder with --out (or remove the file of that name), and check the write permissions and the free disk space.",
+    },
+  },
 } as const satisfies Record<ErrorCode, ErrorCatalogEntry>;
 
 /** Every error code, in the order of the catalog (the order of `ErrorCode` in src/errors.ts). */

@@ -48,7 +48,9 @@ export type ErrorCode =
   | "UNKNOWN_OPTION"
   | "NOT_A_NUMBER"
   | "INVALID_VALUE"
-  | "MISSING_VALUE";
+  | "MISSING_VALUE"
+  // outputs
+  | "WRITE_FAILED";
 
 /** Where in the input a problem is: a file, a 1-based row (as a spreadsheet shows it), a column header. */
 export interface ErrorLocation {

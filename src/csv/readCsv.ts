@@ -37,7 +37,8 @@ export interface ReadCsvOptions {
   readonly maxBytes?: number;
 }
 
-const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+/** Largest survey export read by default (50 MiB: far above any school's, far below Node's string limit). */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 function fail(
   code: "EMPTY_FILE" | "HEADER_ONLY" | "DELIMITER",

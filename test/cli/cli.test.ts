@@ -1,7 +1,18 @@
 /**
  * End-to-end: the built `mentor-match` (dist/cli/main.js) on survey exports as schools have them.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -354,6 +365,12 @@ describe("broken files: exit 2 with a message naming file, row and column, and n
   });
 });
 
+/** Creates an empty file and returns its path. */
+function openAndClose(path: string): string {
+  closeSync(openSync(path, "w"));
+  return path;
+}
+
 describe("exit codes", () => {
   it("a missing file exits 2 naming it", () => {
     const run = runBuilt(
@@ -362,8 +379,26 @@ describe("exit codes", () => {
     );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      "[FILE_NOT_FOUND] nope.csv: The file cannot be opened. Check the path and the file name.",
+      "[FILE_NOT_FOUND] nope.csv: The file does not exist. Check the path, the file name and the read permissions.",
     );
+  });
+  it("a file over the size limit is FILE_TOO_LARGE from its size, before it is read", () => {
+    const big = join(work, "huge.csv");
+    // A sparse file: 3 GB on paper, nothing on disk, and far over what Node could read into one string.
+    truncateSync(openAndClose(big), 3 * 1024 ** 3);
+    const run = runBuilt(["validate", "--input", "huge.csv", "--form", "student-student"], work);
+    rmSync(big);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^\[FILE_TOO_LARGE\] huge\.csv: файл слишком большой \(3221225472 байт/m);
+  });
+  it("results that cannot be written (a file where the folder should be) exit 2 with WRITE_FAILED", () => {
+    writeFileSync(join(work, "a-file"), "");
+    const run = runBuilt(["demo", "--out", "a-file", "--lang", "en"], work);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^\[WRITE_FAILED\] \S*a-file: The results cannot be written into this folder\./m,
+    );
+    expect(readFileSync(join(work, "a-file"), "utf8")).toBe("");
   });
   it("pinned pairs over a mentor's capacity exit 3", () => {
     const config = JSON.parse(readFileSync(join(work, "programme.json"), "utf8"));

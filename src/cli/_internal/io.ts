@@ -1,7 +1,8 @@
 /** The CLI's contact with the outside world, gathered so that commands can be run in tests. */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { InputFileError } from "../../errors.js";
+import { DEFAULT_MAX_BYTES } from "../../csv/readCsv.js";
+import { InputFileError, MentorMatchError } from "../../errors.js";
 
 /** Streams, environment and working directory of one CLI run. */
 export interface CliIo {
@@ -13,25 +14,55 @@ export interface CliIo {
   readonly stderrIsTTY: boolean;
 }
 
-/** Reads a file's bytes; a missing file is `FILE_NOT_FOUND` naming the path as given. */
-export function readInputFile(io: CliIo, path: string): Uint8Array {
+/**
+ * Reads a file's bytes. A missing file, a folder or an unreadable file is `FILE_NOT_FOUND` naming the path
+ * as given (`details.reason`: `missing`, `folder`, `unreadable`); a file over `maxBytes` is
+ * `FILE_TOO_LARGE`, found from its size before anything is read.
+ */
+export function readInputFile(io: CliIo, path: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Array {
   const full = resolve(io.cwd, path);
+  const notFound = (reason: "missing" | "folder" | "unreadable", problem: string, cause?: unknown) =>
+    new InputFileError("FILE_NOT_FOUND", problem, {
+      location: { file: path },
+      hint:
+        reason === "folder"
+          ? "Give the path of the CSV file."
+          : "Check the path, the file name and the read permissions.",
+      details: { reason },
+      cause,
+    });
+  let size: number;
   try {
-    if (statSync(full).isDirectory()) {
-      throw new InputFileError("FILE_NOT_FOUND", "This is a folder, not a file.", {
-        location: { file: path },
-        hint: "Give the path of the CSV file.",
-      });
-    }
-    return readFileSync(full);
+    const stat = statSync(full);
+    if (stat.isDirectory()) throw notFound("folder", "This is a folder, not a file.");
+    size = stat.size;
   } catch (error) {
     if (error instanceof InputFileError) throw error;
-    throw new InputFileError("FILE_NOT_FOUND", "The file cannot be opened.", {
+    throw notFound("missing", "The file does not exist.", error);
+  }
+  if (size > maxBytes) {
+    throw new InputFileError("FILE_TOO_LARGE", `The file is ${size} bytes; the limit is ${maxBytes} bytes.`, {
       location: { file: path },
-      hint: "Check the path and the file name.",
-      cause: error,
+      hint: "Split the file into parts (for example, by grade), or check that this is the survey export.",
+      details: { size, maxBytes },
     });
   }
+  try {
+    return readFileSync(full);
+  } catch (error) {
+    throw notFound("unreadable", "The file cannot be read.", error);
+  }
+}
+
+/** A failure to write the outputs (a file where the folder should be, no permission, a full disk). */
+function writeFailed(dir: string, cause: unknown): MentorMatchError {
+  const errno = (cause as { code?: unknown } | null)?.code;
+  return new MentorMatchError("WRITE_FAILED", "The results cannot be written into this folder.", {
+    location: { file: dir },
+    hint: "Give another folder with --out (or remove the file of that name), and check the permissions and the free disk space.",
+    details: { reason: typeof errno === "string" ? errno : "unknown" },
+    cause,
+  });
 }
 
 /**
@@ -46,10 +77,13 @@ export function writeOutputsAtomically(
   files: Readonly<Record<string, string>>,
 ): string[] {
   const target = resolve(io.cwd, dir);
-  mkdirSync(target, { recursive: true });
   const tmp = join(target, `.mentor-match-tmp-${process.pid}-${Date.now().toString(36)}`);
   const names = Object.keys(files);
-  mkdirSync(join(tmp, "old"), { recursive: true });
+  try {
+    mkdirSync(join(tmp, "old"), { recursive: true });
+  } catch (error) {
+    throw writeFailed(dir, error);
+  }
   const movedAside: string[] = [];
   const placed: string[] = [];
   try {
@@ -71,7 +105,7 @@ export function writeOutputsAtomically(
   } catch (error) {
     for (const name of placed) rmSync(join(target, name), { force: true, recursive: true });
     for (const name of movedAside) renameSync(join(tmp, "old", name), join(target, name));
-    throw error;
+    throw writeFailed(dir, error);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -85,6 +119,8 @@ export function writeFileAtomically(io: CliIo, path: string, content: string): v
   try {
     writeFileSync(tmp, content);
     renameSync(tmp, full);
+  } catch (error) {
+    throw writeFailed(path, error);
   } finally {
     if (existsSync(tmp)) rmSync(tmp, { force: true });
   }

@@ -23,7 +23,10 @@ function d(e: MentorMatchError, key: string): string {
 }
 
 const RU_PROBLEM: Partial<Record<string, (e: MentorMatchError) => string | undefined>> = {
-  FILE_NOT_FOUND: () => "файл не найден.",
+  FILE_NOT_FOUND: (e) =>
+    ({ folder: "это папка, а не файл.", unreadable: "файл нельзя прочитать (нет прав на чтение?)." })[
+      d(e, "reason")
+    ] ?? "файл не найден.",
   FILE_TOO_LARGE: (e) => `файл слишком большой (${d(e, "size")} байт; предел ${d(e, "maxBytes")}).`,
   ENCODING: (e) =>
     d(e, "kind") === "xlsx" || d(e, "kind") === "xls"
@@ -65,6 +68,10 @@ const RU_PROBLEM: Partial<Record<string, (e: MentorMatchError) => string | undef
       boolean: "в ячейке не «да» и не «нет».",
     })[d(e, "what")] ?? "недопустимое значение.",
   MISSING_VALUE: () => "в строке нет ни кода участника, ни e-mail, ни ФИО.",
+  WRITE_FAILED: (e) =>
+    d(e, "reason") === "ENOSPC"
+      ? "результаты не записаны: диск заполнен. Прежние файлы в папке остались как были."
+      : "в эту папку нельзя записать результаты. Прежние файлы в папке остались как были.",
   // From a programme config (the key is in the location); the matching layer's own wording otherwise.
   PIN_OVER_CAPACITY: (e) =>
     d(e, "capacity") === ""
@@ -73,7 +80,12 @@ const RU_PROBLEM: Partial<Record<string, (e: MentorMatchError) => string | undef
 };
 
 const RU_HINT: Partial<Record<string, (e: MentorMatchError) => string>> = {
-  FILE_NOT_FOUND: () => "Проверьте путь к файлу.",
+  FILE_NOT_FOUND: (e) =>
+    d(e, "reason") === "folder"
+      ? "Укажите путь к CSV-файлу."
+      : "Проверьте путь к файлу, его имя и права на чтение.",
+  WRITE_FAILED: () =>
+    "Укажите в --out другую папку (или удалите файл с таким именем), проверьте права на запись и свободное место на диске.",
   FILE_TOO_LARGE: () => "Разделите файл на части.",
   ENCODING: () =>
     "Сохраните файл заново как CSV в UTF-8 (Google Таблицы: Файл → Скачать → CSV; Excel: Сохранить как → «CSV UTF-8 (разделитель — запятая)»).",
