@@ -329,12 +329,12 @@ export const ERROR_CATALOG = {
     ru: {
       title: "Не найден разделитель столбцов",
       what: "В строке заголовков один столбец: столбцы не разделены запятой, точкой с запятой или табуляцией.",
-      todo: "Сохраните файл как CSV с запятыми или точками с запятой между столбцами или укажите разделитель параметром --delimiter.",
+      todo: "Сохраните файл как CSV с запятыми или точками с запятой между столбцами или укажите разделитель параметром --input-delimiter («,», «;» или «tab»).",
     },
     en: {
       title: "No column delimiter found",
       what: "The header row has a single column: no comma, semicolon or tab separates the columns.",
-      todo: "Save the file as CSV with commas or semicolons between the columns, or give --delimiter.",
+      todo: 'Save the file as CSV with commas or semicolons between the columns, or name the delimiter with --input-delimiter ("," or ";" or "tab").',
     },
   },
   MISSING_COLUMN: {

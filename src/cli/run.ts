@@ -45,6 +45,7 @@ const T = {
     force: "перезаписать существующий файл",
     lang: "язык сообщений и отчёта",
     delimiter: "разделитель в записываемых CSV (; удобнее для Excel)",
+    inputDelimiter: "разделитель в читаемых CSV, если он определяется неверно: «,», «;» или «tab»",
     pseudonymize: "заменить имена во всех результатах кодами (P-3F9A), чтобы ими можно было делиться",
     help: "показать справку",
     version: "показать версию",
@@ -73,6 +74,7 @@ const T = {
     force: "overwrite an existing file",
     lang: "language of messages and report",
     delimiter: "delimiter of the CSV files written (; suits Excel)",
+    inputDelimiter: 'delimiter of the CSV files read, when the detected one is wrong: ",", ";" or "tab"',
     pseudonymize: "replace names in every output with codes (P-3F9A), so the outputs can be shared",
     help: "show help",
     version: "show the version",
@@ -153,7 +155,8 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     cmd
       .option("--mentors <file>", t.mentors)
       .option("--mentees <file>", t.mentees)
-      .option("--input <file>", t.input);
+      .option("--input <file>", t.input)
+      .option("--input-delimiter <d>", t.inputDelimiter, parseDelimiter);
   const programOptions = (cmd: Command): Command =>
     cmd
       .addOption(new Option("--config <file>", t.config).conflicts("form"))

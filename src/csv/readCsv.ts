@@ -49,6 +49,12 @@ function fail(
   return new InputFileError(code, problem, { location: { file }, hint });
 }
 
+/** The first of `,` `;` tab other than `used` that `cell` holds, or null. */
+function otherDelimiterIn(cell: string, used: Delimiter): Delimiter | null {
+  for (const d of [",", ";", "\t"] as const) if (d !== used && cell.includes(d)) return d;
+  return null;
+}
+
 /**
  * Reads a CSV export: decodes it, detects the delimiter, parses it with csv-parse (quoted multi-line cells,
  * `""` escapes), drops fully blank rows and blank trailing columns, and checks that every row has as many
@@ -102,7 +108,7 @@ export function readCsv(input: Uint8Array | string, options: ReadCsvOptions = {}
       "DELIMITER",
       file,
       "The header row has a single column: no comma, semicolon or tab separates the columns.",
-      "Save the file as CSV with commas or semicolons between the columns, or give --delimiter.",
+      "Save the file as CSV with commas or semicolons between the columns, or name the delimiter (the `delimiter` option; on the command line --input-delimiter).",
     );
   }
   let records: string[][];
@@ -147,7 +153,7 @@ export function readCsv(input: Uint8Array | string, options: ReadCsvOptions = {}
       "DELIMITER",
       file,
       `The header row has a single column with the delimiter "${printable(delimiter)}".`,
-      "Save the file as CSV with commas or semicolons between the columns, or give --delimiter.",
+      "Save the file as CSV with commas or semicolons between the columns, or name the delimiter (the `delimiter` option; on the command line --input-delimiter).",
     );
   }
   const rows: CsvRow[] = [];
@@ -159,15 +165,29 @@ export function readCsv(input: Uint8Array | string, options: ReadCsvOptions = {}
     let count = cells.length;
     while (count > width && isBlank(cells[count - 1])) count--;
     if (count !== width) {
+      // One cell where the header has several, holding another delimiter: the row was written with it.
+      const other = count === 1 && width > 1 ? otherDelimiterIn(cells[0] ?? "", delimiter) : null;
       problems.push(
-        new InputFileError("RAGGED_ROW", `The row has ${count} cells; the header has ${width}.`, {
-          location: { file, row },
-          hint:
-            count < width
-              ? "A line break inside a cell that is not quoted splits a row in two: join the lines or quote the cell."
-              : "A cell holds the delimiter without quotes: quote the cell or remove the extra delimiter.",
-          details: { cells: count, expected: width },
-        }),
+        new InputFileError(
+          "RAGGED_ROW",
+          `The row has ${count} cell${count === 1 ? "" : "s"}; the header has ${width}.`,
+          {
+            location: { file, row },
+            hint:
+              other !== null
+                ? `This row separates its cells with "${printable(other)}", the header with "${printable(delimiter)}": save the file again with one delimiter.`
+                : count < width
+                  ? "A line break inside a cell that is not quoted splits a row in two: join the lines or quote the cell."
+                  : "A cell holds the delimiter without quotes: quote the cell or remove the extra delimiter.",
+            details: {
+              cells: count,
+              expected: width,
+              ...(other === null
+                ? {}
+                : { delimiter: printable(other), headerDelimiter: printable(delimiter) }),
+            },
+          },
+        ),
       );
       continue;
     }

@@ -18,6 +18,22 @@ function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
 }
 
+/**
+ * Text from the questionnaires (names, file names) as literal Markdown: the characters that make emphasis,
+ * code, links or inline HTML are escaped, so `<script>`, `[link](…)` or `**` show as typed (`|` and line
+ * breaks are the table cells' business, see `cell`).
+ */
+function literal(text: string): string {
+  return text.replace(/[\\`*_[\]<>&~]/g, (c) =>
+    c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : `\\${c}`,
+  );
+}
+
+/** A person as literal Markdown. */
+function person(p: Parameters<typeof personText>[0]): string {
+  return literal(personText(p));
+}
+
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   return [
     `| ${header.map(cell).join(" | ")} |`,
@@ -67,7 +83,7 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
     out.push(
       ...table(
         [w.mentor, w.capacity],
-        model.fill.map((f) => [personText(f.mentor), `${f.taken} / ${f.capacity}`]),
+        model.fill.map((f) => [person(f.mentor), `${f.taken} / ${f.capacity}`]),
       ),
       "",
     );
@@ -102,8 +118,8 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
   for (const g of model.groups) {
     for (const p of g.pairs) {
       pairRows.push([
-        `${personText(g.mentor)} (${g.pairs.length}/${g.capacity})`,
-        personText(p.mentee),
+        `${person(g.mentor)} (${g.pairs.length}/${g.capacity})`,
+        person(p.mentee),
         score2(p.score),
         String(p.menteeRank),
         p.reasons.map((r) => `${bilingual(r.label, lang)} +${score2(r.contribution)}`).join("; "),
@@ -118,12 +134,12 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
       ...table(
         [w.mentee, w.reason, w.closest],
         model.unmatched.map((u) => [
-          personText(u.mentee),
+          person(u.mentee),
           reasonText(u.reason, lang),
           u.closest.length === 0
             ? w.noneClosest
             : u.closest
-                .map((c) => `${personText(c.mentor)} ${score2(c.score)} (${c.hasRoom ? w.hasRoom : w.full})`)
+                .map((c) => `${person(c.mentor)} ${score2(c.score)} (${c.hasRoom ? w.hasRoom : w.full})`)
                 .join("; "),
         ]),
       ),
@@ -134,7 +150,7 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
     out.push(
       `### ${w.idleMentors} (${model.idleMentors.length})`,
       "",
-      model.idleMentors.map(personText).join(", "),
+      model.idleMentors.map((m) => person(m)).join(", "),
       "",
     );
   }
@@ -154,6 +170,6 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
   }
   out.push(`## ${w.warnings} (${model.warnings.length})`, "");
   if (model.warnings.length === 0) out.push(w.noWarnings, "");
-  else out.push(...model.warnings.map((m) => `- ${cell(m)}`), "");
+  else out.push(...model.warnings.map((m) => `- ${cell(literal(m))}`), "");
   return out.join("\n");
 }

@@ -97,6 +97,13 @@ describe("readCsv", () => {
       `"r.csv, row 3: The row has 2 cells; the header has 3. A line break inside a cell that is not quoted splits a row in two: join the lines or quote the cell."`,
     );
   });
+  it("says so when rows use another delimiter than the header", () => {
+    const t = readCsv("Код;ФИО;Класс\nS01;Анна;7\nS02,Борис,8\n", { file: "d.csv" });
+    expect(t.rows.map((r) => r.row)).toEqual([2]);
+    expect(t.problems[0]!.message).toMatchInlineSnapshot(
+      `"d.csv, row 3: The row has 1 cell; the header has 3. This row separates its cells with ",", the header with ";": save the file again with one delimiter."`,
+    );
+  });
   it("reports a broken quote with the row where reading stopped", () => {
     const e = caught(() => readCsv('a,b\n1,2\n3,"x"y\n5,6\n', { file: "q.csv" }));
     expect(e.code).toBe("CSV_SYNTAX");

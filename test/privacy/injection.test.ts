@@ -1,6 +1,6 @@
 /**
  * Nothing a participant typed can run in the coordinator's spreadsheet or browser: CSV cells that start with
- * = + - @ tab or CR are neutralised in every CSV written, and the HTML report escapes markup.
+ * = + - @ tab or CR are neutralised in every CSV written, and the HTML and Markdown reports escape markup.
  */
 import { describe, expect, it } from "vitest";
 import { readCsv } from "../../src/csv/readCsv.js";
@@ -23,6 +23,7 @@ const HOSTILE_NAMES = [
   "\r=1+1",
   "<script>alert(1)</script>",
   '<img src=x onerror="alert(1)">',
+  "[ссылка](http://evil.example) **жирный**",
 ];
 
 const mentees = csv([
@@ -31,6 +32,7 @@ const mentees = csv([
   ["-S03", HOSTILE_NAMES[2]!, "c@example.org", "6Б", "Музыка", "Онлайн", "Да", "Да"],
   ["@S04", HOSTILE_NAMES[3]!, "d@example.org", "7А", "Спорт", "Очно", "Да", "Нет"],
   ["S05", HOSTILE_NAMES[6]!, "e@example.org", "5А", "Спорт", "Очно", "Да", "Да"],
+  ["S06", HOSTILE_NAMES[8]!, "f@example.org", "5Б", "Спорт", "Очно", "Да", "Да"],
 ]);
 const mentors = csv(
   [
@@ -90,6 +92,13 @@ describe("outputs are safe to open", () => {
       expect(html).not.toContain("<script>alert(1)</script>");
       expect(html).not.toContain('<img src=x onerror="alert(1)">');
       expect(html).toMatch(/&lt;script&gt;|&#60;script/);
+      // report.md shows the same names as typed, not as markup, links or HTML.
+      const md = run.outputs["report.md"]!;
+      expect(md).not.toContain("<script>");
+      expect(md).not.toContain("<img");
+      expect(md).not.toContain("[ссылка](");
+      expect(md).toContain("&lt;script&gt;");
+      expect(md).toContain("\\[ссылка\\](http://evil.example) \\*\\*жирный\\*\\*");
     },
   );
 });

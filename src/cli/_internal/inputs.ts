@@ -1,4 +1,5 @@
 /** Loading a run's inputs: the programme, the questionnaire files and the participants in them. */
+import type { Delimiter } from "../../csv/detectDelimiter.js";
 import { readCsv } from "../../csv/readCsv.js";
 import {
   type ParticipantSource,
@@ -22,6 +23,8 @@ export interface InputOptions {
   readonly input?: string;
   readonly config?: string;
   readonly form?: string;
+  /** The delimiter of the files read (`--input-delimiter`); detected when absent. */
+  readonly inputDelimiter?: Delimiter;
 }
 
 /**
@@ -109,7 +112,10 @@ export function loadSources(
   if (options.mentees !== undefined) files.push({ path: options.mentees, role: "mentee" });
   for (const f of files) {
     try {
-      const table = readCsv(readInputFile(io, f.path), { file: f.path });
+      const table = readCsv(readInputFile(io, f.path), {
+        file: f.path,
+        ...(options.inputDelimiter === undefined ? {} : { delimiter: options.inputDelimiter }),
+      });
       sources.push(f.role === undefined ? { table } : { table, role: f.role });
     } catch (error) {
       if (error instanceof InputFileError) problems.push(error);
