@@ -99,6 +99,12 @@ interface State {
   readonly lo: number;
   readonly hi: number;
   readonly mode: CardinalityMode;
+  /**
+   * Cost of a row's private "stay unmatched" option: 0 in mode `any`; in mode `maximum` without enough
+   * seats, a cost above every difference a matching of one more row could make (see
+   * {@link maximumAsDummyCost}); +Infinity when rows have no such option (the search then exhausts its tree).
+   */
+  dummy: number;
   /** Remaining capacity of each column (capacity minus pinned rows). */
   readonly cap: Int32Array;
   readonly seatStart: Int32Array;
@@ -169,6 +175,7 @@ function createState(p: CoreProblem): State {
     lo: p.lo,
     hi: p.hi,
     mode: p.mode,
+    dummy: p.mode === "any" ? 0 : INF,
     cap,
     seatStart,
     seatRow: i32(seats),
@@ -505,16 +512,15 @@ function augmentingRowReduction(st: State, nFree: number, balanced: boolean, bud
  * In mode `any`, a row whose every cost is > 0 stays unmatched for good. Returns the free rows to search.
  */
 function rowReduction(st: State, rows: Int32Array, nRows: number): number {
-  const { u, cap, load } = st;
-  const any = st.mode === "any";
+  const { u, cap, load, dummy } = st;
   let nFree = 0;
   for (let t = 0; t < nRows; t++) {
     const i = rows[t]!;
     rowScan(st, i);
     const min = scanMin;
     const j = scanMinCol;
-    if (any && !(min <= 0)) {
-      u[i] = 0; // stays unmatched: every allowed cell costs more than staying out
+    if (dummy !== INF && !(min <= dummy)) {
+      u[i] = dummy; // stays unmatched: every allowed cell costs more than staying out
       continue;
     }
     u[i] = min === INF ? 0 : min;
@@ -524,11 +530,14 @@ function rowReduction(st: State, rows: Int32Array, nRows: number): number {
   return nFree;
 }
 
-/** Sets u[i] = min_j (cost(i, j) - v[j]) (at most 0 in mode `any`): the row's edges become feasible. */
+/**
+ * Sets u[i] = min_j (cost(i, j) - v[j]), at most the cost of staying unmatched: the row's edges become
+ * feasible.
+ */
 function settleRowPotential(st: State, i: number): void {
   rowScan(st, i);
   let min = scanMin === INF ? 0 : scanMin;
-  if (st.mode === "any" && min > 0) min = 0;
+  if (min > st.dummy) min = st.dummy;
   st.u[i] = min;
 }
 
@@ -674,14 +683,15 @@ function searchDense(st: State, s: number, balanced: boolean): void {
     colDist,
   } = st;
   const S = st.dense!;
-  const any = st.mode === "any";
+  const dummy = st.dummy;
+  const any = dummy !== INF;
   const plain = mask === null && hi === Number.MAX_VALUE;
   // d[j] = NaN marks a scanned column: every comparison with NaN is false, so the passes need no flag.
   d.fill(INF);
   let nRows = 0;
   let nCols = 0;
   let minVal = 0;
-  let bestDummy = any ? -u[s]! : INF;
+  let bestDummy = any ? dummy - u[s]! : INF;
   let bestDummyRow = s;
   scannedRows[nRows] = s;
   rowDist[nRows++] = 0;
@@ -757,7 +767,7 @@ function searchDense(st: State, s: number, balanced: boolean): void {
       scannedRows[nRows] = r;
       rowDist[nRows++] = minVal;
       if (any) {
-        const cand = minVal - u[r]!;
+        const cand = minVal + dummy - u[r]!;
         if (cand < bestDummy) {
           bestDummy = cand;
           bestDummyRow = r;
@@ -802,13 +812,14 @@ function searchSparse(st: State, s: number, balanced: boolean): void {
   const done = st.done;
   const hk = st.heapKey!;
   const hc = st.heapCol!;
-  const any = st.mode === "any";
+  const dummy = st.dummy;
+  const any = dummy !== INF;
   const stamp = ++st.stamp;
   let hs = 0;
   let nRows = 0;
   let nCols = 0;
   let minVal = 0;
-  let bestDummy = any ? -u[s]! : INF;
+  let bestDummy = any ? dummy - u[s]! : INF;
   let bestDummyRow = s;
   scannedRows[nRows] = s;
   rowDist[nRows++] = 0;
@@ -911,7 +922,7 @@ function searchSparse(st: State, s: number, balanced: boolean): void {
       scannedRows[nRows] = r;
       rowDist[nRows++] = minVal;
       if (any) {
-        const cand = minVal - u[r]!;
+        const cand = minVal + dummy - u[r]!;
         if (cand < bestDummy) {
           bestDummy = cand;
           bestDummyRow = r;
@@ -942,8 +953,8 @@ function run(st: State, rows: Int32Array, nRows: number, balanced: boolean, spar
     }
   } else {
     nFree = rowReduction(st, rows, nRows);
-    // In mode "any" the private "stay unmatched" option would take part in every price drop: skip ARR.
-    if (st.mode !== "any") nFree = augmentingRowReduction(st, nFree, false, 8);
+    // With a private "stay unmatched" option it would take part in every price drop: skip ARR.
+    if (st.dummy === INF) nFree = augmentingRowReduction(st, nFree, false, 8);
     for (let t = 0; t < nRows; t++) {
       const i = rows[t]!;
       const j = st.colOf[i]!;
@@ -1134,6 +1145,54 @@ function sparsifiedSearches(st: State, rows: Int32Array, nRows: number, nFree: n
 }
 
 /**
+ * The cost of staying unmatched that makes mode "any" solve mode "maximum" (as many rows as possible, then
+ * the least cost): above cmax + (K − 1)·(cmax − cmin) over the allowed cells, K = the most rows any
+ * matching can hold, a matching of one more row always costs less than any matching of fewer rows, so the
+ * cost-optimal matching with this option is lexicographically optimal; and its potentials are the duals of
+ * mode "maximum" as they are (u + v ≤ cost on allowed cells, v = 0 on free seats, u = this cost on the
+ * rows left out). +Infinity (no such option: the exhaustive searches) when the bound is not a finite
+ * number small enough to keep the costs' precision. O(allowed cells).
+ */
+function maximumAsDummyCost(st: State, rows: Int32Array, nRows: number): number {
+  const { m, lo, hi, mask, sign } = st;
+  let cmin = INF;
+  let cmax = Number.NEGATIVE_INFINITY;
+  for (let t = 0; t < nRows; t++) {
+    const i = rows[t]!;
+    if (st.dense !== null) {
+      const S = st.dense;
+      const base = i * m;
+      for (let j = 0; j < m; j++) {
+        const sv = S[base + j]!;
+        if (!(sv >= lo && sv <= hi) || (mask !== null && mask[base + j] !== 0)) continue;
+        const c = sign * sv;
+        if (c < cmin) cmin = c;
+        if (c > cmax) cmax = c;
+      }
+    } else {
+      const rs = st.rowStart!;
+      const ci = st.colIdx!;
+      const val = st.val!;
+      for (let k = rs[i]!; k < rs[i + 1]!; k++) {
+        const sv = val[k]!;
+        if (!(sv >= lo && sv <= hi) || (mask !== null && mask[i * m + ci[k]!] !== 0)) continue;
+        const c = sign * sv;
+        if (c < cmin) cmin = c;
+        if (c > cmax) cmax = c;
+      }
+    }
+  }
+  if (cmin === INF) return INF; // no allowed cell: every search ends at once anyway
+  let seats = 0;
+  for (let j = 0; j < m; j++) seats += st.cap[j]!;
+  const most = Math.min(nRows, seats);
+  const range = cmax - cmin;
+  const dummy = cmax + most * range + Math.max(1, range);
+  // Costs near `dummy` lose about most · 2^-52 of the range to rounding: keep it far below the range.
+  return Number.isFinite(dummy) && most < 2 ** 20 ? dummy : INF;
+}
+
+/**
  * Solves the min-cost problem. O(n·m) per search on dense scores (O(n²m) worst case), O(nnz log m) per
  * search on CSR; pinned rows are fixed first and take their seats out of the capacities.
  *
@@ -1152,7 +1211,7 @@ export function solveAssignment(p: CoreProblem): CoreSolution {
   st.bytes += 4 * n;
   let nRows = 0;
   for (let i = 0; i < n; i++) if (inst.pinnedMentor[i]! < 0) rows[nRows++] = i;
-  // Balanced: the real seats (not clipped to the number of rows) equal the rows to place.
+  // Balanced: the seats (each capacity capped at the number of rows) equal the rows to place.
   let seats = 0;
   for (let j = 0; j < st.m; j++) seats += inst.capacity[j]!;
   seats -= n - nRows;
@@ -1173,7 +1232,13 @@ export function solveAssignment(p: CoreProblem): CoreSolution {
       jvInit = false;
     }
   }
-  if (!balanced) run(st, rows, nRows, false, false);
+  if (!balanced) {
+    // Too few seats (or seats some rows cannot reach): mode "maximum" as mode "any" with a costly way of
+    // staying unmatched. A search then stops at the cheapest row to leave out instead of exhausting its
+    // tree to prove that no seat is free — each mentee beyond the seats cost a full search before.
+    if (p.mode === "maximum") st.dummy = maximumAsDummyCost(st, rows, nRows);
+    run(st, rows, nRows, false, false);
+  }
 
   const { u, v, colOf } = st;
   if (jvInit) {
@@ -1193,7 +1258,7 @@ export function solveAssignment(p: CoreProblem): CoreSolution {
       u[i] = rawCost(st, i, pin) - v[pin]!;
     } else {
       mentorOf[i] = colOf[i]!;
-      if (colOf[i] === -1 && p.mode !== "any") settleRowPotential(st, i);
+      if (colOf[i] === -1 && st.dummy === INF) settleRowPotential(st, i);
     }
   }
   return { mentorOf, u, v, allocatedBytes: st.bytes + 4 * n, jvInit };

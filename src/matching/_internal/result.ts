@@ -6,7 +6,7 @@ import { MentorMatchError } from "../../errors.js";
 import { computeMetrics } from "../../metrics/summary.js";
 import type { MatchResult, MentorGroup, UnmatchedMentee, UnmatchedReason } from "../types.js";
 import { type Instance, scoreOf } from "./instance.js";
-import { mentorRankIndex, rankIn } from "./rankIndex.js";
+import { mentorRankIndex, type RankIndex, rankIn } from "./rankIndex.js";
 
 const CLOSEST = 5;
 
@@ -46,48 +46,105 @@ function unmatchedReasonFromLists(inst: Instance, i: number, load: Int32Array): 
   return { mentee: i, reason, closest };
 }
 
-function unmatchedReason(inst: Instance, i: number, load: Int32Array): UnmatchedMentee {
-  if (!inst.hasScores) return unmatchedReasonFromLists(inst, i, load);
-  const { cols, dense, csr, forbidden, minScore, capacity } = inst;
-  // With ranked lists, a cell counts only when each side that gave a list names the other.
-  const index = mentorRankIndex(inst);
-  let listedByMentee: Uint8Array | null = null;
-  if (inst.menteePreferences !== null) {
-    listedByMentee = new Uint8Array(cols);
-    for (const j of inst.menteePreferences[i]!) listedByMentee[j] = 1;
+/**
+ * The scan of one unmatched mentee's row behind its reason: which kinds of cells it has, and its
+ * {@link CLOSEST} best eligible mentors (score desc, index asc) in a fixed insertion buffer. One instance
+ * serves every unmatched mentee of a result; nothing is allocated per cell.
+ */
+class ReasonScan {
+  anyCell = false;
+  anyNotForbidden = false;
+  anyEligible = false;
+  anyRoom = false;
+  count = 0;
+  readonly topMentor = new Int32Array(CLOSEST);
+  readonly topScore = new Float64Array(CLOSEST);
+  private listed: Uint8Array | null;
+  private readonly index: RankIndex | null;
+
+  constructor(
+    private readonly inst: Instance,
+    private readonly load: Int32Array,
+  ) {
+    this.index = mentorRankIndex(inst);
+    this.listed = inst.menteePreferences === null ? null : new Uint8Array(inst.cols);
   }
-  let anyCell = false;
-  let anyNotForbidden = false;
-  let anyEligible = false;
-  let anyRoom = false;
-  const candidates: { mentor: number; score: number }[] = [];
-  const visit = (j: number, s: number): void => {
+
+  /** Scans mentee i's row. O(cols) dense, O(deg) CSR (plus its list, when mentees gave lists). */
+  scan(i: number): void {
+    this.anyCell = this.anyNotForbidden = this.anyEligible = this.anyRoom = false;
+    this.count = 0;
+    const { cols, dense, csr } = this.inst;
+    const listed = this.listed;
+    const list = this.inst.menteePreferences?.[i];
+    if (listed !== null && list !== undefined) for (const j of list) listed[j] = 1;
+    if (dense !== null) {
+      const base = i * cols;
+      for (let j = 0; j < cols; j++) this.visit(i, j, dense[base + j]!);
+    } else {
+      const c = csr!;
+      for (let k = c.rowStart[i]!; k < c.rowStart[i + 1]!; k++) this.visit(i, c.col[k]!, c.value[k]!);
+    }
+    if (listed !== null && list !== undefined) for (const j of list) listed[j] = 0;
+  }
+
+  private visit(i: number, j: number, s: number): void {
     if (s === Number.NEGATIVE_INFINITY) return;
-    if ((listedByMentee !== null && listedByMentee[j] === 0) || (index !== null && rankIn(index, j, i) === 0))
+    // With ranked lists, a cell counts only when each side that gave a list names the other; the lists are
+    // tested before the mask, which holds the pairs a list leaves out too.
+    if (
+      (this.listed !== null && this.listed[j] === 0) ||
+      (this.index !== null && rankIn(this.index, j, i) === 0)
+    )
       return;
-    anyCell = true;
+    this.anyCell = true;
+    const { forbidden, minScore, capacity, cols } = this.inst;
     if (forbidden !== null && forbidden[i * cols + j] !== 0) return;
-    anyNotForbidden = true;
+    this.anyNotForbidden = true;
     if (s < minScore) return;
-    anyEligible = true;
-    if (capacity[j]! > 0) candidates.push({ mentor: j, score: s });
-    if (load[j]! < capacity[j]!) anyRoom = true;
-  };
-  if (dense !== null) {
-    const base = i * cols;
-    for (let j = 0; j < cols; j++) visit(j, dense[base + j]!);
-  } else {
-    const c = csr!;
-    for (let k = c.rowStart[i]!; k < c.rowStart[i + 1]!; k++) visit(c.col[k]!, c.value[k]!);
+    this.anyEligible = true;
+    if (this.load[j]! < capacity[j]!) this.anyRoom = true;
+    if (capacity[j]! > 0) this.offer(j, s);
   }
-  let reason: UnmatchedReason;
-  if (!anyCell) reason = "no-eligible-partner";
-  else if (!anyNotForbidden) reason = "excluded-by-rule";
-  else if (!anyEligible) reason = "below-min-score";
-  else if (anyRoom) reason = "no-gain";
-  else reason = "mentors-full";
-  candidates.sort((a, b) => b.score - a.score || a.mentor - b.mentor);
-  return { mentee: i, reason, closest: candidates.slice(0, CLOSEST).map((c) => c.mentor) };
+
+  /** Keeps (j, s) if it is among the best CLOSEST so far (score desc, then mentor index asc). */
+  private offer(j: number, s: number): void {
+    const { topMentor, topScore } = this;
+    let at: number;
+    if (this.count < CLOSEST) at = this.count++;
+    else if (this.before(CLOSEST - 1, j, s)) at = CLOSEST - 1;
+    else return;
+    while (at > 0 && this.before(at - 1, j, s)) {
+      topMentor[at] = topMentor[at - 1]!;
+      topScore[at] = topScore[at - 1]!;
+      at--;
+    }
+    topMentor[at] = j;
+    topScore[at] = s;
+  }
+
+  /** Whether (j, s) comes before the kept entry k. */
+  private before(k: number, j: number, s: number): boolean {
+    return s > this.topScore[k]! || (s === this.topScore[k]! && j < this.topMentor[k]!);
+  }
+
+  reason(): UnmatchedReason {
+    if (!this.anyCell) return "no-eligible-partner";
+    if (!this.anyNotForbidden) return "excluded-by-rule";
+    if (!this.anyEligible) return "below-min-score";
+    return this.anyRoom ? "no-gain" : "mentors-full";
+  }
+}
+
+function unmatchedReason(
+  inst: Instance,
+  i: number,
+  load: Int32Array,
+  scan: ReasonScan | null,
+): UnmatchedMentee {
+  if (!inst.hasScores || scan === null) return unmatchedReasonFromLists(inst, i, load);
+  scan.scan(i);
+  return { mentee: i, reason: scan.reason(), closest: Array.from(scan.topMentor.subarray(0, scan.count)) };
 }
 
 /**
@@ -126,9 +183,10 @@ export function buildResult(
   }
   const members: number[][] = Array.from({ length: cols }, () => []);
   const unmatched: UnmatchedMentee[] = [];
+  const scan = inst.hasScores ? new ReasonScan(inst, load) : null;
   for (let i = 0; i < rows; i++) {
     const j = mentorOf[i]!;
-    if (j === -1) unmatched.push(unmatchedReason(inst, i, load));
+    if (j === -1) unmatched.push(unmatchedReason(inst, i, load, scan));
     else members[j]!.push(i);
   }
   const groups: MentorGroup[] = [];
