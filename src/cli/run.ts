@@ -88,6 +88,70 @@ function parseSeed(value: string): number {
   return Number(value);
 }
 
+/** Commander's help in Russian: its titles, and the choices and defaults after each option. */
+const HELP_RU = {
+  styleTitle: (title: string): string =>
+    ({
+      "Usage:": "Использование:",
+      "Options:": "Параметры:",
+      "Commands:": "Команды:",
+      "Arguments:": "Аргументы:",
+    })[title] ?? title,
+  optionDescription: (option: Option): string => {
+    const extra: string[] = [];
+    if (option.argChoices !== undefined) extra.push(`варианты: ${option.argChoices.join(", ")}`);
+    if (option.defaultValue !== undefined && (option.required || option.optional)) {
+      extra.push(`по умолчанию: ${option.defaultValueDescription ?? String(option.defaultValue)}`);
+    }
+    return extra.length === 0 ? option.description : `${option.description} (${extra.join("; ")})`;
+  },
+};
+
+/** Commander's usage errors in Russian (the option names and values as the curator typed them). */
+function commanderErrorRu(text: string): string {
+  const rules: [RegExp, (...m: string[]) => string][] = [
+    [
+      /^error: option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/m,
+      (_, o, v, c) => `Ошибка: у параметра «${o}» недопустимое значение «${v}». Допустимые значения: ${c}.`,
+    ],
+    [
+      /^error: option '([^']+)' argument '([^']*)' is invalid\. (.*)$/m,
+      (_, o, v, why) => `Ошибка: у параметра «${o}» недопустимое значение «${v}»: ${why}`,
+    ],
+    [
+      /^error: unknown option '([^']+)'(?:\s*\(Did you mean (.*)\?\))?$/m,
+      (_, o, hint) =>
+        `Ошибка: неизвестный параметр «${o}».${hint === undefined ? "" : ` Может быть, ${hint}?`}`,
+    ],
+    [
+      /^error: unknown command '([^']+)'(?:\s*\(Did you mean (.*)\?\))?$/m,
+      (_, c, hint) =>
+        `Ошибка: неизвестная команда «${c}».${hint === undefined ? "" : ` Может быть, ${hint}?`} Команды: init, validate, match, demo, compare.`,
+    ],
+    [
+      /^error: option '([^']+)' argument missing$/m,
+      (_, o) => `Ошибка: после параметра «${o}» нужно значение.`,
+    ],
+    [
+      /^error: required option '([^']+)' not specified$/m,
+      (_, o) => `Ошибка: не указан обязательный параметр «${o}».`,
+    ],
+    [
+      /^error: option '([^']+)' cannot be used with option '([^']+)'$/m,
+      (_, a, b) => `Ошибка: параметр «${a}» нельзя указывать вместе с «${b}».`,
+    ],
+    [
+      /^error: too many arguments.*$/m,
+      () => "Ошибка: лишние слова в команде; значения пишутся после параметров (например, --out ПАПКА).",
+    ],
+  ];
+  for (const [pattern, ru] of rules) {
+    const m = pattern.exec(text);
+    if (m !== null) return text.replace(pattern, ru(...(m as unknown as string[])));
+  }
+  return text;
+}
+
 function parseDelimiter(value: string): Delimiter {
   if (value === "," || value === "comma") return ",";
   if (value === ";" || value === "semicolon") return ";";
@@ -168,7 +232,12 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     .helpOption("-h, --help", t.help)
     .exitOverride()
     .showHelpAfterError(false)
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (text, write) => write(lang0 === "ru" ? commanderErrorRu(text) : text),
+    });
+  if (lang0 === "ru") program.configureHelp(HELP_RU);
 
   program.addHelpCommand(false);
 

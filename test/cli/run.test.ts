@@ -36,6 +36,19 @@ describe("usage errors exit 1", () => {
   ])("%j", async (args) => {
     expect((await runInProcess(args, cwd)).code).toBe(1);
   });
+  it("answers in Russian when the run is in Russian, help and usage errors alike", async () => {
+    const help = await runInProcess(["demo", "--help"], cwd);
+    expect(help.stdout).toMatch(/^Использование: mentor-match demo/);
+    expect(help.stdout).toContain("Параметры:");
+    expect(help.stdout).toContain("(по умолчанию: mentor-match-demo)");
+    expect(help.stdout).not.toMatch(/Usage:|Options:|choices:|default:/);
+    const wrong = await runInProcess(["match", "--strategy", "best", "--form", "student-student"], cwd);
+    expect(wrong.stderr).toMatch(
+      /^Ошибка: у параметра «--strategy <name>» недопустимое значение «best»\. Допустимые значения: stable, /,
+    );
+    const typo = await runInProcess(["matc"], cwd);
+    expect(typo.stderr).toMatch(/^Ошибка: неизвестная команда «matc»\. Может быть, match\?/);
+  });
   it("says which inputs are missing", async () => {
     const none = await runInProcess(["match", "--form", "student-student"], cwd);
     expect(none.code).toBe(1);
