@@ -47,6 +47,12 @@ export type Question = z.infer<typeof QuestionSchema>;
 export const NUMERIC_FIELDS = ["grade", "age", "experienceYears"] as const;
 /** A numeric participant field. */
 export type NumericField = (typeof NUMERIC_FIELDS)[number];
+/**
+ * Profile fields a formula may read besides the answers and the numeric fields: `tags` (a list, e.g.
+ * `has(mentee.tags, "ovz")` to give a priority group weight), `roleModel` and `organisation` (texts, e.g.
+ * `mentee.organisation != mentor.organisation`). A question with the same id takes precedence.
+ */
+export const PROFILE_FIELDS = ["tags", "roleModel", "organisation"] as const;
 
 const unit = z.number().min(0).max(1);
 

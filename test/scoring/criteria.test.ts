@@ -134,6 +134,31 @@ describe("criterion kinds", () => {
     expect(value({ kind: "formula", expression: "sqrt(-1)", ifMissing: 0.4 })).toBe(0.4);
   });
 
+  it("formula: priority tags, role model and organisation of the profile (a question of that id wins)", () => {
+    const people = [
+      { id: "S1", role: "mentee", grade: 6, guardianConsent: true, tags: ["ovz"], organisation: "Школа 1" },
+      {
+        id: "M1",
+        role: "mentor",
+        grade: 9,
+        guardianConsent: true,
+        roleModel: "лидер",
+        organisation: "Школа 2",
+      },
+    ];
+    const profile = (expression: string): number =>
+      scoreParticipants(
+        { form: "student-student", questions: [], criteria: [{ kind: "formula", expression, weight: 1 }] },
+        people,
+      ).scores[0]!;
+    expect(profile("has(mentee.tags, 'ovz') ? 1 : 0.5")).toBe(1);
+    expect(profile("has(mentor.tags, 'ovz') ? 1 : 0.5")).toBe(0.5);
+    expect(profile("mentor.roleModel == 'лидер'")).toBe(1);
+    expect(profile("mentee.organisation != mentor.organisation")).toBe(1);
+    // The questionnaire above has a question "tags": that answer is what mentee.tags reads.
+    expect(value({ kind: "formula", expression: "has(mentee.tags, 'a')" })).toBe(1);
+  });
+
   it("missing answers take ifMissing", () => {
     const blank = { ...mentor, answers: {} };
     expect(value({ kind: "overlap", question: "tags", ifMissing: 0.3 }, [mentee, blank])).toBe(0.3);
@@ -219,5 +244,31 @@ describe("rules on pairs and people", () => {
       },
     ]);
     expect(s.warnings.map((w) => w.code)).toEqual(["PREFERENCE_EXCLUDED", "PIN_DROPPED", "PIN_DROPPED"]);
+  });
+});
+
+describe("formula edge cases", () => {
+  const program = (expression: string) => ({
+    form: "student-student" as const,
+    questions: [],
+    criteria: [{ kind: "formula" as const, expression, weight: 1 }],
+  });
+  it("refuses brackets nested past 32 levels with a clear error, not a stack overflow", () => {
+    const deep = `${"(".repeat(300)}1${")".repeat(300)}`;
+    const r = safeParseProgram(program(deep));
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error.message).toMatch(/nests brackets 300 deep; at most 32/);
+    expect(safeParseProgram(program(`${"(".repeat(30)}1${")".repeat(30)}`)).success).toBe(true);
+  });
+  it("`missing` gives ifMissing", () => {
+    const people = [
+      { id: "S1", role: "mentee", grade: 6, guardianConsent: true },
+      { id: "M1", role: "mentor", grade: 9, guardianConsent: true },
+    ];
+    const p = {
+      ...program("missing"),
+      criteria: [{ kind: "formula" as const, expression: "missing", weight: 1, ifMissing: 0.3 }],
+    };
+    expect(scoreParticipants(p, people).scores[0]).toBeCloseTo(0.3);
   });
 });

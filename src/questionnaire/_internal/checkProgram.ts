@@ -1,6 +1,6 @@
 /** The checks of a programme config that a schema cannot express: references, kinds, options, formulas. */
 import { ProgramError } from "../../errors.js";
-import { type Criterion, NUMERIC_FIELDS, type Program, type Question } from "../program.js";
+import { type Criterion, NUMERIC_FIELDS, PROFILE_FIELDS, type Program, type Question } from "../program.js";
 import { compileFormula } from "./formula.js";
 
 function fail(
@@ -186,7 +186,7 @@ export function checkProgram(program: Program): Program {
     byId.set(q.id, q);
   });
 
-  const names = new Set<string>([...byId.keys(), ...NUMERIC_FIELDS]);
+  const names = new Set<string>([...byId.keys(), ...NUMERIC_FIELDS, ...PROFILE_FIELDS]);
   const ids = new Set<string>();
   let totalWeight = 0;
   const criteria = program.criteria.map((c, k) => {

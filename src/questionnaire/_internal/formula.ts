@@ -9,6 +9,7 @@ import { ProgramError } from "../../errors.js";
 /** The longest formula accepted. */
 export const MAX_FORMULA_LENGTH = 1000;
 const MAX_NODES = 500;
+const MAX_NESTING = 32;
 
 /** A value inside a formula. */
 export type FormulaValue = number | string | boolean | readonly string[] | null;
@@ -130,7 +131,7 @@ const UNARY: Readonly<Record<string, (a: FormulaValue) => FormulaValue>> = {
 export interface FormulaContext {
   /** The config path, e.g. `criteria[3].expression`. */
   readonly path: string;
-  /** The question ids a formula may read, with `grade`, `age`, `experienceYears`. */
+  /** The question ids a formula may read, with `grade`, `age`, `experienceYears`, `tags`, `roleModel`, `organisation`. */
   readonly names: ReadonlySet<string>;
 }
 
@@ -197,6 +198,8 @@ function build(node: MathNode, ctx: FormulaContext, count: { n: number }): Ev {
     case "AccessorNode":
       return side(node, ctx);
     case "SymbolNode":
+      // `missing`: the value that gives the criterion's `ifMissing` (e.g. when an answer is not given).
+      if (any.name === "missing") return () => Number.NaN;
       throw forbidden(ctx, `the name "${String(any.name)}"`);
     case "ConditionalNode": {
       const c = build(any.condition as MathNode, ctx, count);
@@ -264,6 +267,24 @@ export function compileFormula(expression: string, ctx: FormulaContext): Compile
     throw new ProgramError(
       "INVALID_FORMULA",
       `The formula is ${expression.length} characters long; at most ${MAX_FORMULA_LENGTH} are allowed.`,
+      {
+        location: { column: ctx.path },
+        hint: "Split it into several criteria.",
+        details: { path: ctx.path },
+      },
+    );
+  }
+  // mathjs parses by recursion: bound the nesting before it runs out of stack on "((((…".
+  let depth = 0;
+  let deepest = 0;
+  for (const ch of expression) {
+    if (ch === "(" || ch === "[" || ch === "{") deepest = Math.max(deepest, ++depth);
+    else if (ch === ")" || ch === "]" || ch === "}") depth--;
+  }
+  if (deepest > MAX_NESTING) {
+    throw new ProgramError(
+      "INVALID_FORMULA",
+      `The formula nests brackets ${deepest} deep; at most ${MAX_NESTING} are allowed.`,
       {
         location: { column: ctx.path },
         hint: "Split it into several criteria.",

@@ -534,7 +534,10 @@ const employerCollegeStudent: ProgramInput = {
     {
       id: "internship",
       kind: "formula",
-      expression: "mentee.internship == true ? (mentor.internship == true ? 1 : 0) : 1",
+      // A student who wants no internship is served by anyone; one who wants it, by a mentor who offers
+      // one; an answer not given on the side that decides is `missing` (→ ifMissing).
+      expression:
+        "not answered(mentee.internship) ? missing : (mentee.internship ? (answered(mentor.internship) ? (mentor.internship ? 1 : 0) : missing) : 1)",
       weight: 1.5,
       ifMissing: 0.5,
       label: { ru: "Стажировка, если студент её ищет", en: "An internship when the student wants one" },

@@ -9,7 +9,7 @@ import {
   type FormulaValue,
 } from "../../questionnaire/_internal/formula.js";
 import type { Participant } from "../../questionnaire/participant.js";
-import { NUMERIC_FIELDS, type Program } from "../../questionnaire/program.js";
+import { NUMERIC_FIELDS, PROFILE_FIELDS, type Program } from "../../questionnaire/program.js";
 import { fieldOf } from "../_internal/features.js";
 import { base, type CompiledCriterion, type Kernel } from "../_internal/kernel.js";
 
@@ -26,6 +26,10 @@ function sideOf(p: Participant, program: Program, day: Date): FormulaSide {
     const v = fieldOf(p, f, day);
     side[f] = Number.isNaN(v) ? null : v;
   }
+  const asked = new Set(program.questions.map((q) => q.id));
+  if (!asked.has("tags")) side.tags = Object.freeze([...p.tags]);
+  if (!asked.has("roleModel")) side.roleModel = p.roleModel ?? null;
+  if (!asked.has("organisation")) side.organisation = p.organisation ?? null;
   return Object.freeze(side);
 }
 
@@ -48,7 +52,11 @@ function toUnit(v: FormulaValue, missing: number): number {
  */
 export function formulaCriterion(c: FormulaCriterion, program: Program): CompiledCriterion {
   const index = program.criteria.indexOf(c);
-  const names = new Set<string>([...program.questions.map((q) => q.id), ...NUMERIC_FIELDS]);
+  const names = new Set<string>([
+    ...program.questions.map((q) => q.id),
+    ...NUMERIC_FIELDS,
+    ...PROFILE_FIELDS,
+  ]);
   const fn = compileFormula(c.expression, { path: `criteria[${index < 0 ? "?" : index}].expression`, names });
   return {
     ...base(c, { ru: `Формула: ${c.expression}`, en: `Formula: ${c.expression}` }),
