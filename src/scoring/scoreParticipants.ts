@@ -33,6 +33,7 @@ export interface ScoreOptions {
 export const MAX_SCORED_PAIRS = 100_000_000;
 
 const FORBIDDEN_LABEL = { ru: "Пара запрещена правилом программы", en: "Pair forbidden by the programme" };
+const MIN_SCORE_LABEL = { ru: "Ниже минимального балла программы", en: "Below the programme's minimum score" };
 
 function isCompiled(x: unknown): x is CompiledProgram {
   return (
@@ -226,8 +227,12 @@ export function scoreParticipants(
   });
 
   // Reasons, computed on demand from the kernels (nothing stored per pair).
+  // The minimum score is applied by the matching (the instance's minScore, so that an unmatched mentee gets
+  // the reason below-min-score); explain and the pins see it here too.
+  const minScore = prog.defaults.minScore;
+  const allowed = (c: number): boolean => eligible[c] === 1 && scores[c]! >= minScore;
   const ineligibleReason = (i: number, j: number): FailedRule | null => {
-    if (eligible[i * cols + j] === 1) return null;
+    if (allowed(i * cols + j)) return null;
     return failures(i, j)[0] ?? null;
   };
   const failures = (i: number, j: number): FailedRule[] => {
@@ -250,6 +255,14 @@ export function scoreParticipants(
         });
       }
     });
+    const s = scores[i * cols + j]!;
+    if (eligible[i * cols + j] === 1 && s < minScore) {
+      failed.push({
+        criterion: "min-score",
+        label: MIN_SCORE_LABEL,
+        reason: `The pair scores ${round(s)}, below the programme's minimum score ${round(minScore)} (defaults.minScore).`,
+      });
+    }
     return failed;
   };
   const explain = (i: number, j: number): Explanation => {
@@ -261,7 +274,7 @@ export function scoreParticipants(
     });
     return {
       score: scores[i * cols + j]!,
-      eligible: eligible[i * cols + j] === 1,
+      eligible: allowed(i * cols + j),
       contributions,
       failed: failures(i, j),
     };

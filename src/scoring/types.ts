@@ -75,7 +75,7 @@ export interface Contribution {
 
 /** A reason a pair is not allowed. */
 export interface FailedRule {
-  /** The criterion id, or "forbidden-pair". */
+  /** The criterion id, "forbidden-pair", or "min-score" (the pair scores below `defaults.minScore`). */
   readonly criterion: string;
   readonly label: Label;
   /** In English. */
@@ -85,6 +85,7 @@ export interface FailedRule {
 /** "Why this pair": the score, eligibility, and what each criterion gave. */
 export interface Explanation {
   readonly score: number;
+  /** Whether the pair may be formed: no hard filter fails and the score reaches `defaults.minScore`. */
   readonly eligible: boolean;
   readonly contributions: readonly Contribution[];
   readonly failed: readonly FailedRule[];
@@ -103,7 +104,11 @@ export interface ScoredInstance {
   readonly cols: number;
   /** Row-major mentees × mentors, each in [0, 1] (also for ineligible pairs). */
   readonly scores: Float64Array;
-  /** Row-major, 1 = the pair is allowed. */
+  /**
+   * Row-major, 1 = no hard filter rules the pair out (consent, must-criteria, forbidden pairs). The minimum
+   * score is applied by the matching (`instance.minScore`), so that a mentee left out by it gets the reason
+   * `below-min-score`; `explain` and `ineligibleReason` count it too.
+   */
   readonly eligible: Uint8Array;
   /** Ready for `match`: -Infinity for ineligible pairs, `forbidden` for forbidden pairs, capacities, pins. */
   readonly instance: MatchingInstance;

@@ -255,3 +255,21 @@ describe("pinned pairs of the programme", () => {
     );
   });
 });
+
+describe("the minimum score", () => {
+  it("explain and ineligibleReason count it, as the matching does", () => {
+    const program = preset("teacher-teacher", { defaults: { minScore: 0.99 } });
+    const people = [
+      { id: "M1", role: "mentor", experienceYears: 10, consent: true },
+      { id: "T1", role: "mentee", experienceYears: 1, consent: true },
+    ];
+    const s = scoreParticipants(program, people);
+    expect(s.scores[0]).toBeLessThan(0.99);
+    expect(s.eligible[0]).toBe(1);
+    const why = s.explain(0, 0);
+    expect(why.eligible).toBe(false);
+    expect(why.failed.map((f) => f.criterion)).toEqual(["min-score"]);
+    expect(s.ineligibleReason(0, 0)?.criterion).toBe("min-score");
+    expect(deferredAcceptance(s.instance).unmatched[0]?.reason).toBe("below-min-score");
+  });
+});
