@@ -111,7 +111,14 @@ export interface TagMetrics {
   readonly tag: string;
   readonly mentees: number;
   readonly matched: number;
+  /** NaN when none of them is matched (or without scores). */
   readonly meanScore: number;
+  /** The weakest pair of a mentee with the tag; NaN when none is matched (or without scores). */
+  readonly minScore: number;
+  /** The place these mentees gave their mentors (as `MatchMetrics.menteeRanks`, over them only). */
+  readonly menteeRanks: RankProfile;
+  /** The place their mentors gave them (as `MatchMetrics.mentorRanks`, over them only). */
+  readonly mentorRanks: RankProfile;
 }
 
 /** Summary figures of a matching, comparable across strategies. */

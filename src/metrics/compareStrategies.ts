@@ -212,6 +212,25 @@ function summarise(strategy: string, rows: readonly ComparisonRow[]): StrategySu
   };
 }
 
+/** A custom strategy's result, when it is one (else a typed error saying how to make one). */
+function checkedResult(name: string, result: unknown): MatchResult {
+  const r = result as Partial<MatchResult> | null;
+  if (
+    typeof r !== "object" ||
+    r === null ||
+    !(r.mentorOf instanceof Int32Array) ||
+    typeof r.metrics !== "object" ||
+    r.metrics === null
+  ) {
+    throw new MatchingInputError(
+      "INVALID_MATCHING",
+      `Strategy "${name}" returned something that is not a MatchResult (with mentorOf and metrics).`,
+      { hint: "Return resultFromMentorOf(instance, mentorOf) from mentor-match/testing." },
+    );
+  }
+  return r as MatchResult;
+}
+
 /**
  * Runs each strategy on each instance (randomised ones once per seed) and tabulates the results.
  * Complexity: the sum of the strategies' own costs, plus O(runs · (ranks + tags)) for the table.
@@ -221,7 +240,8 @@ function summarise(strategy: string, rows: readonly ComparisonRow[]): StrategySu
  * @param options - seeds for the randomised strategies.
  * @returns every run (`rows`) and the means per strategy (`summary`), JSON-serialisable.
  * @throws MatchingInputError (`UNKNOWN_STRATEGY`) for an unknown name, (`INVALID_OPTION`) for an empty
- *   strategy list, a duplicate name or a seed that is not an integer; and whatever a strategy throws.
+ *   strategy list, a duplicate name or a seed that is not an integer; (`INVALID_MATCHING`) when a custom
+ *   strategy returns something that is not a `MatchResult`; and whatever a strategy throws.
  * @example
  * const table = compareStrategies({ scores: [[0.9, 0.2], [0.8, 0.7]] }, ["stable", "optimal"]);
  * table.summary.map((s) => [s.strategy, s.totalScore]); // [["stable", 1.6], ["optimal", 1.6]]
@@ -264,7 +284,9 @@ export function compareStrategies(
       const name = typeof spec === "string" ? spec : spec.name;
       const randomized = typeof spec === "string" ? spec === "random" : spec.randomized === true;
       const run =
-        typeof spec === "string" ? (inst: MatchingInstance) => match(inst, { strategy: spec }) : spec.run;
+        typeof spec === "string"
+          ? (inst: MatchingInstance) => match(inst, { strategy: spec })
+          : (inst: MatchingInstance) => checkedResult(name, spec.run(inst));
       if (randomized) {
         for (const seed of seeds) rows.push(rowOf(name, seed, k, run({ ...instance, seed })));
       } else {

@@ -351,6 +351,8 @@ export function computeMetrics(inst: Instance, mentorOf: Int32Array): MatchMetri
     inst.dense !== null && inst.menteePreferences === null && inst.mentorPreferences === null
       ? densePass(inst, mentorOf)
       : null;
+  const menteeRank = fused?.menteeRank ?? menteeRanks(inst, mentorOf);
+  const mentorRank = fused?.mentorRank ?? mentorRanks(inst, mentorOf);
   return {
     mentees: rows,
     mentors: cols,
@@ -358,20 +360,29 @@ export function computeMetrics(inst: Instance, mentorOf: Int32Array): MatchMetri
     totalScore: inst.hasScores ? total.value() : Number.NaN,
     meanScore: scored ? total.value() / matched : Number.NaN,
     minScore: scored ? min : Number.NaN,
-    menteeRanks: rankProfileOf(fused?.menteeRank ?? menteeRanks(inst, mentorOf)),
-    mentorRanks: rankProfileOf(fused?.mentorRank ?? mentorRanks(inst, mentorOf)),
+    menteeRanks: rankProfileOf(menteeRank),
+    mentorRanks: rankProfileOf(mentorRank),
     blockingPairs: fused?.blocking ?? scanBlockingPairs(inst, mentorOf, null),
     mentorFill: seats === 0 ? Number.NaN : matched / seats,
     idleMentors: idle,
-    byTag: tagMetrics(inst, mentorOf, pairScore),
+    byTag: tagMetrics(inst, mentorOf, pairScore, menteeRank, mentorRank),
   };
 }
 
-/** Figures per mentee tag, tags in code-unit order. O(total number of tags). */
-function tagMetrics(inst: Instance, mentorOf: Int32Array, pairScore: Float64Array): TagMetrics[] {
+/**
+ * Figures per mentee tag (priority groups), tags in code-unit order: size, matched, mean and weakest
+ * score, and both sides' rank profiles over the tag's mentees. O(total number of tags).
+ */
+function tagMetrics(
+  inst: Instance,
+  mentorOf: Int32Array,
+  pairScore: Float64Array,
+  menteeRank: Int32Array,
+  mentorRank: Int32Array,
+): TagMetrics[] {
   const tags = inst.menteeTags;
   if (tags === null) return [];
-  const byTag = new Map<string, { mentees: number; matched: number; sum: CompensatedSum }>();
+  const byTag = new Map<string, { members: number[]; matched: number; sum: CompensatedSum; min: number }>();
   for (let i = 0; i < inst.rows; i++) {
     const own = tags[i] ?? [];
     for (let k = 0; k < own.length; k++) {
@@ -379,24 +390,30 @@ function tagMetrics(inst: Instance, mentorOf: Int32Array, pairScore: Float64Arra
       if (k > 0 && own.indexOf(tag) < k) continue; // a tag listed twice counts once
       let entry = byTag.get(tag);
       if (entry === undefined) {
-        entry = { mentees: 0, matched: 0, sum: new CompensatedSum() };
+        entry = { members: [], matched: 0, sum: new CompensatedSum(), min: Number.POSITIVE_INFINITY };
         byTag.set(tag, entry);
       }
-      entry.mentees++;
+      entry.members.push(i);
       if (mentorOf[i] !== -1) {
         entry.matched++;
         entry.sum.add(pairScore[i]!);
+        if (pairScore[i]! < entry.min) entry.min = pairScore[i]!;
       }
     }
   }
   const names = [...byTag.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return names.map((tag) => {
     const e = byTag.get(tag)!;
+    const scored = inst.hasScores && e.matched > 0;
+    const pick = (ranks: Int32Array) => Int32Array.from(e.members, (i) => ranks[i]!);
     return {
       tag,
-      mentees: e.mentees,
+      mentees: e.members.length,
       matched: e.matched,
-      meanScore: inst.hasScores && e.matched > 0 ? e.sum.value() / e.matched : Number.NaN,
+      meanScore: scored ? e.sum.value() / e.matched : Number.NaN,
+      minScore: scored ? e.min : Number.NaN,
+      menteeRanks: rankProfileOf(pick(menteeRank)),
+      mentorRanks: rankProfileOf(pick(mentorRank)),
     };
   });
 }

@@ -206,7 +206,13 @@ describe("metrics against naive definitions", () => {
             (instance.menteeTags![i] as readonly string[]).includes(t.tag),
           );
           expect(t.mentees).toBe(members.length);
-          expect(t.matched).toBe(members.filter((i) => mentorOf[i] !== -1).length);
+          const inTag = members.filter((i) => mentorOf[i] !== -1);
+          expect(t.matched).toBe(inTag.length);
+          if (plain.scores !== undefined && inTag.length > 0) {
+            expect(t.minScore).toBe(Math.min(...inTag.map((i) => eff(plain, i, mentorOf[i]!))));
+          }
+          expect(t.menteeRanks).toEqual(histogram(inTag.map((i) => naiveMenteeRank(plain, i, mentorOf[i]!))));
+          expect(t.mentorRanks).toEqual(histogram(inTag.map((i) => naiveMentorRank(plain, mentorOf[i]!, i))));
         }
       }),
       { numRuns: 300 },

@@ -34,9 +34,27 @@ describe("matchMetrics: worked examples", () => {
     expect(m.blockingPairs).toBe(0);
     expect(m.mentorFill).toBe(3 / 4);
     expect(m.idleMentors).toBe(1);
+    // ovz: mentees 0 (0.9, mentor 0's first) and 2 (0.6, mentor 1's second), each with its own best mentor;
+    // rural: mentee 2, and mentee 3 unmatched (not in the rank profiles).
     expect(m.byTag).toEqual([
-      { tag: "ovz", mentees: 2, matched: 2, meanScore: (0.9 + 0.6) / 2 },
-      { tag: "rural", mentees: 2, matched: 1, meanScore: 0.6 },
+      {
+        tag: "ovz",
+        mentees: 2,
+        matched: 2,
+        meanScore: (0.9 + 0.6) / 2,
+        minScore: 0.6,
+        menteeRanks: { counts: [2], unranked: 0, mean: 1 },
+        mentorRanks: { counts: [1, 1], unranked: 0, mean: 1.5 },
+      },
+      {
+        tag: "rural",
+        mentees: 2,
+        matched: 1,
+        meanScore: 0.6,
+        minScore: 0.6,
+        menteeRanks: { counts: [1], unranked: 0, mean: 1 },
+        mentorRanks: { counts: [0, 1], unranked: 0, mean: 2 },
+      },
     ]);
   });
 
@@ -58,7 +76,17 @@ describe("matchMetrics: worked examples", () => {
     expect(m.totalScore).toBeNaN();
     expect(m.meanScore).toBeNaN();
     expect(m.minScore).toBeNaN();
-    expect(m.byTag).toEqual([{ tag: "gifted", mentees: 2, matched: 2, meanScore: Number.NaN }]);
+    expect(m.byTag).toEqual([
+      {
+        tag: "gifted",
+        mentees: 2,
+        matched: 2,
+        meanScore: Number.NaN,
+        minScore: Number.NaN,
+        menteeRanks: { counts: [2], unranked: 0, mean: 1 },
+        mentorRanks: { counts: [2], unranked: 0, mean: 1 },
+      },
+    ]);
     expect(m.menteeRanks).toEqual({ counts: [2], unranked: 0, mean: 1 });
     // Mentor 0 ranks mentee 1 first; mentor 1 ranks mentee 0 first.
     expect(m.mentorRanks).toEqual({ counts: [2], unranked: 0, mean: 1 });

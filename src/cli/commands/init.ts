@@ -64,7 +64,9 @@ export function initCommand(io: CliIo, engine: Engine, options: InitCommandOptio
     const notFound = info.questions.filter((q) => !found.has(`q:${q.id}`));
     if (notFound.length > 0) {
       io.stdout(`\n${say.notFound}\n`);
-      for (const q of notFound) io.stdout(`  ? ${q.id} («${q.labels[0] ?? q.id}»)\n`);
+      // labels = [ru, en]: the question in the language of the run.
+      const label = (q: (typeof notFound)[number]) => (lang === "en" ? q.labels[1] : q.labels[0]) ?? q.id;
+      for (const q of notFound) io.stdout(`  ? ${q.id} («${label(q)}»)\n`);
     }
   }
   const config = { $schema: SCHEMA_REF, ...engine.programToJson(info), columns };
