@@ -33,7 +33,10 @@ export interface ScoreOptions {
 export const MAX_SCORED_PAIRS = 100_000_000;
 
 const FORBIDDEN_LABEL = { ru: "Пара запрещена правилом программы", en: "Pair forbidden by the programme" };
-const MIN_SCORE_LABEL = { ru: "Ниже минимального балла программы", en: "Below the programme's minimum score" };
+const MIN_SCORE_LABEL = {
+  ru: "Ниже минимального балла программы",
+  en: "Below the programme's minimum score",
+};
 
 function isCompiled(x: unknown): x is CompiledProgram {
   return (
