@@ -190,3 +190,29 @@ describe("presets are shared", () => {
     }).toThrow(TypeError);
   });
 });
+
+describe("eligibility rules that cannot work", () => {
+  const base = {
+    form: "employer-college-student" as const,
+    questions: [
+      { id: "internship", kind: "boolean" as const, label: { ru: "Стажировка", en: "Internship" } },
+    ],
+    criteria: [{ kind: "formula" as const, expression: "1", weight: 1 }],
+  };
+  const rule = (r: Record<string, unknown>) =>
+    safeParseProgram({ ...base, eligibility: [{ role: "mentor", question: "internship", ...r }] });
+  it("a yes/no item passes only oneOf true or false", () => {
+    expect(rule({ oneOf: ["true"] }).success).toBe(true);
+    const yes = rule({ oneOf: ["yes"] });
+    expect(yes.success).toBe(false);
+    if (!yes.success) expect(yes.error.message).toMatch(/passes "true" or "false", not "yes"/);
+    expect(rule({ min: 1 }).success).toBe(false);
+  });
+  it("a number takes min / max, not oneOf", () => {
+    const r = safeParseProgram({
+      ...base,
+      eligibility: [{ role: "mentor", field: "experienceYears", oneOf: ["5"] }],
+    });
+    expect(r.success).toBe(false);
+  });
+});

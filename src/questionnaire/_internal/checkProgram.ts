@@ -237,6 +237,39 @@ export function checkProgram(program: Program): Program {
           );
         options(q, r.oneOf, `${path}.oneOf`);
       }
+      // A rule that can never fail (or never pass) on the item's values is a mistake, not a rule.
+      if (q.kind === "boolean") {
+        if (r.min !== undefined || r.max !== undefined)
+          fail(
+            "INVALID_PROGRAM",
+            path,
+            `"${q.id}" is a yes/no item: \`min\` and \`max\` do not apply.`,
+            'Use `oneOf: ["true"]` or `oneOf: ["false"]`.',
+          );
+        const bad = (r.oneOf ?? []).find((v) => v !== "true" && v !== "false");
+        if (bad !== undefined || r.oneOf === undefined)
+          fail(
+            "INVALID_PROGRAM",
+            `${path}.oneOf`,
+            `A rule on the yes/no item "${q.id}" passes "true" or "false"${bad === undefined ? "" : `, not "${bad}"`}.`,
+            'Use `oneOf: ["true"]` (yes) or `oneOf: ["false"]` (no).',
+          );
+      }
+      if (q.kind === "number" && r.oneOf !== undefined)
+        fail(
+          "INVALID_PROGRAM",
+          `${path}.oneOf`,
+          `"${q.id}" is a number: give \`min\` and/or \`max\`, not \`oneOf\`.`,
+          "Replace `oneOf` by `min` / `max`.",
+        );
+    }
+    if (r.field !== undefined && r.oneOf !== undefined) {
+      fail(
+        "INVALID_PROGRAM",
+        `${path}.oneOf`,
+        `\`${r.field}\` is a number: give \`min\` and/or \`max\`, not \`oneOf\`.`,
+        "Replace `oneOf` by `min` / `max`.",
+      );
     }
     if (r.oneOf === undefined && r.min === undefined && r.max === undefined) {
       fail("INVALID_PROGRAM", path, "The rule has no condition.", "Give `min`, `max` or `oneOf`.");
