@@ -328,6 +328,7 @@ export function scoreParticipants(
   excluded.sort((a, b) => (inputIndex.get(a.id) ?? 0) - (inputIndex.get(b.id) ?? 0));
   return {
     program: prog,
+    referenceDate: day.toISOString().slice(0, 10),
     mentees,
     mentors,
     excluded,

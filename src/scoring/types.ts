@@ -94,6 +94,11 @@ export interface Explanation {
 /** Participants scored: included, excluded, the score matrix and the matching instance. */
 export interface ScoredInstance {
   readonly program: Program;
+  /**
+   * The day ages were computed at (YYYY-MM-DD): `options.referenceDate`, the programme's `referenceDate`,
+   * or the day of scoring. Give one of the first two to make a run repeatable across days.
+   */
+  readonly referenceDate: string;
   /** Included mentees, sorted by id (row order). */
   readonly mentees: readonly Participant[];
   /** Included mentors, sorted by id (column order). */
