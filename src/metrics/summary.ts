@@ -5,7 +5,7 @@
  * partner, on typed arrays allocated once; sums are compensated (Neumaier 1974, "Rundungsfehleranalyse
  * einiger Verfahren zur Summation endlicher Summen", ZAMM 54), so totals compare across strategies.
  */
-import type { Instance } from "../matching/_internal/instance.js";
+import { csrValue, type Instance } from "../matching/_internal/instance.js";
 import { mentorRankIndex, rankIn } from "../matching/_internal/rankIndex.js";
 import type { MatchMetrics, RankProfile, TagMetrics } from "../matching/types.js";
 import { EffectiveRows, scanBlockingPairs } from "./_internal/stability.js";
@@ -184,13 +184,13 @@ interface DensePass {
 }
 
 /**
- * The fused pass for the common case (dense scores, no lists): each cell is read once and feeds the
- * mentee's rank, the mentor's rank (difference array over the mentor's group sorted by score, as in
- * {@link mentorRanks}) and the blocking-pair test (as in `scanBlockingPairs`). O(n·m · log capacity).
+ * The fused pass for the common case (scores, no lists): each cell is read once and feeds the mentee's
+ * rank, the mentor's rank (difference array over the mentor's group sorted by score, as in
+ * {@link mentorRanks}) and the blocking-pair test (as in `scanBlockingPairs`). O(cells · log capacity):
+ * n·m dense, nnz CSR.
  */
-function densePass(inst: Instance, mentorOf: Int32Array): DensePass {
-  const { rows, cols, capacity, pinnedMentor, forbidden, minScore } = inst;
-  const dense = inst.dense!;
+function fusedPass(inst: Instance, mentorOf: Int32Array): DensePass {
+  const { rows, cols, capacity, pinnedMentor, forbidden, minScore, dense, csr } = inst;
   const load = new Int32Array(cols);
   const own = new Float64Array(rows).fill(NEG);
   const worst = new Float64Array(cols).fill(Number.POSITIVE_INFINITY);
@@ -200,7 +200,7 @@ function densePass(inst: Instance, mentorOf: Int32Array): DensePass {
     if (j === -1) continue;
     load[j]!++;
     start[j + 1]!++;
-    let s = dense[i * cols + j]!;
+    let s = dense !== null ? dense[i * cols + j]! : csrValue(csr!, i, j);
     if ((forbidden !== null && forbidden[i * cols + j] !== 0) || s < minScore) s = NEG;
     own[i] = s;
     if (pinnedMentor[i] !== j && s < worst[j]!) worst[j] = s;
@@ -232,7 +232,7 @@ function densePass(inst: Instance, mentorOf: Int32Array): DensePass {
   let blocking = 0;
   let maxLoad = 0;
   for (let j = 0; j < cols; j++) if (load[j]! > maxLoad) maxLoad = load[j]!;
-  if (maxLoad <= 1 && forbidden === null && minScore === NEG) {
+  if (dense !== null && maxLoad <= 1 && forbidden === null && minScore === NEG) {
     // One mentee per mentor and no masks: a -Infinity cell fails every comparison below by itself.
     const partner = new Float64Array(cols).fill(Number.POSITIVE_INFINITY);
     for (let j = 0; j < cols; j++) if (load[j] === 1) partner[j] = value[start[j]!]!;
@@ -258,14 +258,21 @@ function densePass(inst: Instance, mentorOf: Int32Array): DensePass {
     }
     return { menteeRank, mentorRank, blocking };
   }
+  // Dense rows visit every column; CSR rows their stored cells only (an absent cell is -Infinity).
+  const rowStart = csr?.rowStart ?? null;
+  const colOf = csr?.col ?? null;
+  const valueOf = csr?.value ?? null;
   for (let i = 0; i < rows; i++) {
     const base = i * cols;
     const cur = own[i]!;
     const matched = mentorOf[i] !== -1;
     const free = pinnedMentor[i] === -1;
     let better = 0;
-    for (let j = 0; j < cols; j++) {
-      const v = dense[base + j]!;
+    const first = rowStart === null ? 0 : rowStart[i]!;
+    const end = rowStart === null ? cols : rowStart[i + 1]!;
+    for (let k = first; k < end; k++) {
+      const j = colOf === null ? k : colOf[k]!;
+      const v = valueOf === null ? dense![base + k]! : valueOf[k]!;
       if (v === NEG || v < minScore || (forbidden !== null && forbidden[base + j] !== 0)) continue;
       if (v > cur) {
         better++;
@@ -348,8 +355,8 @@ export function computeMetrics(inst: Instance, mentorOf: Int32Array): MatchMetri
   }
   const scored = inst.hasScores && matched > 0;
   const fused =
-    inst.dense !== null && inst.menteePreferences === null && inst.mentorPreferences === null
-      ? densePass(inst, mentorOf)
+    inst.hasScores && inst.menteePreferences === null && inst.mentorPreferences === null
+      ? fusedPass(inst, mentorOf)
       : null;
   const menteeRank = fused?.menteeRank ?? menteeRanks(inst, mentorOf);
   const mentorRank = fused?.mentorRank ?? mentorRanks(inst, mentorOf);
