@@ -261,7 +261,7 @@ function fusedPass(inst: Instance, mentorOf: Int32Array): DensePass {
   // Dense rows visit every column; CSR rows their stored cells only (an absent cell is -Infinity).
   const rowStart = csr?.rowStart ?? null;
   const colOf = csr?.col ?? null;
-  const valueOf = csr?.value ?? null;
+  const cellValue = csr?.value ?? null;
   for (let i = 0; i < rows; i++) {
     const base = i * cols;
     const cur = own[i]!;
@@ -272,7 +272,7 @@ function fusedPass(inst: Instance, mentorOf: Int32Array): DensePass {
     const end = rowStart === null ? cols : rowStart[i + 1]!;
     for (let k = first; k < end; k++) {
       const j = colOf === null ? k : colOf[k]!;
-      const v = valueOf === null ? dense![base + k]! : valueOf[k]!;
+      const v = cellValue === null ? dense![base + k]! : cellValue[k]!;
       if (v === NEG || v < minScore || (forbidden !== null && forbidden[base + j] !== 0)) continue;
       if (v > cur) {
         better++;
