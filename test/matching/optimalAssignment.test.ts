@@ -1,4 +1,4 @@
-import { InfeasibleError, MatchingInputError, optimalAssignment } from "mentor-match";
+import { bottleneckAssignment, InfeasibleError, MatchingInputError, optimalAssignment } from "mentor-match";
 import { checkOptimalityCertificate } from "mentor-match/testing";
 import { describe, expect, it } from "vitest";
 import { solveAssignment } from "../../src/matching/_internal/assignmentCore.js";
@@ -82,6 +82,20 @@ describe("optimalAssignment", () => {
     expect(any.unmatched).toEqual([{ mentee: 1, reason: "no-gain", closest: [1] }]);
     expect(Array.from(optimalAssignment({ scores }, { cardinality: "maximum" }).mentorOf)).toEqual([0, 1]);
     expect(Array.from(optimalAssignment({ scores }).mentorOf)).toEqual([0, 1]);
+  });
+
+  it("finds the same matching when every score is multiplied by 1e307 (no overflow of the potentials)", () => {
+    const base = [
+      [-5, -1],
+      [-1, -1],
+      [1, 7],
+      [-4, 9],
+    ];
+    for (const k of [1, 1e300, 1e307]) {
+      const scores = base.map((r) => r.map((x) => x * k));
+      expect(Array.from(optimalAssignment({ scores }).mentorOf), String(k)).toEqual([-1, -1, 0, 1]);
+      expect(Array.from(bottleneckAssignment({ scores }).mentorOf), String(k)).toEqual([-1, -1, 0, 1]);
+    }
   });
 
   it('matches as many as possible before the total in mode "maximum" (costs)', () => {

@@ -95,6 +95,7 @@ interface State {
   colIdx: Int32Array | null;
   val: Float64Array | null;
   readonly mask: Uint8Array | null;
+  /** ±1 (cost = sign × score), times a power of two that brings huge scores near 1 (see costScale). */
   readonly sign: number;
   readonly lo: number;
   readonly hi: number;
@@ -138,6 +139,28 @@ interface State {
   readonly candidates: number;
 }
 
+/** Scores up to this magnitude are solved as they are; larger ones are scaled (exactly) by a power of two. */
+const HUGE = 2 ** 512;
+
+/**
+ * 1, or the power of two 2^-e that brings the largest allowed |score| to at most 1 when it is over 2^512:
+ * the potentials move by up to about n times the range of the costs, and near 1e308 they would overflow
+ * and lose the optimum. Multiplying by a power of two is exact, so the matching is the same; the
+ * potentials are scaled back at the end. O(cells) for the scan of the scores.
+ */
+function costScale(inst: Instance): number {
+  let most = 0;
+  const values = inst.dense ?? inst.csr?.value ?? null;
+  if (values === null) return 1;
+  for (let k = 0; k < values.length; k++) {
+    const a = Math.abs(values[k]!);
+    if (a > most && a !== Number.POSITIVE_INFINITY) most = a;
+  }
+  // Cells that the bounds or the mask rule out count too: a bigger `most` only scales more, still exactly.
+  if (most <= HUGE) return 1;
+  return 2 ** -Math.ceil(Math.log2(most));
+}
+
 function createState(p: CoreProblem): State {
   const { inst } = p;
   const n = inst.rows;
@@ -171,7 +194,7 @@ function createState(p: CoreProblem): State {
     colIdx: csr === null ? null : csr.col,
     val: csr === null ? null : csr.value,
     mask: inst.forbidden,
-    sign: p.sign,
+    sign: p.sign * costScale(inst),
     lo: p.lo,
     hi: p.hi,
     mode: p.mode,
@@ -1251,6 +1274,7 @@ export function solveAssignment(p: CoreProblem): CoreSolution {
     }
   }
   const mentorOf = new Int32Array(n);
+  const unscale = Math.abs(st.sign);
   for (let i = 0; i < n; i++) {
     const pin = inst.pinnedMentor[i]!;
     if (pin >= 0) {
@@ -1260,6 +1284,10 @@ export function solveAssignment(p: CoreProblem): CoreSolution {
       mentorOf[i] = colOf[i]!;
       if (colOf[i] === -1 && st.dummy === INF) settleRowPotential(st, i);
     }
+  }
+  if (unscale !== 1) {
+    for (let i = 0; i < n; i++) u[i] = u[i]! / unscale;
+    for (let j = 0; j < st.m; j++) v[j] = v[j]! / unscale;
   }
   return { mentorOf, u, v, allocatedBytes: st.bytes + 4 * n, jvInit };
 }
