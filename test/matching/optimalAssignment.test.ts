@@ -84,6 +84,24 @@ describe("optimalAssignment", () => {
     expect(Array.from(optimalAssignment({ scores }).mentorOf)).toEqual([0, 1]);
   });
 
+  it("finds NaN and +Infinity wherever they are in a flat matrix (blocks of eight and the tail)", () => {
+    const rows = 3;
+    const cols = 7;
+    for (let k = 0; k < rows * cols; k++) {
+      for (const bad of [Number.NaN, Number.POSITIVE_INFINITY]) {
+        const scores = new Float64Array(rows * cols).fill(1e308); // sums of eight overflow: not an error
+        scores[(k + 1) % (rows * cols)] = Number.NEGATIVE_INFINITY;
+        scores[k] = bad;
+        const run = () => optimalAssignment({ scores, rows, cols });
+        expect(run).toThrow(MatchingInputError);
+        expect(run).toThrow(`Score of mentee ${Math.floor(k / cols)} and mentor ${k % cols} is ${bad}`);
+      }
+    }
+    const fine = new Float64Array(rows * cols).fill(1e308);
+    fine[3] = Number.NEGATIVE_INFINITY;
+    expect(optimalAssignment({ scores: fine, rows, cols }).metrics.matched).toBe(3);
+  });
+
   it("finds the same matching when every score is multiplied by 1e307 (no overflow of the potentials)", () => {
     const base = [
       [-5, -1],
