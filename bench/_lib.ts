@@ -64,3 +64,31 @@ export const QUICK = process.argv.includes("--quick") || process.env.BENCH_QUICK
 export function emit(subject: string, rows: readonly BenchRow[], notes: readonly string[] = []): void {
   process.stdout.write(`\n@@BENCH ${JSON.stringify({ subject, rows, notes })}\n`);
 }
+
+/**
+ * How fast the machine is right now: ten multiply-adds per cell over a 10,000 × 2,000 matrix, row by row
+ * (the floor of the scoring benchmark at its full size). Shared 2-core machines vary by 2× from hour to
+ * hour; a figure next to this one can be compared with another run's by the ratio of the floors.
+ */
+export function referenceFloor(): BenchRow {
+  const rows = 10_000;
+  const cols = 2_000;
+  const { median } = timeIt(
+    () => {
+      const out = new Float64Array(rows * cols);
+      const row = new Float64Array(cols).fill(0.5);
+      for (let i = 0; i < rows; i++) {
+        const base = i * cols;
+        for (let k = 0; k < 10; k++) for (let j = 0; j < cols; j++) out[base + j]! += 0.1 * row[j]!;
+      }
+      return out;
+    },
+    { warmup: 1, reps: 3 },
+  );
+  return {
+    case: "machine speed (same run)",
+    impl: "reference floor: 10 multiply-adds per cell, 10,000 × 2,000",
+    ms: median,
+    note: "the same floor as the scoring benchmark's 2000 × 10000 row; lower = faster machine",
+  };
+}

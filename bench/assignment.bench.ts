@@ -23,7 +23,7 @@ import { optimalAssignment } from "../src/index.js";
 import { solveAssignment } from "../src/matching/_internal/assignmentCore.js";
 import { normalizeInstance } from "../src/matching/_internal/instance.js";
 import type { CsrScores } from "../src/matching/types.js";
-import { BENCHMARK_SEED, type BenchRow, emit, QUICK, seededRandom, timeIt } from "./_lib.js";
+import { referenceFloor, BENCHMARK_SEED, type BenchRow, emit, QUICK, seededRandom, timeIt } from "./_lib.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const OR_DIR = join(here, "..", "..", "shared", "data", "or-library");
@@ -456,4 +456,5 @@ notes.push(
   "The capacity case gives the peers the seat-expanded matrix (each mentor's column once per seat); mentor-match takes the mentees × mentors matrix with capacities 5.",
   QUICK ? "--quick: small sizes, a smoke run; the targets apply to the full run." : "Full sizes.",
 );
+rows.push(referenceFloor());
 emit("assignment", rows, notes);

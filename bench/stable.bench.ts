@@ -11,7 +11,16 @@
 import { deferredAcceptance } from "../src/matching/deferredAcceptance.js";
 import { greedyMatching } from "../src/matching/greedyMatching.js";
 import { randomSerialDictatorship } from "../src/matching/randomSerialDictatorship.js";
-import { BENCHMARK_SEED, type BenchRow, emit, peakRssMB, QUICK, seededRandom, timeIt } from "./_lib.js";
+import {
+  referenceFloor,
+  BENCHMARK_SEED,
+  type BenchRow,
+  emit,
+  peakRssMB,
+  QUICK,
+  seededRandom,
+  timeIt,
+} from "./_lib.js";
 
 const rows: BenchRow[] = [];
 const notes: string[] = [];
@@ -129,4 +138,5 @@ notes.push(
     "the timed (warm) runs do not allocate 200 MB anew; a cold first call also pays one full garbage " +
     "collection of the caller's 1.6 GB of lists (about 0.2–0.4 s here).",
 );
+rows.push(referenceFloor());
 emit("stable", rows, notes);
