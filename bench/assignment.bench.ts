@@ -151,23 +151,19 @@ function childPeer(name: PeerName, id: CaseId, n: number, timeoutMs: number): Pe
   return { ms: r.ms, total: r.total, note: r.reps === 1 ? "one timed run (over 5 s)" : undefined };
 }
 
-function scipyPeer(c: CaseData, timeoutMs: number): PeerOutcome {
+/**
+ * Runs one of the scipy scripts on input files it writes into a temporary folder (only the solver is timed
+ * there); null with a note when scipy is not installed or the script fails.
+ */
+function runScipy(script: string, write: (dir: string) => string[], timeoutMs: number): PeerOutcome {
   const probe = spawnSync("python3", ["-c", "import scipy"], { encoding: "utf8", timeout: 30_000 });
   if (probe.status !== 0) return { ms: null, note: 'skipped: `python3 -c "import scipy"` fails' };
   const dir = mkdtempSync(join(tmpdir(), "mm-bench-"));
   try {
-    const file = join(dir, "costs.bin");
-    const flat = expandedFlat(c);
-    writeFileSync(file, new Uint8Array(flat.buffer, flat.byteOffset, flat.byteLength));
-    const width = c.cols * c.seats;
-    const child = spawnSync(
-      "python3",
-      [join(here, "scipy_lsa.py"), file, String(c.rows), String(width), "3"],
-      {
-        encoding: "utf8",
-        timeout: timeoutMs,
-      },
-    );
+    const child = spawnSync("python3", [join(here, script), ...write(dir)], {
+      encoding: "utf8",
+      timeout: timeoutMs,
+    });
     if (child.status !== 0)
       return { ms: null, note: `scipy failed: ${(child.stderr ?? "").trim().split("\n").pop() ?? ""}` };
     const r = JSON.parse(child.stdout.trim().split("\n").pop()!) as {
@@ -181,32 +177,35 @@ function scipyPeer(c: CaseData, timeoutMs: number): PeerOutcome {
   }
 }
 
-/** scipy's sparse LAPJVsp on the same CSR arrays (only the solver is timed), when scipy is there. */
+function bytesOf(a: Int32Array | Float64Array): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+}
+
+/** scipy's linear_sum_assignment (dense, Crouse's algorithm in C++) on the seat-expanded matrix. */
+function scipyPeer(c: CaseData, timeoutMs: number): PeerOutcome {
+  return runScipy(
+    "scipy_lsa.py",
+    (dir) => {
+      const file = join(dir, "costs.bin");
+      writeFileSync(file, bytesOf(expandedFlat(c)));
+      return [file, String(c.rows), String(c.cols * c.seats), "3"];
+    },
+    timeoutMs,
+  );
+}
+
+/** scipy's sparse LAPJVsp (min_weight_full_bipartite_matching, C) on the same CSR arrays. */
 function scipySparsePeer(csr: CsrScores): PeerOutcome {
-  const probe = spawnSync("python3", ["-c", "import scipy"], { encoding: "utf8", timeout: 30_000 });
-  if (probe.status !== 0) return { ms: null, note: 'skipped: `python3 -c "import scipy"` fails' };
-  const dir = mkdtempSync(join(tmpdir(), "mm-bench-"));
-  try {
-    const bytes = (a: Int32Array | Float64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-    writeFileSync(join(dir, "row_start.bin"), bytes(csr.rowStart));
-    writeFileSync(join(dir, "col.bin"), bytes(csr.col));
-    writeFileSync(join(dir, "value.bin"), bytes(csr.value));
-    const child = spawnSync(
-      "python3",
-      [join(here, "scipy_sparse.py"), dir, String(csr.rows), String(csr.cols), "5"],
-      { encoding: "utf8", timeout: 120_000 },
-    );
-    if (child.status !== 0)
-      return { ms: null, note: `scipy failed: ${(child.stderr ?? "").trim().split("\n").pop() ?? ""}` };
-    const r = JSON.parse(child.stdout.trim().split("\n").pop()!) as {
-      ms: number;
-      total: number;
-      version: string;
-    };
-    return { ms: r.ms, total: r.total, note: `scipy ${r.version}` };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return runScipy(
+    "scipy_sparse.py",
+    (dir) => {
+      writeFileSync(join(dir, "row_start.bin"), bytesOf(csr.rowStart));
+      writeFileSync(join(dir, "col.bin"), bytesOf(csr.col));
+      writeFileSync(join(dir, "value.bin"), bytesOf(csr.value));
+      return [dir, String(csr.rows), String(csr.cols), "5"];
+    },
+    120_000,
+  );
 }
 
 // ── mentor-match ─────────────────────────────────────────────────────────────────────────────────
