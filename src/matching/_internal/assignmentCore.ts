@@ -850,8 +850,8 @@ function searchSparse(st: State, s: number, balanced: boolean): void {
   let bestFree = INF; // nearest free seat reached so far
   let bestFreeCol = -1;
   for (;;) {
-    // Relax the rows reached at distance minVal.
-    while (pending < nRows) {
+    // Relax the rows reached at distance minVal; a free seat at that very distance ends the search at once.
+    relax: while (pending < nRows) {
       const r = scannedRows[pending++]!;
       const h = minVal - u[r]!;
       const base = r * m;
@@ -870,9 +870,12 @@ function searchSparse(st: State, s: number, balanced: boolean): void {
             if (red < bestFree) {
               bestFree = red;
               bestFreeCol = j;
+              if (red <= minVal) break relax;
             }
             continue;
           }
+          // A column no nearer than the nearest free seat is never popped: the search ends there first.
+          if (red >= bestFree) continue;
           // push (red, j)
           let x = hs++;
           while (x > 0) {
