@@ -9,11 +9,11 @@ const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 describe("README", () => {
   it("the library example prints the lines shown under it", async () => {
     const block = /```ts\n([\s\S]*?)```/.exec(readme)![1]!;
-    const code = block.split("\n").filter((l) => !l.startsWith("// ") || !/^\/\/ (M\d|\[)/.test(l));
-    const expected = block
-      .split("\n")
-      .filter((l) => /^\/\/ (M\d|\[)/.test(l))
-      .map((l) => l.slice(3));
+    // The comment lines after the code show what it prints.
+    const printed = (l: string) => /^\/\/ (M\d|\[)/.test(l);
+    const blockLines = block.split("\n");
+    const code = blockLines.filter((l) => !printed(l));
+    const expected = blockLines.filter(printed).map((l) => l.slice(3));
     expect(code.length).toBeLessThanOrEqual(22);
     const src = fileURLToPath(new URL("../src/index.ts", import.meta.url));
     const file = fileURLToPath(new URL("./_readme_example.tmp.ts", import.meta.url));

@@ -176,8 +176,8 @@ function countCell(v: number, lo: number, hi: number, value: Float64Array, diff:
   }
 }
 
-/** Ranks of both sides and the number of blocking pairs, from one pass over a dense score matrix. */
-interface DensePass {
+/** Ranks of both sides and the number of blocking pairs, from one pass over the scores (dense or CSR). */
+interface FusedPass {
   readonly menteeRank: Int32Array;
   readonly mentorRank: Int32Array;
   readonly blocking: number;
@@ -189,7 +189,7 @@ interface DensePass {
  * {@link mentorRanks}) and the blocking-pair test (as in `scanBlockingPairs`). O(cells · log capacity):
  * n·m dense, nnz CSR.
  */
-function fusedPass(inst: Instance, mentorOf: Int32Array): DensePass {
+function fusedPass(inst: Instance, mentorOf: Int32Array): FusedPass {
   const { rows, cols, capacity, pinnedMentor, forbidden, minScore, dense, csr } = inst;
   const load = new Int32Array(cols);
   const own = new Float64Array(rows).fill(NEG);

@@ -59,7 +59,7 @@ class ReasonScan {
   count = 0;
   readonly topMentor = new Int32Array(CLOSEST);
   readonly topScore = new Float64Array(CLOSEST);
-  private listed: Uint8Array | null;
+  private readonly listed: Uint8Array | null;
   private readonly index: RankIndex | null;
 
   constructor(
