@@ -125,15 +125,19 @@ interface State {
   readonly scannedRows: Int32Array;
   readonly rowDist: Float64Array;
   // sparse search
-  gen: Int32Array;
-  done: Int32Array;
+  /** Scratch of the candidate graph's construction: the row that last emitted each column. */
+  mark: Int32Array;
+  /** Columns whose distance the current sparse search set (reset to +Infinity when the next one starts). */
+  touched: Int32Array;
+  nTouched: number;
+  /** True when every CSR cell is allowed (no score bound or mask excludes one): the search skips the checks. */
+  clean: boolean;
   heapKey: Float64Array | null;
   heapCol: Int32Array | null;
   /** Rows still to place (not pinned), and work lists of the initialisation. */
   readonly freeRows: Int32Array;
   readonly work: Int32Array;
   bytes: number;
-  stamp: number;
   /** True while searching the candidate graph of a sparsified dense solve (see {@link sparsifiedSearches}). */
   candidatePhase: boolean;
   readonly candidates: number;
@@ -159,6 +163,27 @@ function costScale(inst: Instance): number {
   // Cells that the bounds or the mask rule out count too: a bigger `most` only scales more, still exactly.
   if (most <= HUGE) return 1;
   return 2 ** -Math.ceil(Math.log2(most));
+}
+
+/** Whether every CSR cell lies in [lo, hi] and is not masked. O(cells). */
+function allCellsAllowed(
+  rowStart: Int32Array,
+  col: Int32Array,
+  value: Float64Array,
+  m: number,
+  lo: number,
+  hi: number,
+  mask: Uint8Array | null,
+): boolean {
+  const n = rowStart.length - 1;
+  for (let i = 0; i < n; i++) {
+    const base = i * m;
+    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
+      const sv = value[k]!;
+      if (!(sv >= lo && sv <= hi) || (mask !== null && mask[base + col[k]!] !== 0)) return false;
+    }
+  }
+  return true;
 }
 
 function createState(p: CoreProblem): State {
@@ -213,14 +238,15 @@ function createState(p: CoreProblem): State {
     scannedCols: i32(m),
     scannedRows: i32(n),
     rowDist: f64(n),
-    gen: i32(csr === null ? 0 : m),
-    done: i32(csr === null ? 0 : m),
+    mark: i32(0),
+    touched: i32(csr === null ? 0 : m),
+    nTouched: 0,
+    clean: csr !== null && allCellsAllowed(csr.rowStart, csr.col, csr.value, m, p.lo, p.hi, inst.forbidden),
     heapKey: csr === null ? null : f64(nnz + m + 1),
     heapCol: csr === null ? null : i32(nnz + m + 1),
     freeRows: i32(n),
     work: i32(n),
     bytes: 0,
-    stamp: 0,
     candidatePhase: false,
     candidates: p.candidates ?? CANDIDATES,
   };
@@ -808,7 +834,22 @@ function searchDense(st: State, s: number, balanced: boolean): void {
   }
 }
 
-/** Shortest augmenting path from free row `s` on CSR scores (binary heap, touched columns only). */
+/**
+ * Prepares the sparse searches: every distance +Infinity. Each search then resets only the columns it
+ * touched, when the next one starts.
+ */
+function startSparseSearches(st: State): void {
+  st.d.fill(INF);
+  st.nTouched = 0;
+}
+
+/**
+ * Shortest augmenting path from free row `s` on CSR scores (binary heap, touched columns only).
+ *
+ * Distances: +Infinity = not reached, NaN = scanned (every comparison with NaN is false, so a scanned
+ * column is never relaxed again and its stale heap entries are skipped), so one load of `d[j]` per arc
+ * decides. The first search of a batch needs {@link startSparseSearches}.
+ */
 function searchSparse(st: State, s: number, balanced: boolean): void {
   const {
     m,
@@ -827,17 +868,18 @@ function searchSparse(st: State, s: number, balanced: boolean): void {
     scannedCols,
     scannedRows,
     rowDist,
+    touched,
+    clean,
   } = st;
   const rs = st.rowStart!;
   const ci = st.colIdx!;
   const val = st.val!;
-  const gen = st.gen;
-  const done = st.done;
   const hk = st.heapKey!;
   const hc = st.heapCol!;
   const dummy = st.dummy;
   const any = dummy !== INF;
-  const stamp = ++st.stamp;
+  for (let t = 0; t < st.nTouched; t++) d[touched[t]!] = INF;
+  let nTouched = 0;
   let hs = 0;
   let nRows = 0;
   let nCols = 0;
@@ -857,37 +899,36 @@ function searchSparse(st: State, s: number, balanced: boolean): void {
       const base = r * m;
       for (let k = rs[r]!; k < rs[r + 1]!; k++) {
         const j = ci[k]!;
-        if (done[j] === stamp) continue;
         const sv = val[k]!;
-        if (!(sv >= lo && sv <= hi) || (mask !== null && mask[base + j] !== 0)) continue;
+        if (!clean && (!(sv >= lo && sv <= hi) || (mask !== null && mask[base + j] !== 0))) continue;
         const red = h + sign * sv - v[j]!;
-        if (gen[j] !== stamp || red < d[j]!) {
-          gen[j] = stamp;
-          d[j] = red;
-          pred[j] = r;
-          if (load[j]! < cap[j]!) {
-            // A free seat is not pushed: it ends the search as soon as nothing nearer is pending.
-            if (red < bestFree) {
-              bestFree = red;
-              bestFreeCol = j;
-              if (red <= minVal) break relax;
-            }
-            continue;
+        const dj = d[j]!;
+        if (!(red < dj)) continue; // also when j is scanned (NaN)
+        if (dj === INF) touched[nTouched++] = j;
+        d[j] = red;
+        pred[j] = r;
+        if (load[j]! < cap[j]!) {
+          // A free seat is not pushed: it ends the search as soon as nothing nearer is pending.
+          if (red < bestFree) {
+            bestFree = red;
+            bestFreeCol = j;
+            if (red <= minVal) break relax;
           }
-          // A column no nearer than the nearest free seat is never popped: the search ends there first.
-          if (red >= bestFree) continue;
-          // push (red, j)
-          let x = hs++;
-          while (x > 0) {
-            const parent = (x - 1) >> 1;
-            if (hk[parent]! <= red) break;
-            hk[x] = hk[parent]!;
-            hc[x] = hc[parent]!;
-            x = parent;
-          }
-          hk[x] = red;
-          hc[x] = j;
+          continue;
         }
+        // A column no nearer than the nearest free seat is never popped: the search ends there first.
+        if (red >= bestFree) continue;
+        // push (red, j)
+        let x = hs++;
+        while (x > 0) {
+          const parent = (x - 1) >> 1;
+          if (hk[parent]! <= red) break;
+          hk[x] = hk[parent]!;
+          hc[x] = hc[parent]!;
+          x = parent;
+        }
+        hk[x] = red;
+        hc[x] = j;
       }
     }
     // Pop the nearest column not yet scanned; the nearest free seat wins ties (stale heap keys only make
@@ -915,7 +956,7 @@ function searchSparse(st: State, s: number, balanced: boolean): void {
         hk[x] = lk;
         hc[x] = lc;
       }
-      if (done[col] === stamp || key > d[col]!) continue;
+      if (!(key <= d[col]!)) continue; // scanned (NaN) or a stale entry
       j = col;
       lowest = key;
       break;
@@ -925,19 +966,22 @@ function searchSparse(st: State, s: number, balanced: boolean): void {
       lowest = bestFree;
     }
     if (any && bestDummy < lowest) {
+      st.nTouched = nTouched;
       finishSearch(st, s, nRows, nCols, bestDummy, -1, bestDummyRow);
       return;
     }
     if (j === -1) {
+      st.nTouched = nTouched;
       exhausted(st, balanced, s);
       finishSearch(st, s, nRows, nCols, minVal, -1, cheapestEviction(st, s, nRows));
       return;
     }
-    done[j] = stamp;
+    d[j] = Number.NaN;
     st.colDist[nCols] = lowest;
     scannedCols[nCols++] = j;
     minVal = lowest;
     if (load[j]! < cap[j]!) {
+      st.nTouched = nTouched;
       finishSearch(st, s, nRows, nCols, minVal, j, -1);
       return;
     }
@@ -990,6 +1034,7 @@ function run(st: State, rows: Int32Array, nRows: number, balanced: boolean, spar
   // Free rows start their search with a feasible potential.
   const order = st.work;
   for (let t = 0; t < nFree; t++) order[t] = st.freeRows[t]!;
+  if (st.dense === null) startSparseSearches(st);
   for (let t = 0; t < nFree; t++) {
     const s = order[t]!;
     settleRowPotential(st, s);
@@ -1019,7 +1064,7 @@ function buildCandidates(
   st.bytes += 4 * (n + 1) + 12 * bound;
   const heapH = new Float64Array(K);
   const heapJ = new Int32Array(K);
-  const mark = st.gen; // reused as a per-row stamp of emitted columns
+  const mark = st.mark;
   mark.fill(-1);
   let nnz = 0;
   let t = 0;
@@ -1095,9 +1140,8 @@ function buildCandidates(
     st.heapCol = new Int32Array(nnz + m + 1);
     st.bytes += 12 * (nnz + m + 1);
   }
-  st.gen.fill(0);
-  st.done.fill(0);
-  st.stamp = 0;
+  st.clean = true; // every candidate cell is an allowed one
+  startSparseSearches(st);
 }
 
 /**
@@ -1110,9 +1154,9 @@ function buildCandidates(
 function sparsifiedSearches(st: State, rows: Int32Array, nRows: number, nFree: number): void {
   const S = st.dense!;
   const { m, lo, hi, mask, sign, u, v } = st;
-  if (st.gen.length < m) {
-    st.gen = new Int32Array(m);
-    st.done = new Int32Array(m);
+  if (st.mark.length < m) {
+    st.mark = new Int32Array(m);
+    st.touched = new Int32Array(m);
     st.bytes += 8 * m;
   }
   let scale = 1;
@@ -1163,6 +1207,7 @@ function sparsifiedSearches(st: State, rows: Int32Array, nRows: number, nFree: n
     }
   } finally {
     st.candidatePhase = false;
+    st.clean = false;
     st.dense = S;
     st.rowStart = null;
     st.colIdx = null;
