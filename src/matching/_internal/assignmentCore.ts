@@ -377,7 +377,7 @@ function rowScan(st: State, i: number): void {
  * rows left free (in `st.freeRows`), or -1 when some column with seats has no allowed cell.
  */
 function columnReduction(st: State, rows: Int32Array, nRows: number): number {
-  const { m, lo, hi, mask, sign, v, cap } = st;
+  const { m, lo, hi, mask, sign, v, cap, clean } = st;
   const colMin = st.d;
   const colArg = st.pred;
   colMin.fill(INF);
@@ -401,12 +401,13 @@ function columnReduction(st: State, rows: Int32Array, nRows: number): number {
       const ci = st.colIdx!;
       const val = st.val!;
       const base = i * m;
+      // Rows come in increasing order, so the first row at a column's minimum keeps it (ties: lower row).
       for (let k = rs[i]!; k < rs[i + 1]!; k++) {
         const s = val[k]!;
         const j = ci[k]!;
-        if (!(s >= lo && s <= hi) || (mask !== null && mask[base + j] !== 0)) continue;
+        if (!clean && (!(s >= lo && s <= hi) || (mask !== null && mask[base + j] !== 0))) continue;
         const c = sign * s;
-        if (c < colMin[j]! || (c === colMin[j]! && i < colArg[j]!)) {
+        if (c < colMin[j]!) {
           colMin[j] = c;
           colArg[j] = i;
         }
@@ -902,6 +903,9 @@ function searchSparse(st: State, s: number, balanced: boolean): void {
         const sv = val[k]!;
         if (!clean && (!(sv >= lo && sv <= hi) || (mask !== null && mask[base + j] !== 0))) continue;
         const red = h + sign * sv - v[j]!;
+        // A column no nearer than the nearest free seat is never popped (the search ends there first):
+        // its distance is not even recorded.
+        if (!(red < bestFree)) continue;
         const dj = d[j]!;
         if (!(red < dj)) continue; // also when j is scanned (NaN)
         if (dj === INF) touched[nTouched++] = j;
@@ -909,15 +913,11 @@ function searchSparse(st: State, s: number, balanced: boolean): void {
         pred[j] = r;
         if (load[j]! < cap[j]!) {
           // A free seat is not pushed: it ends the search as soon as nothing nearer is pending.
-          if (red < bestFree) {
-            bestFree = red;
-            bestFreeCol = j;
-            if (red <= minVal) break relax;
-          }
+          bestFree = red;
+          bestFreeCol = j;
+          if (red <= minVal) break relax;
           continue;
         }
-        // A column no nearer than the nearest free seat is never popped: the search ends there first.
-        if (red >= bestFree) continue;
         // push (red, j)
         let x = hs++;
         while (x > 0) {
