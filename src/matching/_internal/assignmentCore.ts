@@ -918,10 +918,10 @@ function searchSparse(st: State, s: number, balanced: boolean): void {
           if (red <= minVal) break relax;
           continue;
         }
-        // push (red, j)
+        // push (red, j) into the 4-ary heap
         let x = hs++;
         while (x > 0) {
-          const parent = (x - 1) >> 1;
+          const parent = (x - 1) >> 2;
           if (hk[parent]! <= red) break;
           hk[x] = hk[parent]!;
           hc[x] = hc[parent]!;
@@ -945,11 +945,20 @@ function searchSparse(st: State, s: number, balanced: boolean): void {
         const lc = hc[hs]!;
         let x = 0;
         for (;;) {
-          let c = 2 * x + 1;
-          if (c >= hs) break;
-          if (c + 1 < hs && hk[c + 1]! < hk[c]!) c++;
-          if (hk[c]! >= lk) break;
-          hk[x] = hk[c]!;
+          const first = 4 * x + 1;
+          if (first >= hs) break;
+          let c = first;
+          let ck = hk[first]!;
+          const last = first + 3 < hs ? first + 3 : hs - 1;
+          for (let q = first + 1; q <= last; q++) {
+            const qk = hk[q]!;
+            if (qk < ck) {
+              ck = qk;
+              c = q;
+            }
+          }
+          if (ck >= lk) break;
+          hk[x] = ck;
           hc[x] = hc[c]!;
           x = c;
         }
