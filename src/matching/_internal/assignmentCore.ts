@@ -30,7 +30,7 @@
  * certificate if every seat ends up taken, so if a search exhausts its tree the solve restarts with the
  * second, always valid one: row reduction with greedy seating (v = 0).
  *
- * Large balanced dense problems (≥ 512 columns) are sparsified after the column reduction: the searches run
+ * Large balanced dense problems (≥ 384 columns) are sparsified after the column reduction: the searches run
  * on a candidate graph (each row's 32 columns of least reduced cost, in CSR, O(n) memory), then every cell
  * of the full matrix is checked against the potentials; a row with a cell of negative reduced cost gets
  * those cells, its true minimum as potential and its seat freed, and is searched again, until no cell is
@@ -82,7 +82,7 @@ class Unbalanced extends Error {}
 class CandidatesExhausted extends Error {}
 
 /** Dense problems with at least this many columns (and 64 rows) first search a candidate graph. */
-const SPARSIFY_MIN_COLS = 512;
+const SPARSIFY_MIN_COLS = 384;
 /** Candidates per row in the sparsified solve: the columns of least reduced cost after the initialisation. */
 const CANDIDATES = 32;
 
