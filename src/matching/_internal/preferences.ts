@@ -25,6 +25,8 @@ export interface PartnerStream {
 export type Side = "mentee" | "mentor";
 
 const TOP_K = 16;
+/** Rounds that keep at most this many candidates use the insertion buffer; larger ones quickselect. */
+const SELECT_MAX = 64;
 
 /**
  * Candidates from scores, ordered by (effective score desc, `targetKey` asc). Dense or CSR; for the
@@ -160,10 +162,17 @@ export class ScoreStream implements PartnerStream {
           this.scratchT = new Int32Array(this.targets);
           this.scratchS = new Float64Array(this.targets);
         }
-        const found = this.collect(p, afterS, afterKey, this.scratchT, this.scratchS!);
-        const take = Math.min(found, size);
-        if (found > size) selectBest(this.scratchT, this.scratchS!, this.key, 0, found - 1, size);
-        sortBest(this.scratchT, this.scratchS!, this.key, 0, take - 1);
+        let take: number;
+        if (size <= SELECT_MAX) {
+          // Few to keep: the same one-pass insertion buffer as round 0 (most cells fail one comparison).
+          take = this.select(p, afterS, afterKey, size, this.scratchT, this.scratchS!, 0);
+        } else {
+          // Many to keep: copy the candidates, then quickselect and sort the best (expected O(m + k log k)).
+          const found = this.collect(p, afterS, afterKey, this.scratchT, this.scratchS!);
+          take = Math.min(found, size);
+          if (found > size) selectBest(this.scratchT, this.scratchS!, this.key, 0, found - 1, size);
+          sortBest(this.scratchT, this.scratchS!, this.key, 0, take - 1);
+        }
         this.more[p] = this.scratchT.slice(0, size);
         this.moreScore[p] = this.scratchS!.slice(0, size);
         this.len[p] = take;
