@@ -845,7 +845,7 @@ function startSparseSearches(st: State): void {
 }
 
 /**
- * Shortest augmenting path from free row `s` on CSR scores (binary heap, touched columns only).
+ * Shortest augmenting path from free row `s` on CSR scores (4-ary heap, touched columns only).
  *
  * Distances: +Infinity = not reached, NaN = scanned (every comparison with NaN is false, so a scanned
  * column is never relaxed again and its stale heap entries are skipped), so one load of `d[j]` per arc
