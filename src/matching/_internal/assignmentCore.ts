@@ -951,7 +951,7 @@ function searchSparse(st: State, s: number, balanced: boolean): void {
     while (levelHead < nLevel && minVal < bestFree) {
       const col = level[levelHead++]!;
       const dc = d[col]!;
-      if (dc === dc) {
+      if (!Number.isNaN(dc)) {
         j = col;
         lowest = dc;
         break;
