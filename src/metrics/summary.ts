@@ -5,7 +5,7 @@
  * partner, on typed arrays allocated once; sums are compensated (Neumaier 1974, "Rundungsfehleranalyse
  * einiger Verfahren zur Summation endlicher Summen", ZAMM 54), so totals compare across strategies.
  */
-import { csrValue, type Instance } from "../matching/_internal/instance.js";
+import { csrValue, type Instance, scoreOf } from "../matching/_internal/instance.js";
 import { mentorRankIndex, rankIn } from "../matching/_internal/rankIndex.js";
 import type { MatchMetrics, RankProfile, TagMetrics } from "../matching/types.js";
 import { EffectiveRows, scanBlockingPairs } from "./_internal/stability.js";
@@ -331,7 +331,6 @@ export function computeMetrics(inst: Instance, mentorOf: Int32Array): MatchMetri
   const { rows, cols, capacityGiven } = inst;
   const load = new Int32Array(cols);
   const pairScore = new Float64Array(rows).fill(Number.NaN);
-  const view = new EffectiveRows(inst);
   const total = new CompensatedSum();
   let matched = 0;
   let min = Number.POSITIVE_INFINITY;
@@ -341,8 +340,7 @@ export function computeMetrics(inst: Instance, mentorOf: Int32Array): MatchMetri
     matched++;
     load[j]!++;
     if (!inst.hasScores) continue;
-    view.select(i);
-    const s = view.at(j);
+    const s = scoreOf(inst, i, j); // O(deg) on CSR: a scan of the row, no writes
     pairScore[i] = s;
     total.add(s);
     if (s < min) min = s;
