@@ -130,7 +130,7 @@ interface State {
   /** Columns whose distance the current sparse search set (reset to +Infinity when the next one starts). */
   touched: Int32Array;
   nTouched: number;
-  /** Sparse search: columns reached at exactly the current distance, waiting to be scanned (a stack). */
+  /** Sparse search: columns reached at exactly the current distance, waiting to be scanned (first in, first out). */
   level: Int32Array;
   /** True when every CSR cell is allowed (no score bound or mask excludes one): the search skips the checks. */
   clean: boolean;
@@ -925,8 +925,9 @@ function searchSparse(st: State, s: number, balanced: boolean): void {
           continue;
         }
         if (red <= minVal) {
-          // Tight: at the current distance, the least there is. A stack, not the heap (with integer costs
-          // about 40 % of the pushes); a column goes on it once, as its distance cannot drop below minVal.
+          // Tight: at the current distance, the least there is. A FIFO list, not the heap (with integer
+          // costs about 40 % of the pushes); a column joins it once, as its distance cannot drop below
+          // minVal, and the list is empty before minVal grows.
           if (dj > minVal) level[nLevel++] = j;
           continue;
         }
