@@ -12,7 +12,7 @@
  */
 import { MatchingInputError } from "../errors.js";
 import { normalizeInstance } from "./_internal/instance.js";
-import { identityKey, partnerStream } from "./_internal/preferences.js";
+import { identityKey, partnerStream, type ScoreStream } from "./_internal/preferences.js";
 import { runProposals } from "./_internal/proposals.js";
 import { createRandom, randomPermutation } from "./_internal/random.js";
 import { menteeRankIndex, mentorRankIndex, releaseRankIndexes } from "./_internal/rankIndex.js";
@@ -94,7 +94,10 @@ export function deferredAcceptance(
       `ties must be "index" or "seeded", got ${JSON.stringify(ties)}.`,
     );
   }
-  const inst = normalizeInstance(instance, { scoresOptional: true });
+  // Mentee-proposing from scores: the first round of proposals reads every row anyway, so the check of
+  // the matrix for NaN / +Infinity is done there (ScoreStream.startAll) instead of in a pass of its own.
+  const firstRoundChecks = proposer === "mentee" && instance?.menteePreferences === undefined;
+  const inst = normalizeInstance(instance, { scoresOptional: true, deferDenseScoreCheck: firstRoundChecks });
   const { rows, cols, capacity, pinnedMentor } = inst;
   let menteeLottery: Int32Array | null = null;
   let mentorLottery: Int32Array | null = null;
@@ -118,12 +121,14 @@ export function deferredAcceptance(
     }
   }
   if (proposer === "mentee") {
+    const stream = partnerStream(inst, "mentee", mentorKey);
+    if (firstRoundChecks && inst.dense !== null) (stream as ScoreStream).startAll();
     const { seatStart, count, held } = runProposals({
       proposers: rows,
       receivers: cols,
       free: menteeFree,
       seats: mentorSeats,
-      stream: partnerStream(inst, "mentee", mentorKey),
+      stream,
       receiverIndex: mentorRankIndex(inst),
       proposerKey: menteeKey,
     });

@@ -308,6 +308,59 @@ describe("deferredAcceptance: errors", () => {
     );
   });
 
+  it("finds the first NaN / +Infinity in row-major order while it reads the rows (no check pass of its own)", () => {
+    // Mentee-proposing deferred acceptance checks the matrix during its first round. Every cell must still
+    // be looked at: in a pinned mentee's row, in a forbidden cell, below minScore, in a row's first
+    // candidates and far past them (40 columns: the scan of four cells per step and its tail).
+    const rows = 4;
+    const cols = 42;
+    const base = (i: number, j: number) => ((i * 31 + j * 17) % 23) / 23;
+    const forbidden = new Uint8Array(rows * cols);
+    forbidden[1 * cols + 5] = 1;
+    const cases: { cells: number[]; options?: Partial<MatchingInstance> }[] = [];
+    for (let k = 0; k < rows * cols; k += 3) cases.push({ cells: [k] });
+    cases.push({ cells: [2 * cols + 40, 3 * cols + 1] }, { cells: [3 * cols + 41, 0 * cols + 41] });
+    cases.push({ cells: [1 * cols + 5], options: { forbidden } });
+    cases.push({ cells: [0 * cols + 30], options: { pinned: [{ mentee: 0, mentor: 2 }] } });
+    cases.push({ cells: [2 * cols + 7], options: { minScore: 0.5 } });
+    for (const { cells, options } of cases) {
+      for (const bad of [Number.NaN, Number.POSITIVE_INFINITY]) {
+        const scores = new Float64Array(rows * cols);
+        for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) scores[i * cols + j] = base(i, j);
+        scores[2 * cols + 3] = Number.NEGATIVE_INFINITY;
+        for (const k of cells) scores[k] = bad;
+        const first = Math.min(...cells);
+        const message = `Score of mentee ${Math.floor(first / cols)} and mentor ${first % cols} is ${bad}`;
+        for (const ties of ["index", "seeded"] as const) {
+          for (const proposer of ["mentee", "mentor"] as const) {
+            const run = () => deferredAcceptance({ scores, rows, cols, ...options }, { proposer, ties });
+            expect(run).toThrow(message);
+          }
+        }
+      }
+    }
+  });
+
+  it("still reports an invalid score first when the instance has another mistake too", () => {
+    const scores = [
+      [1, 2],
+      [3, Number.NaN],
+    ];
+    const expected = "Score of mentee 1 and mentor 1 is NaN";
+    expect(() => deferredAcceptance({ scores, capacities: [1, -1] })).toThrow(expected);
+    expect(() => deferredAcceptance({ scores, minScore: Number.NaN })).toThrow(expected);
+    expect(() =>
+      deferredAcceptance({
+        scores,
+        pinned: [
+          { mentee: 0, mentor: 0 },
+          { mentee: 1, mentor: 0 },
+        ],
+      }),
+    ).toThrow(expected);
+    expect(() => deferredAcceptance({ scores, mentorPreferences: [[0], [7]] })).toThrow(expected);
+  });
+
   it("handles empty instances", () => {
     expect(list(deferredAcceptance({ scores: [] }).mentorOf)).toEqual([]);
     const noMentors = deferredAcceptance({ scores: new Float64Array(0), rows: 2, cols: 0 });

@@ -153,7 +153,8 @@ export function smallInstance(
         const instance: MatchingInstance = {
           ...(mode === "listsOnly" ? { rows: n, cols: m } : { scores }),
           capacities,
-          forbidden,
+          // Without rules there is no mask at all (the metrics take their fastest path only then).
+          ...(shape.forbidden !== false ? { forbidden } : {}),
           ...(pinned.length > 0 ? { pinned } : {}),
           ...(minScore !== undefined && mode !== "listsOnly" ? { minScore } : {}),
           ...(mode === "lists" || mode === "menteeLists" || mode === "listsOnly"

@@ -114,6 +114,16 @@ const withMatching = fc
       forbidden: false,
       modes: ["scores", "menteeLists"],
     }),
+    // Wider rows, one seat each: the dense one-to-one pass reads four cells per step, then a tail.
+    smallInstance({
+      maxMentees: 8,
+      minMentors: 6,
+      maxMentors: 13,
+      maxCapacity: 1,
+      minCapacity: 1,
+      forbidden: false,
+      modes: ["scores"],
+    }),
   )
   .chain(({ instance }) => {
     const { n } = sizes(instance);

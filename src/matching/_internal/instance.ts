@@ -61,6 +61,17 @@ export interface NormalizeOptions {
    * @defaultValue false
    */
   readonly scoresOptional?: boolean;
+  /**
+   * Leave out the pass that rejects NaN and +Infinity in a dense matrix, for a caller that reads every
+   * cell itself, row by row in row-major order, before it uses any score, and throws
+   * {@link assertValidScore}'s error on the first bad cell (the first round of mentee-proposing deferred
+   * acceptance does this while it reads the rows; see `ScoreStream.startAll`). The caller then reports
+   * exactly the error this function would have. When another check here fails, the skipped pass runs
+   * first, so an invalid score is still the error reported. Ignored for CSR scores, which are always
+   * checked.
+   * @defaultValue false
+   */
+  readonly deferDenseScoreCheck?: boolean;
 }
 
 function isCsr(scores: MatchingInstance["scores"]): scores is CsrScores {
@@ -86,7 +97,17 @@ function checkDimension(value: unknown, name: string): number {
   return value;
 }
 
-function checkScore(value: number, mentee: number, mentor: number): void {
+/**
+ * Throws `INVALID_SCORE` for NaN and +Infinity (-Infinity is allowed: the pair is not allowed). O(1).
+ *
+ * @param value - the score of the pair.
+ * @param mentee - its row.
+ * @param mentor - its column.
+ * @throws MatchingInputError (`INVALID_SCORE`) naming the pair.
+ * @example
+ * assertValidScore(Number.NaN, 2, 5); // throws: "Score of mentee 2 and mentor 5 is NaN; …"
+ */
+export function assertValidScore(value: number, mentee: number, mentor: number): void {
   // -Infinity is allowed (= not allowed pair); NaN and +Infinity are not.
   if (Number.isNaN(value) || value === Number.POSITIVE_INFINITY) {
     throw new MatchingInputError(
@@ -119,11 +140,12 @@ function checkDenseScores(dense: Float64Array, cols: number): void {
       dense[k + 7]!;
     if (sum < Number.POSITIVE_INFINITY) continue;
     for (let q = k; q < k + 8; q++) {
-      if (!(dense[q]! < Number.POSITIVE_INFINITY)) checkScore(dense[q]!, Math.floor(q / cols), q % cols);
+      if (!(dense[q]! < Number.POSITIVE_INFINITY))
+        assertValidScore(dense[q]!, Math.floor(q / cols), q % cols);
     }
   }
   for (; k < len; k++) {
-    if (!(dense[k]! < Number.POSITIVE_INFINITY)) checkScore(dense[k]!, Math.floor(k / cols), k % cols);
+    if (!(dense[k]! < Number.POSITIVE_INFINITY)) assertValidScore(dense[k]!, Math.floor(k / cols), k % cols);
   }
 }
 
@@ -215,7 +237,7 @@ function checkCsr(csr: CsrScores): void {
         });
       }
       seen[j] = i;
-      checkScore(value[k]!, i, j);
+      assertValidScore(value[k]!, i, j);
     }
   }
 }
@@ -558,8 +580,28 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
       "scores must be a Float64Array (with rows and cols), an array of rows, or CSR { rows, cols, rowStart, col, value }.",
     );
   }
-  if (dense !== null) checkDenseScores(dense, cols);
+  if (dense === null || options.deferDenseScoreCheck !== true) {
+    if (dense !== null) checkDenseScores(dense, cols);
+    return completeInstance(input, rows, cols, dense, csr);
+  }
+  try {
+    return completeInstance(input, rows, cols, dense, csr);
+  } catch (error) {
+    // The skipped check comes first, as it would have without the deferral.
+    checkDenseScores(dense, cols);
+    throw error;
+  }
+}
 
+/** The checks of {@link normalizeInstance} after the scores' own: rules, options, capacities, lists, pins. */
+function completeInstance(
+  input: MatchingInstance,
+  rows: number,
+  cols: number,
+  dense: Float64Array | null,
+  csr: CsrScores | null,
+): Instance {
+  const scores = input.scores;
   let forbidden: Uint8Array | null = null;
   if (input.forbidden !== undefined) {
     if (!(input.forbidden instanceof Uint8Array) || input.forbidden.length !== rows * cols) {

@@ -9,9 +9,10 @@
  * read little more than once. From ranked lists, a stream walks the list, skipping pairs the scores do not allow.
  */
 import type { Instance } from "./instance.js";
-import { csrValue } from "./instance.js";
+import { assertValidScore, csrValue } from "./instance.js";
 
 const NEG = Number.NEGATIVE_INFINITY;
+const POS = Number.POSITIVE_INFINITY;
 
 /** The candidates of every proposer, best first. */
 export interface PartnerStream {
@@ -40,6 +41,7 @@ const SELECT_MAX = 64;
 export class ScoreStream implements PartnerStream {
   lastScore = 0;
   private readonly targets: number;
+  private readonly cols: number;
   private readonly key: Int32Array;
   private readonly dense: Float64Array | null;
   private readonly forbidden: Uint8Array | null;
@@ -75,6 +77,7 @@ export class ScoreStream implements PartnerStream {
     const { rows, cols } = inst;
     const lines = side === "mentee" ? rows : cols;
     this.targets = side === "mentee" ? cols : rows;
+    this.cols = cols;
     this.key = targetKey;
     this.dense = inst.dense;
     this.forbidden = inst.forbidden;
@@ -183,6 +186,26 @@ export class ScoreStream implements PartnerStream {
   }
 
   /**
+   * Runs round 0 of every line now, in line order (instead of on each line's first `next`). For the
+   * mentee side of a dense matrix this reads the matrix once in row-major order, so it doubles as the
+   * check `normalizeInstance` skips with `deferDenseScoreCheck`: the first NaN or +Infinity throws the
+   * same `INVALID_SCORE` error. O(n·m) for the first round, as it would cost anyway.
+   */
+  startAll(): void {
+    for (let p = 0; p < this.round.length; p++) {
+      if (this.round[p] !== 0) continue;
+      this.len[p] = this.select(p, POS, -1, TOP_K, this.buf, this.bufScore, p * TOP_K);
+      this.round[p] = 1;
+      this.pos[p] = 0;
+    }
+  }
+
+  /** Throws the `INVALID_SCORE` error of a dense cell (a NaN or +Infinity met while reading a line). */
+  private reject(cell: number): void {
+    assertValidScore(this.dense![cell]!, Math.floor(cell / this.cols), cell % this.cols);
+  }
+
+  /**
    * One pass over line p: the best `k` candidates that come after (afterS, afterKey) in the stream's
    * order, sorted, into `outT` / `outS` from `base`. Returns how many were found (≤ k).
    */
@@ -203,6 +226,8 @@ export class ScoreStream implements PartnerStream {
     let worstS = NEG;
     let worstK = -1;
     if (dense !== null) {
+      // Every cell read here is checked for NaN / +Infinity before anything else is done with it (in
+      // phase 2, a cell below the worst kept score is a number): the first bad cell of the line throws.
       const step = this.targetStride;
       const count = this.targets;
       let cell = p * this.lineStride;
@@ -210,6 +235,7 @@ export class ScoreStream implements PartnerStream {
       // Phase 1: fill the buffer.
       for (; t < count && len < k; t++, cell += step) {
         const s = dense[cell]!;
+        if (!(s < POS)) this.reject(cell);
         if (s === NEG || s < minScore || s > afterS) continue;
         const kt = key[t]!;
         if (s === afterS && kt <= afterKey) continue;
@@ -219,18 +245,40 @@ export class ScoreStream implements PartnerStream {
       if (len < k) return len;
       worstS = outS[base + k - 1]!;
       worstK = key[outT[base + k - 1]!]!;
-      // Phase 2: most cells fail the first comparison.
-      for (; t < count; t++, cell += step) {
-        const s = dense[cell]!;
-        if (s < worstS || s > afterS || s < minScore) continue;
-        const kt = key[t]!;
+      // Phase 2: most cells fail one comparison with the worst kept score. The scan loops below hold no
+      // call and no store, and test four cells per step: V8 re-checks a typed array's map and length on
+      // every loop iteration, so this halves the cost of a cell (measured on 5000 × 5000).
+      const step4 = 4 * step;
+      for (;;) {
+        while (
+          t + 4 <= count &&
+          dense[cell]! < worstS &&
+          dense[cell + step]! < worstS &&
+          dense[cell + 2 * step]! < worstS &&
+          dense[cell + 3 * step]! < worstS
+        ) {
+          t += 4;
+          cell += step4;
+        }
+        let s = 0;
+        while (t < count && (s = dense[cell]!) < worstS) {
+          t++;
+          cell += step;
+        }
+        if (t >= count) return len;
+        const at = t;
+        const atCell = cell;
+        t++;
+        cell += step;
+        if (!(s < POS)) this.reject(atCell);
+        if (s > afterS || s < minScore) continue;
+        const kt = key[at]!;
         if ((s === afterS && kt <= afterKey) || (s === worstS && kt > worstK)) continue;
-        if (forbidden !== null && forbidden[cell] !== 0) continue;
-        insertSorted(outT, outS, base, len, k, t, s, kt, key);
+        if (forbidden !== null && forbidden[atCell] !== 0) continue;
+        insertSorted(outT, outS, base, len, k, at, s, kt, key);
         worstS = outS[base + k - 1]!;
         worstK = key[outT[base + k - 1]!]!;
       }
-      return len;
     }
     const target = this.target!;
     const value = this.value!;
