@@ -237,26 +237,34 @@ function fusedPass(inst: Instance, mentorOf: Int32Array): FusedPass {
     const partner = new Float64Array(cols).fill(Number.POSITIVE_INFINITY);
     for (let j = 0; j < cols; j++) if (load[j] === 1) partner[j] = value[start[j]!]!;
     const above = new Int32Array(cols);
-    // Four cells per step: V8 re-checks each typed array's map and length on every loop iteration, so
-    // the unrolled loop costs about two thirds of one cell per step (measured on 5000 × 5000).
-    const cols4 = cols - (cols % 4);
+    // Eight cells per step: V8 re-checks each typed array's map and length on every loop iteration, so
+    // the unrolled loop costs about half as much per cell (measured on 5000 × 5000).
+    const cols8 = cols - (cols % 8);
     for (let i = 0; i < rows; i++) {
       const base = i * cols;
       const cur = own[i]!;
       const free = pinnedMentor[i] === -1;
       let better = 0;
-      for (let j = 0; j < cols4; j += 4) {
+      for (let j = 0; j < cols8; j += 8) {
         const k = base + j;
         const v0 = dense[k]!;
         const v1 = dense[k + 1]!;
         const v2 = dense[k + 2]!;
         const v3 = dense[k + 3]!;
+        const v4 = dense[k + 4]!;
+        const v5 = dense[k + 5]!;
+        const v6 = dense[k + 6]!;
+        const v7 = dense[k + 7]!;
         if (v0 > partner[j]!) above[j]!++;
         if (v1 > partner[j + 1]!) above[j + 1]!++;
         if (v2 > partner[j + 2]!) above[j + 2]!++;
         if (v3 > partner[j + 3]!) above[j + 3]!++;
-        if (v0 > cur || v1 > cur || v2 > cur || v3 > cur) {
-          for (let q = j; q < j + 4; q++) {
+        if (v4 > partner[j + 4]!) above[j + 4]!++;
+        if (v5 > partner[j + 5]!) above[j + 5]!++;
+        if (v6 > partner[j + 6]!) above[j + 6]!++;
+        if (v7 > partner[j + 7]!) above[j + 7]!++;
+        if (v0 > cur || v1 > cur || v2 > cur || v3 > cur || v4 > cur || v5 > cur || v6 > cur || v7 > cur) {
+          for (let q = j; q < j + 8; q++) {
             const v = dense[base + q]!;
             if (v > cur) {
               better++;
@@ -265,7 +273,7 @@ function fusedPass(inst: Instance, mentorOf: Int32Array): FusedPass {
           }
         }
       }
-      for (let j = cols4; j < cols; j++) {
+      for (let j = cols8; j < cols; j++) {
         const v = dense[base + j]!;
         if (v > partner[j]!) above[j]!++;
         if (v > cur) {

@@ -114,11 +114,11 @@ const withMatching = fc
       forbidden: false,
       modes: ["scores", "menteeLists"],
     }),
-    // Wider rows, one seat each: the dense one-to-one pass reads four cells per step, then a tail.
+    // Wider rows, one seat each: the dense one-to-one pass reads eight cells per step, then a tail.
     smallInstance({
       maxMentees: 8,
-      minMentors: 6,
-      maxMentors: 13,
+      minMentors: 7,
+      maxMentors: 21,
       maxCapacity: 1,
       minCapacity: 1,
       forbidden: false,

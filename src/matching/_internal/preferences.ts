@@ -6,7 +6,10 @@
  * without sorting the whole row: the first call selects the top 16 of the row in one O(m) pass; when those
  * are used up, the next pass selects the next 64, then 256, … (only candidates after the last one given).
  * Most proposers in deferred acceptance never go past their first few choices, so a 5000 × 5000 matrix is
- * read little more than once. From ranked lists, a stream walks the list, skipping pairs the scores do not allow.
+ * read little more than once. On dense lines, each pass first looks only at cells above a guess (round 0:
+ * from the previous line's best scores; later rounds: from the scores this line already gave) and reads the
+ * line again without it when fewer candidates than wanted reach it, so the guess changes the speed, never
+ * the order. From ranked lists, a stream walks the list, skipping pairs the scores do not allow.
  */
 import type { Instance } from "./instance.js";
 import { assertValidScore, csrValue } from "./instance.js";
@@ -28,6 +31,8 @@ export type Side = "mentee" | "mentor";
 const TOP_K = 16;
 /** Rounds that keep at most this many candidates use the insertion buffer; larger ones quickselect. */
 const SELECT_MAX = 64;
+/** Round 0 of a line with at least this many times k targets starts from a bar (see `select`). */
+const BAR_FROM = 16;
 
 /**
  * Candidates from scores, ordered by (effective score desc, `targetKey` asc). Dense or CSR; for the
@@ -67,6 +72,15 @@ export class ScoreStream implements PartnerStream {
   /** Scratch of one line for rounds ≥ 1, allocated on first use. */
   private scratchT: Int32Array | null = null;
   private scratchS: Float64Array | null = null;
+  /** The k-th best score of the last line whose round 0 kept k, and its gap to that line's best (-1: none). */
+  private lastWorst = NEG;
+  private lastSpread = -1;
+  /**
+   * Lines read with such a bar, and those among them that had to be read again; the bar is dropped when
+   * more than about one line in eight misses (rows of very different scales).
+   */
+  private barTries = 0;
+  private barMisses = 0;
 
   /**
    * @param inst - a normalised instance with scores.
@@ -171,7 +185,18 @@ export class ScoreStream implements PartnerStream {
           take = this.select(p, afterS, afterKey, size, this.scratchT, this.scratchS!, 0);
         } else {
           // Many to keep: copy the candidates, then quickselect and sort the best (expected O(m + k log k)).
-          const found = this.collect(p, afterS, afterKey, this.scratchT, this.scratchS!);
+          // Dense lines first copy only those from a floor drawn from the scores given so far: the
+          // line's best less afterS, per rank given, times twice the ranks wanted (scores near the top of
+          // a line fall about evenly with rank). When fewer than `size` reach it, all are copied.
+          let found = -1;
+          if (this.dense !== null) {
+            const given = (TOP_K * (4 ** round - 1)) / 3;
+            const perRank = (this.bufScore[p * TOP_K]! - afterS) / given;
+            const floor = afterS - 2 * size * perRank;
+            found = this.collect(p, afterS, afterKey, this.scratchT, this.scratchS!, floor);
+            if (found < size) found = -1;
+          }
+          if (found === -1) found = this.collect(p, afterS, afterKey, this.scratchT, this.scratchS!, NEG);
           take = Math.min(found, size);
           if (found > size) selectBest(this.scratchT, this.scratchS!, this.key, 0, found - 1, size);
           sortBest(this.scratchT, this.scratchS!, this.key, 0, take - 1);
@@ -218,68 +243,41 @@ export class ScoreStream implements PartnerStream {
     outS: Float64Array,
     base: number,
   ): number {
+    if (this.dense !== null) {
+      if (afterS !== POS || this.targets < BAR_FROM * k) {
+        return this.scanDense(p, afterS, afterKey, k, outT, outS, base, NEG);
+      }
+      // Round 0 of a long line: first look only at cells from a bar guessed from the last line read (its
+      // k-th best score, less four times the spread of its best k). Rows of one instance are alike, so
+      // most lines keep k cells above the bar; a line that does not is read again without it (from cache).
+      let found = -1;
+      if (this.lastSpread >= 0 && 8 * this.barMisses <= this.barTries + 32) {
+        this.barTries++;
+        found = this.scanDense(
+          p,
+          afterS,
+          afterKey,
+          k,
+          outT,
+          outS,
+          base,
+          this.lastWorst - 2 * this.lastSpread,
+        );
+        if (found !== k) this.barMisses++;
+      }
+      if (found !== k) found = this.scanDense(p, afterS, afterKey, k, outT, outS, base, NEG);
+      if (found === k) {
+        this.lastWorst = outS[base + k - 1]!;
+        this.lastSpread = outS[base]! - this.lastWorst;
+      }
+      return found;
+    }
     const key = this.key;
     const forbidden = this.forbidden;
     const minScore = this.minScore;
-    const dense = this.dense;
     let len = 0;
     let worstS = NEG;
     let worstK = -1;
-    if (dense !== null) {
-      // Every cell read here is checked for NaN / +Infinity before anything else is done with it (in
-      // phase 2, a cell below the worst kept score is a number): the first bad cell of the line throws.
-      const step = this.targetStride;
-      const count = this.targets;
-      let cell = p * this.lineStride;
-      let t = 0;
-      // Phase 1: fill the buffer.
-      for (; t < count && len < k; t++, cell += step) {
-        const s = dense[cell]!;
-        if (!(s < POS)) this.reject(cell);
-        if (s === NEG || s < minScore || s > afterS) continue;
-        const kt = key[t]!;
-        if (s === afterS && kt <= afterKey) continue;
-        if (forbidden !== null && forbidden[cell] !== 0) continue;
-        len = insertSorted(outT, outS, base, len, k, t, s, kt, key);
-      }
-      if (len < k) return len;
-      worstS = outS[base + k - 1]!;
-      worstK = key[outT[base + k - 1]!]!;
-      // Phase 2: most cells fail one comparison with the worst kept score. The scan loops below hold no
-      // call and no store, and test four cells per step: V8 re-checks a typed array's map and length on
-      // every loop iteration, so this halves the cost of a cell (measured on 5000 × 5000).
-      const step4 = 4 * step;
-      for (;;) {
-        while (
-          t + 4 <= count &&
-          dense[cell]! < worstS &&
-          dense[cell + step]! < worstS &&
-          dense[cell + 2 * step]! < worstS &&
-          dense[cell + 3 * step]! < worstS
-        ) {
-          t += 4;
-          cell += step4;
-        }
-        let s = 0;
-        while (t < count && (s = dense[cell]!) < worstS) {
-          t++;
-          cell += step;
-        }
-        if (t >= count) return len;
-        const at = t;
-        const atCell = cell;
-        t++;
-        cell += step;
-        if (!(s < POS)) this.reject(atCell);
-        if (s > afterS || s < minScore) continue;
-        const kt = key[at]!;
-        if ((s === afterS && kt <= afterKey) || (s === worstS && kt > worstK)) continue;
-        if (forbidden !== null && forbidden[atCell] !== 0) continue;
-        insertSorted(outT, outS, base, len, k, at, s, kt, key);
-        worstS = outS[base + k - 1]!;
-        worstK = key[outT[base + k - 1]!]!;
-      }
-    }
     const target = this.target!;
     const value = this.value!;
     const cellOf = this.cell!;
@@ -302,8 +300,128 @@ export class ScoreStream implements PartnerStream {
     return len;
   }
 
-  /** Every candidate of line p after (afterS, afterKey), unsorted, into `outT` / `outS`; returns the count. */
-  private collect(p: number, afterS: number, afterKey: number, outT: Int32Array, outS: Float64Array): number {
+  /**
+   * The dense part of {@link ScoreStream.select}: one pass over line p keeping the best `k` candidates
+   * that are after (afterS, afterKey) and score at least `floor`. Returns how many it kept (≤ k).
+   *
+   * Every cell read is checked for NaN / +Infinity before anything else is done with it (a cell skipped
+   * for being below the bar is a number): the first bad cell of the line throws. The bar is `floor` until
+   * k are kept, then the worst kept score. The scan loops hold no call and no store and test four cells
+   * per step: V8 re-checks a typed array's map and length on every loop iteration, so this halves the
+   * cost of a cell (measured on 5000 × 5000).
+   */
+  private scanDense(
+    p: number,
+    afterS: number,
+    afterKey: number,
+    k: number,
+    outT: Int32Array,
+    outS: Float64Array,
+    base: number,
+    floor: number,
+  ): number {
+    const dense = this.dense!;
+    const key = this.key;
+    const forbidden = this.forbidden;
+    const minScore = this.minScore;
+    const step = this.targetStride;
+    const step4 = 4 * step;
+    const count = this.targets;
+    let cell = p * this.lineStride;
+    let t = 0;
+    let len = 0;
+    let worstS = NEG;
+    let worstK = -1;
+    if (floor === NEG) {
+      // Phase 1: every cell is a candidate until k are kept.
+      for (; t < count && len < k; t++, cell += step) {
+        const s = dense[cell]!;
+        if (!(s < POS)) this.reject(cell);
+        if (s === NEG || s < minScore || s > afterS) continue;
+        const kt = key[t]!;
+        if (s === afterS && kt <= afterKey) continue;
+        if (forbidden !== null && forbidden[cell] !== 0) continue;
+        len = insertSorted(outT, outS, base, len, k, t, s, kt, key);
+      }
+    } else {
+      // Phase 1 with a floor: cells below it are skipped, four per step, until k are kept.
+      while (len < k) {
+        while (
+          t + 4 <= count &&
+          dense[cell]! < floor &&
+          dense[cell + step]! < floor &&
+          dense[cell + 2 * step]! < floor &&
+          dense[cell + 3 * step]! < floor
+        ) {
+          t += 4;
+          cell += step4;
+        }
+        let s = 0;
+        while (t < count && (s = dense[cell]!) < floor) {
+          t++;
+          cell += step;
+        }
+        if (t >= count) return len;
+        const at = t;
+        const atCell = cell;
+        t++;
+        cell += step;
+        if (!(s < POS)) this.reject(atCell);
+        if (s > afterS || s < minScore) continue;
+        const kt = key[at]!;
+        if (s === afterS && kt <= afterKey) continue;
+        if (forbidden !== null && forbidden[atCell] !== 0) continue;
+        len = insertSorted(outT, outS, base, len, k, at, s, kt, key);
+      }
+    }
+    if (len < k) return len;
+    worstS = outS[base + k - 1]!;
+    worstK = key[outT[base + k - 1]!]!;
+    // Phase 2: cells below the worst kept score are skipped, four per step.
+    for (;;) {
+      while (
+        t + 4 <= count &&
+        dense[cell]! < worstS &&
+        dense[cell + step]! < worstS &&
+        dense[cell + 2 * step]! < worstS &&
+        dense[cell + 3 * step]! < worstS
+      ) {
+        t += 4;
+        cell += step4;
+      }
+      let s = 0;
+      while (t < count && (s = dense[cell]!) < worstS) {
+        t++;
+        cell += step;
+      }
+      if (t >= count) return len;
+      const at = t;
+      const atCell = cell;
+      t++;
+      cell += step;
+      if (!(s < POS)) this.reject(atCell);
+      if (s > afterS || s < minScore) continue;
+      const kt = key[at]!;
+      if ((s === afterS && kt <= afterKey) || (s === worstS && kt > worstK)) continue;
+      if (forbidden !== null && forbidden[atCell] !== 0) continue;
+      insertSorted(outT, outS, base, len, k, at, s, kt, key);
+      worstS = outS[base + k - 1]!;
+      worstK = key[outT[base + k - 1]!]!;
+    }
+  }
+
+  /**
+   * Every candidate of line p after (afterS, afterKey) scoring at least `floor` (dense lines only; CSR
+   * lines ignore it), unsorted, into `outT` / `outS`; returns the count.
+   */
+  private collect(
+    p: number,
+    afterS: number,
+    afterKey: number,
+    outT: Int32Array,
+    outS: Float64Array,
+    floor: number,
+  ): number {
     const key = this.key;
     const forbidden = this.forbidden;
     const minScore = this.minScore;
@@ -315,6 +433,7 @@ export class ScoreStream implements PartnerStream {
       let cell = p * this.lineStride;
       for (let t = 0; t < count; t++, cell += step) {
         const s = dense[cell]!;
+        if (s < floor) continue;
         if (s === NEG || s < minScore || s > afterS || (s === afterS && key[t]! <= afterKey)) continue;
         if (forbidden !== null && forbidden[cell] !== 0) continue;
         outT[len] = t;
