@@ -425,4 +425,36 @@ describe("deferredAcceptance: lists without scores", () => {
       `[MatchingInputError: The preference list of mentor 0 names 0 twice.]`,
     );
   });
+
+  it("names the first bad entry wherever it is in a long list, on both sides", () => {
+    // The list checks read four entries per step; a mistake in any place of a step, or in the tail, must
+    // still be reported as the first one. Complete lists give the mentors a dense rank table; short lists
+    // a sparse index: both paths are checked.
+    const n = 13;
+    const order = (shift: number) => Array.from({ length: n }, (_, k) => (k * 5 + shift) % n);
+    for (const complete of [true, false]) {
+      for (const side of ["mentee", "mentor"] as const) {
+        for (let at = 1; at < n; at++) {
+          for (const mistake of ["repeat", "outside", "fraction"] as const) {
+            const lists = Array.from({ length: n }, (_, a) => order(a).slice(0, complete ? n : 3));
+            const list = Array.from({ length: n }, (_, k) => (k * 5 + 2) % n);
+            const bad = mistake === "repeat" ? list[0]! : mistake === "outside" ? n + at : at + 0.5;
+            list[at] = bad;
+            if (mistake !== "repeat" && at + 2 < n) list[at + 2] = list[0]!; // a later repeat
+            lists[2] = list;
+            const other = Array.from({ length: n }, (_, a) => order(a + 1));
+            const instance =
+              side === "mentee"
+                ? { menteePreferences: lists, mentorPreferences: other }
+                : { menteePreferences: other, mentorPreferences: lists };
+            const message =
+              mistake === "repeat"
+                ? `The preference list of ${side} 2 names ${bad} twice.`
+                : `The preference list of ${side} 2 names ${bad}, outside 0..${n - 1}.`;
+            expect(() => deferredAcceptance(instance)).toThrow(message);
+          }
+        }
+      }
+    }
+  });
 });
