@@ -478,10 +478,13 @@ function checkPreferences(
     }
     total += list.length;
   }
-  const table = withIndex && wantsDenseIndex(owners, targets, total) ? newDenseTable(owners, targets) : null;
+  const table =
+    withIndex && wantsDenseIndex(owners, targets, total) ? newDenseTable(owners, targets, false) : null;
   const seen = table === null ? new Int32Array(targets).fill(-1) : null;
   for (let a = 0; a < owners; a++) {
     const list = lists[a]!;
+    // The table comes unzeroed (see newDenseTable): clear this row now, while it is about to be written.
+    if (table !== null) table.fill(0, a * targets, (a + 1) * targets);
     // The hot loops are small monomorphic functions; on a bad entry they return its place, and the error
     // is built here.
     const bad =

@@ -85,15 +85,18 @@ export function wantsDenseIndex(owners: number, targets: number, total: number):
 }
 
 /**
- * A zeroed owners × targets table for places (1-based, 0 = not listed): 16-bit when places fit. O(size).
+ * An owners × targets table for places (1-based, 0 = not listed): 16-bit when places fit. O(size).
  *
  * @param owners - number of lists.
  * @param targets - number of possible targets.
+ * @param zeroed - false: a reused table may come back as the last call left it, and the caller zeroes
+ *   each row just before it fills it (the row is then in cache for the writes; zeroing the whole table
+ *   first costs one more trip of it through memory).
  * @returns the table.
  * @example
  * newDenseTable(3, 4).length; // 12
  */
-export function newDenseTable(owners: number, targets: number): Int32Array | Uint16Array {
+export function newDenseTable(owners: number, targets: number, zeroed = true): Int32Array | Uint16Array {
   const size = owners * targets;
   const wide = targets >= 65535;
   // Reuse the table a finished call gave back, if the collector has not taken it yet: a fresh table of
@@ -103,7 +106,7 @@ export function newDenseTable(owners: number, targets: number): Int32Array | Uin
   spare = null;
   if (old !== undefined && old.length >= size && old instanceof Int32Array === wide) {
     const table = old.subarray(0, size);
-    table.fill(0);
+    if (zeroed) table.fill(0);
     return table;
   }
   return wide ? new Int32Array(size) : new Uint16Array(size);
