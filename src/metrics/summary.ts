@@ -289,6 +289,35 @@ function fusedPass(inst: Instance, mentorOf: Int32Array): FusedPass {
     }
     return { menteeRank, mentorRank, blocking };
   }
+  if (csr !== null && maxLoad <= 1 && forbidden === null && minScore === NEG) {
+    // The same one-to-one pass over the stored cells of CSR rows (an absent cell is -Infinity: it beats
+    // nobody; a stored -Infinity fails every comparison by itself).
+    const partner = new Float64Array(cols).fill(Number.POSITIVE_INFINITY);
+    for (let j = 0; j < cols; j++) if (load[j] === 1) partner[j] = value[start[j]!]!;
+    const above = new Int32Array(cols);
+    const { rowStart, col: colOf, value: cellValue } = csr;
+    for (let i = 0; i < rows; i++) {
+      const cur = own[i]!;
+      const free = pinnedMentor[i] === -1;
+      let better = 0;
+      const end = rowStart[i + 1]!;
+      for (let k = rowStart[i]!; k < end; k++) {
+        const j = colOf[k]!;
+        const v = cellValue[k]!;
+        if (v > partner[j]!) above[j]!++;
+        if (v > cur) {
+          better++;
+          if (free && v > threshold[j]!) blocking++;
+        }
+      }
+      if (mentorOf[i] !== -1) menteeRank[i] = cur === NEG ? 0 : better + 1;
+    }
+    const mentorRank = new Int32Array(rows).fill(-1);
+    for (let j = 0; j < cols; j++) {
+      if (load[j] === 1) mentorRank[member[start[j]!]!] = partner[j] === NEG ? 0 : above[j]! + 1;
+    }
+    return { menteeRank, mentorRank, blocking };
+  }
   // Dense rows visit every column; CSR rows their stored cells only (an absent cell is -Infinity).
   const rowStart = csr?.rowStart ?? null;
   const colOf = csr?.col ?? null;
