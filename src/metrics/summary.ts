@@ -183,6 +183,32 @@ interface FusedPass {
   readonly blocking: number;
 }
 
+/** One mentee per mentor: each mentor's partner's score, +Infinity for a mentor with none. O(cols). */
+function partnerScores(load: Int32Array, start: Int32Array, value: Float64Array): Float64Array {
+  const partner = new Float64Array(load.length).fill(Number.POSITIVE_INFINITY);
+  for (let j = 0; j < load.length; j++) if (load[j] === 1) partner[j] = value[start[j]!]!;
+  return partner;
+}
+
+/**
+ * One mentee per mentor: the mentor's rank of its mentee from `above[j]` (cells of column j that beat the
+ * partner's score); 0 for a pair at -Infinity, -1 for an unmatched mentee. O(rows + cols).
+ */
+function oneToOneMentorRanks(
+  rows: number,
+  load: Int32Array,
+  start: Int32Array,
+  member: Int32Array,
+  partner: Float64Array,
+  above: Int32Array,
+): Int32Array {
+  const mentorRank = new Int32Array(rows).fill(-1);
+  for (let j = 0; j < load.length; j++) {
+    if (load[j] === 1) mentorRank[member[start[j]!]!] = partner[j] === NEG ? 0 : above[j]! + 1;
+  }
+  return mentorRank;
+}
+
 /**
  * The fused pass for the common case (scores, no lists): each cell is read once and feeds the mentee's
  * rank, the mentor's rank (difference array over the mentor's group sorted by score, as in
@@ -234,8 +260,7 @@ function fusedPass(inst: Instance, mentorOf: Int32Array): FusedPass {
   for (let j = 0; j < cols; j++) if (load[j]! > maxLoad) maxLoad = load[j]!;
   if (dense !== null && maxLoad <= 1 && forbidden === null && minScore === NEG) {
     // One mentee per mentor and no masks: a -Infinity cell fails every comparison below by itself.
-    const partner = new Float64Array(cols).fill(Number.POSITIVE_INFINITY);
-    for (let j = 0; j < cols; j++) if (load[j] === 1) partner[j] = value[start[j]!]!;
+    const partner = partnerScores(load, start, value);
     const above = new Int32Array(cols);
     // Eight cells per step: V8 re-checks each typed array's map and length on every loop iteration, so
     // the unrolled loop costs about half as much per cell (measured on 5000 × 5000).
@@ -283,17 +308,16 @@ function fusedPass(inst: Instance, mentorOf: Int32Array): FusedPass {
       }
       if (mentorOf[i] !== -1) menteeRank[i] = cur === NEG ? 0 : better + 1;
     }
-    const mentorRank = new Int32Array(rows).fill(-1);
-    for (let j = 0; j < cols; j++) {
-      if (load[j] === 1) mentorRank[member[start[j]!]!] = partner[j] === NEG ? 0 : above[j]! + 1;
-    }
-    return { menteeRank, mentorRank, blocking };
+    return {
+      menteeRank,
+      mentorRank: oneToOneMentorRanks(rows, load, start, member, partner, above),
+      blocking,
+    };
   }
   if (csr !== null && maxLoad <= 1 && forbidden === null && minScore === NEG) {
     // The same one-to-one pass over the stored cells of CSR rows (an absent cell is -Infinity: it beats
     // nobody; a stored -Infinity fails every comparison by itself).
-    const partner = new Float64Array(cols).fill(Number.POSITIVE_INFINITY);
-    for (let j = 0; j < cols; j++) if (load[j] === 1) partner[j] = value[start[j]!]!;
+    const partner = partnerScores(load, start, value);
     const above = new Int32Array(cols);
     const { rowStart, col: colOf, value: cellValue } = csr;
     for (let i = 0; i < rows; i++) {
@@ -312,11 +336,11 @@ function fusedPass(inst: Instance, mentorOf: Int32Array): FusedPass {
       }
       if (mentorOf[i] !== -1) menteeRank[i] = cur === NEG ? 0 : better + 1;
     }
-    const mentorRank = new Int32Array(rows).fill(-1);
-    for (let j = 0; j < cols; j++) {
-      if (load[j] === 1) mentorRank[member[start[j]!]!] = partner[j] === NEG ? 0 : above[j]! + 1;
-    }
-    return { menteeRank, mentorRank, blocking };
+    return {
+      menteeRank,
+      mentorRank: oneToOneMentorRanks(rows, load, start, member, partner, above),
+      blocking,
+    };
   }
   // Dense rows visit every column; CSR rows their stored cells only (an absent cell is -Infinity).
   const rowStart = csr?.rowStart ?? null;
