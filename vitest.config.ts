@@ -8,6 +8,8 @@ export default defineConfig({
     // Tests import the package by its public names, as a user's project would.
     alias: [
       { find: /^mentor-match\/testing$/, replacement: src("testing/index.ts") },
+      { find: /^mentor-match\/matching$/, replacement: src("entries/matching.ts") },
+      { find: /^mentor-match\/csv$/, replacement: src("entries/csv.ts") },
       { find: /^mentor-match$/, replacement: src("index.ts") },
     ],
   },

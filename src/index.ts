@@ -27,6 +27,7 @@ export type { ErrorCatalogEntry, ErrorDescription, ErrorLanguage } from "./error
 export { FORMS } from "./questionnaire/forms.js";
 export type { Form } from "./questionnaire/forms.js";
 export { generateParticipants } from "./questionnaire/generate.js";
+export { loadFormulaSupport } from "./questionnaire/loadFormulaSupport.js";
 export type { GenerateOptions } from "./questionnaire/generate.js";
 export { parseParticipants, safeParseParticipants } from "./questionnaire/parseParticipants.js";
 export type { SafeParseParticipantsResult } from "./questionnaire/parseParticipants.js";

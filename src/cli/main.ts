@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * The `mentor-match` executable (built by tsup to dist/cli/main.js). The only place that reads
  * `process.argv` and sets the exit code.
