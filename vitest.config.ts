@@ -16,6 +16,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     setupFiles: ["test/_setup.ts"],
+    // Says which real-browser checks were skipped, and why, when no Chromium is found (test/_browser.ts).
+    globalSetup: ["test/_globalSetup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
