@@ -67,6 +67,14 @@ export { programJsonSchema } from "./questionnaire/programJsonSchema.js";
 export { compileProgram } from "./scoring/compileProgram.js";
 export { scoreParticipants } from "./scoring/scoreParticipants.js";
 export type { ScoreOptions } from "./scoring/scoreParticipants.js";
+export { matchParticipants } from "./scoring/matchParticipants.js";
+export type {
+  MatchedGroup,
+  MatchedMentee,
+  MatchParticipantsOptions,
+  ParticipantsMatch,
+  UnmatchedParticipant,
+} from "./scoring/matchParticipants.js";
 export type {
   CompiledProgram,
   Contribution,

@@ -69,7 +69,7 @@ const byId = (a: Participant, b: Participant): number => (a.id < b.id ? -1 : a.i
  */
 export function scoreParticipants(
   program: Program | ProgramInput | CompiledProgram,
-  participants: readonly (Participant | ParticipantInput | unknown)[],
+  participants: readonly (Participant | ParticipantInput)[],
   options: ScoreOptions = {},
 ): ScoredInstance {
   const compiled = isCompiled(program) ? program : compileProgram(program);
