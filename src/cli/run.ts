@@ -29,6 +29,7 @@ const T = {
     generate: "сгенерировать участников вместо чтения файлов: НАСТАВНИКИ:НАСТАВЛЯЕМЫЕ",
     instances: "сколько сгенерировать наборов участников",
     markdown: "вывести таблицы в Markdown",
+    json: "вывести результаты сравнения в JSON (для других программ)",
     mentors: "CSV-файл анкет наставников",
     mentees: "CSV-файл анкет наставляемых",
     input: "один CSV-файл с колонкой роли (наставник / наставляемый)",
@@ -58,6 +59,7 @@ const T = {
     generate: "generate participants instead of reading files: MENTORS:MENTEES",
     instances: "how many sets of participants to generate",
     markdown: "print the tables as Markdown",
+    json: "print the comparison as JSON (for other programs)",
     mentors: "CSV export of the mentors' questionnaire",
     mentees: "CSV export of the mentees' questionnaire",
     input: "one CSV file with a role column (mentor / mentee)",
@@ -291,7 +293,8 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     .option("--seeds <list>", t.seeds, parseSeeds, [0])
     .option("--generate <counts>", t.generate, parseCounts)
     .option("--instances <n>", t.instances, parsePositive, 1)
-    .option("--markdown", t.markdown, false)
+    .addOption(new Option("--markdown", t.markdown).default(false).conflicts("json"))
+    .option("--json", t.json, false)
     .addOption(langOption())
     .action(async (opts) => {
       for (const s of opts.strategies as string[]) {
