@@ -103,7 +103,11 @@ export function createEngine(preset: (form: Program["form"]) => Program): Engine
         return { ...EMPTY, problems: problems.length > 0 ? problems : [all.error] };
       }
       const participants = all.data;
-      const s = scoreParticipants(program, participants, onProgress === undefined ? {} : { onProgress });
+      // Already validated just above: scoring need not parse them again.
+      const s = scoreParticipants(program, participants, {
+        validate: false,
+        ...(onProgress === undefined ? {} : { onProgress }),
+      });
       const cols = s.cols;
       const forbidden = s.instance.forbidden ?? null;
       const score = (i: number, j: number): number => {
