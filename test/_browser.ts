@@ -27,7 +27,8 @@ function executable(path: string): boolean {
 /** Finds Chromium as described above. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): BrowserFound {
   const chosen = env.CHROMIUM;
-  if (chosen === "none" || chosen === "") return { path: undefined, reason: "CHROMIUM=none turns the real-browser checks off" };
+  if (chosen === "none" || chosen === "")
+    return { path: undefined, reason: "CHROMIUM=none turns the real-browser checks off" };
   if (chosen !== undefined) {
     return executable(chosen)
       ? { path: chosen }
