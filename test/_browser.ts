@@ -58,6 +58,14 @@ export function headlessFlags(profile: string): string[] {
   ];
 }
 
+/** Whether a missing browser is a failure: in CI (`CI` set) or with `MENTOR_MATCH_REQUIRE_BROWSER=1`. */
+export function browserRequired(): boolean {
+  const ci = process.env.CI;
+  return (
+    process.env.MENTOR_MATCH_REQUIRE_BROWSER === "1" || (ci !== undefined && ci !== "" && ci !== "false")
+  );
+}
+
 /**
  * The browser for a real-browser check, or `undefined` after marking the test skipped with the reason.
  * In CI a missing browser throws instead.
@@ -69,8 +77,7 @@ export function chromiumOrSkip(skip: (note: string) => never | void, what: strin
   const found = findChromium();
   if (found.path !== undefined) return found.path;
   const message = `${what} needs Chromium: ${found.reason}`;
-  const ci = process.env.CI;
-  if (process.env.MENTOR_MATCH_REQUIRE_BROWSER === "1" || (ci !== undefined && ci !== "" && ci !== "false")) {
+  if (browserRequired()) {
     throw new Error(`${message}. CI must run the real-browser checks (.ci/run installs chromium).`);
   }
   skip(`skipped: ${message}`);

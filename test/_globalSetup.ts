@@ -2,7 +2,7 @@
  * Runs once around the whole test run: when no Chromium is found, says so plainly at the start and at
  * the end, naming the real-browser checks that were skipped and why (see test/_browser.ts).
  */
-import { findChromium } from "./_browser.js";
+import { browserRequired, findChromium } from "./_browser.js";
 
 /** The real-browser checks, by file. */
 const BROWSER_CHECKS = [
@@ -12,7 +12,8 @@ const BROWSER_CHECKS = [
 
 function notice(): string | undefined {
   const found = findChromium();
-  if (found.path !== undefined) return undefined;
+  // Where a browser is required (CI), the checks fail with the reason instead of being skipped.
+  if (found.path !== undefined || browserRequired()) return undefined;
   return [
     "",
     `mentor-match: real-browser checks SKIPPED — ${found.reason}.`,
