@@ -4,13 +4,13 @@
  * - `mentor-match --version`, `validate` and `match` on the bundled example (12 mentors, 30 mentees),
  *   wall time of the whole process;
  * - `node -e 0`, the floor every command line pays.
- * Targets (issue 16): import ≤ 150 ms, --version ≤ 300 ms. `npm run bench -- --only startup`.
+ * Targets (issue 16): import ≤ 150 ms, --version ≤ 300 ms, judged on CPU time (see `row` below).
+ * `npm run bench -- --only startup`.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { performance } from "node:perf_hooks";
 import { type BenchRow, emit, QUICK } from "./_lib.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -25,45 +25,64 @@ function median(xs: readonly number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Wall time of a fresh process, median of REPS (one untimed run first, to warm the file cache). */
-function processTime(args: readonly string[]): number {
-  const times: number[] = [];
-  for (let k = 0; k <= REPS; k++) {
-    const t0 = performance.now();
-    const r = spawnSync(process.execPath, args, { cwd: dir, encoding: "utf8" });
-    const ms = performance.now() - t0;
-    if (r.status !== 0) throw new Error(`node ${args.join(" ")} exited ${r.status}:\n${r.stderr}`);
-    if (k > 0) times.push(ms);
-  }
-  return median(times);
+/** A measure: wall time and CPU time (user + system), in ms, each the median of REPS. */
+interface Timing {
+  readonly wall: number;
+  readonly cpu: number;
 }
 
-/** The time of `await import(specifier)` inside a fresh process, median of REPS. */
-function importTime(file: string): number {
-  const code = `const t0 = performance.now(); await import(${JSON.stringify(file)}); process.stdout.write(String(performance.now() - t0));`;
-  const times: number[] = [];
+/** A fresh process under /usr/bin/time, REPS times (one untimed run first, to warm the file cache). */
+function processTime(args: readonly string[]): Timing {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let k = 0; k <= REPS; k++) {
+    const r = spawnSync("/usr/bin/time", ["-f", "@@%e %U %S", process.execPath, ...args], {
+      cwd: dir,
+      encoding: "utf8",
+    });
+    if (r.status !== 0) throw new Error(`node ${args.join(" ")} exited ${r.status}:\n${r.stderr}`);
+    const m = /@@([\d.]+) ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+    if (m === null) throw new Error(`no timing from /usr/bin/time:\n${r.stderr.slice(-500)}`);
+    if (k === 0) continue;
+    wall.push(Number(m[1]) * 1000);
+    cpu.push((Number(m[2]) + Number(m[3])) * 1000);
+  }
+  return { wall: median(wall), cpu: median(cpu) };
+}
+
+/** `await import(file)` inside a fresh process, REPS times: wall and CPU time of the import alone. */
+function importTime(file: string): Timing {
+  const code = `const c0 = process.cpuUsage(); const t0 = performance.now(); await import(${JSON.stringify(file)}); const t = performance.now() - t0; const c = process.cpuUsage(c0); process.stdout.write(JSON.stringify([t, (c.user + c.system) / 1000]));`;
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let k = 0; k <= REPS; k++) {
     const r = spawnSync(process.execPath, ["--input-type=module", "-e", code], {
       cwd: ROOT,
       encoding: "utf8",
     });
     if (r.status !== 0) throw new Error(`import failed:\n${r.stderr}`);
-    if (k > 0) times.push(Number(r.stdout));
+    if (k === 0) continue;
+    const [w, c] = JSON.parse(r.stdout) as [number, number];
+    wall.push(w);
+    cpu.push(c);
   }
-  return median(times);
+  return { wall: median(wall), cpu: median(cpu) };
 }
 
 const load = loadavg()[0]!.toFixed(1);
 const demo = ["--mentors", join(DEMO, "mentors.csv"), "--mentees", join(DEMO, "mentees.csv")];
 const config = ["--config", join(DEMO, "programme.json")];
 const rows: BenchRow[] = [];
-const row = (c: string, impl: string, ms: number, target?: number, note?: string): void => {
+// The figure is the CPU time: on this shared, loaded machine the wall time is several times the CPU time
+// (other processes hold the cores), while the CPU time is close to the wall time of an idle machine
+// (start-up is one thread). The wall time of the same runs is in the note.
+const row = (c: string, impl: string, t: Timing, target?: number, note?: string): void => {
   rows.push({
     case: c,
-    impl,
-    ms,
-    ...(target === undefined ? {} : { target: `≤ ${target} ms`, pass: ms <= target }),
-    note: `median of ${REPS} fresh processes; load average ${load} at the start${note === undefined ? "" : `; ${note}`}`,
+    impl: `${impl}, CPU time (user + system)`,
+    ms: t.cpu,
+    ...(target === undefined ? {} : { target: `≤ ${target} ms`, pass: t.cpu <= target }),
+    note: `wall ${t.wall.toFixed(0)} ms; median of ${REPS} fresh processes; load average ${load} at the start${note === undefined ? "" : `; ${note}`}`,
   });
 };
 
@@ -98,5 +117,5 @@ row(
 rmSync(dir, { recursive: true, force: true });
 emit("startup", rows, [
   "Each figure is the median of fresh Node processes on the built package (npm run build).",
-  "The machine is shared (2 cores, other engineers' builds and tests running): compare with the `node -e 0` row of the same run.",
+  "The machine is shared (2 cores, other engineers' builds and tests running): the figure is CPU time (user + system), which a loaded machine inflates far less than wall time; the wall time is in each note. Compare with the `node -e 0` row of the same run.",
 ]);
