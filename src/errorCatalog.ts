@@ -241,6 +241,18 @@ export const ERROR_CATALOG = {
       todo: "Keep only arithmetic and the allowed mathematical functions (min, max, abs, sqrt …) in the formula.",
     },
   },
+  FORMULA_UNAVAILABLE: {
+    ru: {
+      title: "Формулы ещё не загружены",
+      what: "В программе есть критерий «formula», а формулы разбирает библиотека mathjs, которую эта среда (браузер, воркер) не может загрузить сразу, по требованию.",
+      todo: "Один раз перед разбором программы вызовите `await loadFormulaSupport()` (из mentor-match), затем повторите.",
+    },
+    en: {
+      title: "Formulas not loaded yet",
+      what: "The programme has a `formula` criterion; formulas are parsed by mathjs, which this runtime (a browser, a worker) cannot load synchronously on demand.",
+      todo: "Call `await loadFormulaSupport()` (from mentor-match) once before the programme is parsed, then try again.",
+    },
+  },
   INVALID_PARTICIPANT: {
     ru: {
       title: "Неверная запись участника",

@@ -32,6 +32,7 @@ export type ErrorCode =
   | "UNKNOWN_QUESTION"
   | "INVALID_FORMULA"
   | "FORBIDDEN_FORMULA"
+  | "FORMULA_UNAVAILABLE"
   | "INVALID_PARTICIPANT"
   // input files
   | "FILE_NOT_FOUND"

@@ -1,4 +1,3 @@
-import { isPlainObject, mergeWith } from "lodash-es";
 import { ProgramError } from "../errors.js";
 import { PRESET_INPUTS } from "./_internal/presetData.js";
 import { FORMS, type Form } from "./forms.js";
@@ -12,12 +11,27 @@ import type { Program, ProgramInput } from "./program.js";
  * @example
  * presets["teacher-teacher"].eligibility.map((r) => r.id); // ["mentorExperience", "menteeExperience"]
  */
-export const presets: Readonly<Record<Form, Program>> = Object.freeze(
-  Object.fromEntries(FORMS.map((f) => [f, deepFreeze(parseProgram(PRESET_INPUTS[f]))])) as Record<
-    Form,
-    Program
-  >,
-);
+export const presets: Readonly<Record<Form, Program>> = lazyPresets();
+
+/**
+ * The presets as an object of getters: each is parsed on first use and then kept, so that importing the
+ * package parses nothing (one preset has a formula, and formulas load mathjs).
+ */
+function lazyPresets(): Readonly<Record<Form, Program>> {
+  const parsed = new Map<Form, Program>();
+  const out = {} as Record<Form, Program>;
+  for (const f of FORMS) {
+    Object.defineProperty(out, f, {
+      enumerable: true,
+      get: (): Program => {
+        let p = parsed.get(f);
+        if (p === undefined) parsed.set(f, (p = deepFreeze(parseProgram(PRESET_INPUTS[f]))));
+        return p;
+      },
+    });
+  }
+  return Object.freeze(out);
+}
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
@@ -35,6 +49,27 @@ export type PresetOverrides = Omit<Partial<ProgramInput>, "criteria" | "defaults
   readonly criteria?: ProgramInput["criteria"] | Readonly<Record<string, Record<string, unknown> | null>>;
   readonly defaults?: Partial<NonNullable<ProgramInput["defaults"]>>;
 };
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== "object" || v === null) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === null || proto === Object.prototype;
+}
+
+/**
+ * A deep merge as overrides need it: plain objects merge key by key into a new object; anything else,
+ * arrays too, replaces; `undefined` keeps the value it would replace.
+ */
+function merge(base: unknown, patch: unknown): unknown {
+  if (patch === undefined) return base;
+  if (!isPlainObject(patch)) return patch;
+  const out: Record<string, unknown> = isPlainObject(base) ? { ...base } : {};
+  for (const key of Object.keys(patch)) {
+    if (key === "__proto__") continue;
+    out[key] = merge(out[key], patch[key]);
+  }
+  return out;
+}
 
 function mergeCriteria(
   base: readonly ProgramInput["criteria"][number][],
@@ -54,11 +89,7 @@ function mergeCriteria(
   for (const c of base) {
     const p = patch[c.id ?? ""];
     if (p === null) continue;
-    out.push(
-      p === undefined
-        ? c
-        : mergeWith({}, c, p, (_a: unknown, b: unknown) => (Array.isArray(b) ? b : undefined)),
-    );
+    out.push(p === undefined ? c : merge(c, p));
   }
   return out;
 }
@@ -86,9 +117,7 @@ export function preset(form: Form, overrides: PresetOverrides = {}): Program {
   }
   const base = PRESET_INPUTS[form];
   const { criteria, ...rest } = overrides;
-  const merged = mergeWith({}, base, rest, (_a: unknown, b: unknown) =>
-    Array.isArray(b) ? b : undefined,
-  ) as Record<string, unknown>;
+  const merged = merge(base, rest) as Record<string, unknown>;
   if (criteria !== undefined) {
     merged.criteria = Array.isArray(criteria)
       ? criteria
