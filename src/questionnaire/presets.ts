@@ -1,3 +1,4 @@
+import { isPlainObject, mergeWith } from "lodash-es";
 import { ProgramError } from "../errors.js";
 import { PRESET_INPUTS } from "./_internal/presetData.js";
 import { FORMS, type Form } from "./forms.js";
@@ -50,25 +51,9 @@ export type PresetOverrides = Omit<Partial<ProgramInput>, "criteria" | "defaults
   readonly defaults?: Partial<NonNullable<ProgramInput["defaults"]>>;
 };
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== "object" || v === null) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === null || proto === Object.prototype;
-}
-
-/**
- * A deep merge as overrides need it: plain objects merge key by key into a new object; anything else,
- * arrays too, replaces; `undefined` keeps the value it would replace.
- */
+/** Overrides merge as lodash merges, except that an array replaces the array it overrides. */
 function merge(base: unknown, patch: unknown): unknown {
-  if (patch === undefined) return base;
-  if (!isPlainObject(patch)) return patch;
-  const out: Record<string, unknown> = isPlainObject(base) ? { ...base } : {};
-  for (const key of Object.keys(patch)) {
-    if (key === "__proto__") continue;
-    out[key] = merge(out[key], patch[key]);
-  }
-  return out;
+  return mergeWith({}, base, patch, (_a: unknown, b: unknown) => (Array.isArray(b) ? b : undefined));
 }
 
 function mergeCriteria(
