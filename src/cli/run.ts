@@ -263,7 +263,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     .option("--delimiter <d>", t.delimiter, parseDelimiter, ",")
     .option("--pseudonymize", t.pseudonymize, false)
     .addOption(langOption())
-    .action((opts) => {
+    .action(async (opts) => {
       if (opts.config === undefined && opts.form === undefined) {
         io.stderr(
           `${lang0 === "ru" ? "Укажите --config (файл настроек) или --form (форму наставничества)." : "Give --config (a programme config) or --form (a form of mentoring)."}\n`,
@@ -271,7 +271,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
         code = EXIT.usage;
         return;
       }
-      code = matchCommand(io, engine, opts, langOf(opts));
+      code = await matchCommand(io, engine, opts, langOf(opts));
     });
 
   program
@@ -282,8 +282,8 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     .option("--out <dir>", t.out, "mentor-match-demo")
     .option("--delimiter <d>", t.delimiter, parseDelimiter, ",")
     .addOption(langOption())
-    .action((opts) => {
-      code = demoCommand(io, engine, opts, langOf(opts));
+    .action(async (opts) => {
+      code = await demoCommand(io, engine, opts, langOf(opts));
     });
 
   programOptions(inputOptions(program.command("compare").description(t.compare)))
