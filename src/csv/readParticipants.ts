@@ -64,7 +64,9 @@ export interface ReadWarning {
     | "UNKNOWN_OPTION"
     | "GENERATED_ID"
     /** Two rows of one role with the same full name and different codes (perhaps one person twice). */
-    | "SAME_NAME";
+    | "SAME_NAME"
+    /** A consent cell that is not a plain yes or no, read as no consent (`unclearConsent: "no"`). */
+    | "UNCLEAR_CONSENT";
   readonly message: string;
   readonly location: SourceRef & { readonly column?: string };
   readonly details: Readonly<Record<string, string | number>>;
@@ -89,6 +91,13 @@ export interface ReadParticipantsOptions {
    * @defaultValue true
    */
   readonly requireConsent?: boolean;
+  /**
+   * A consent cell that is not a plain yes or no («+-», «Да?», «частично», «да/нет»): `error` — an
+   * `INVALID_VALUE` problem naming the cell (the run stops); `no` — read as no consent (the participant is
+   * excluded) with an `UNCLEAR_CONSENT` warning naming the cell. Never read as yes.
+   * @defaultValue "error"
+   */
+  readonly unclearConsent?: "error" | "no";
 }
 
 /** What {@link readParticipants} returns. */
@@ -220,7 +229,7 @@ export function readParticipants(
     );
     mappings.push({ file, mapping });
     const col = (key: StandardField): number => mapping.byKey.get(key) ?? -1;
-    for (const a of mapping.ambiguous) {
+    for (const a of [...mapping.ambiguous, ...tiesBehindGiven(table.header, fields, mapping)]) {
       problems.push(
         new InputFileError("DUPLICATE_COLUMN", `Several columns could be "${a.key}".`, {
           location: { file, column: table.header[a.indices[1]!]! },
@@ -344,15 +353,30 @@ export function readParticipants(
       for (const key of ["consent", "guardianConsent"] as const) {
         if (col(key) === -1) continue;
         const v = parseYesNo(at(key));
-        if (v === undefined) {
+        if (v === undefined && options.unclearConsent === "no") {
+          // A documented choice of the coordinator: an unclear consent is no consent, with a warning.
+          record[key] = false;
+          warnings.push({
+            code: "UNCLEAR_CONSENT",
+            message:
+              "The consent cell is not a plain yes or no; it is read as no consent and the participant is left out.",
+            location: { file, row, column: columnName(key) },
+            details: { what: key },
+          });
+        } else if (v === undefined) {
           problems.push(
-            new InputFileError("INVALID_VALUE", "The consent cell is neither yes nor no.", {
-              location: { file, row, column: columnName(key) },
-              hint: "Write «да» or «нет» (yes or no); a blank cell means no consent.",
-              details: { what: "consent" },
-            }),
+            new InputFileError(
+              "INVALID_VALUE",
+              "The consent cell is not a plain yes or no (a question mark, «частично», «+-», «да/нет» are neither).",
+              {
+                location: { file, row, column: columnName(key) },
+                hint: "Write «да» or «нет» (yes or no); a blank cell means no consent.",
+                details: { what: "consent" },
+              },
+            ),
           );
-        } else record[key] = v === true;
+        } else if (v !== null) record[key] = v;
+        // A blank cell leaves the field unset: no consent, but not a «нет» (a minor's own blank is not a refusal).
       }
       if (col("capacity") !== -1 && at("capacity") !== "") {
         const n = parseNumberCell(at("capacity"));
@@ -442,6 +466,36 @@ export function readParticipants(
     problems,
     warnings,
   };
+}
+
+/**
+ * Columns the config leaves unmapped that, by their headers alone, would feed a field the config maps to
+ * another column: a tie for that field (the layout that is `DUPLICATE_COLUMN` without a config), or, for
+ * the consent fields, the column a header match would take. The config chose one, but the other would be
+ * silently dropped — a second consent column saying «нет» must never be. A column the config maps to
+ * another field is a decision, not a duplicate. O(h · L).
+ */
+function tiesBehindGiven(
+  header: readonly string[],
+  fields: readonly ColumnField[],
+  mapping: ColumnMapping,
+): { key: string; indices: number[] }[] {
+  if (!mapping.columns.some((c) => c.how === "given")) return [];
+  const guessed = mapColumns(header, fields);
+  const ties: { key: string; indices: number[] }[] = [];
+  const add = (key: string, candidates: readonly number[]) => {
+    const chosen = mapping.byKey.get(key);
+    if (chosen === undefined || mapping.columns[chosen]!.how !== "given") return;
+    if (mapping.ambiguous.some((m) => m.key === key) || ties.some((t) => t.key === key)) return;
+    const others = candidates.filter((i) => i !== chosen && mapping.columns[i]!.how !== "given");
+    if (others.length > 0) ties.push({ key, indices: [chosen, ...others] });
+  };
+  for (const a of guessed.ambiguous) add(a.key, a.indices);
+  for (const key of ["consent", "guardianConsent"]) {
+    const c = guessed.byKey.get(key);
+    if (c !== undefined) add(key, [c]);
+  }
+  return ties;
 }
 
 function tagsOf(cell: string): string[] {
