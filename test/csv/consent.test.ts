@@ -4,32 +4,7 @@ import { parseYesNo } from "../../src/csv/parseYesNo.js";
 import { readCsv } from "../../src/csv/readCsv.js";
 import { readParticipants } from "../../src/csv/readParticipants.js";
 import { preset, scoreParticipants } from "../../src/index.js";
-
-/** Cells that are not a plain yes: never read as yes. */
-export const UNCLEAR_CONSENT = [
-  "+-",
-  "+ -",
-  "-+",
-  "±",
-  "Да?",
-  "да ?",
-  "частично",
-  "Частично согласен",
-  "да/нет",
-  "Да / Нет",
-  "нет/да",
-  "yes/no",
-  "Yes or no",
-  "Согласен частично",
-  "Да, но позже",
-  "Да, кроме фото",
-  "Согласен, если будет нужно",
-  "может быть",
-  "Не уверен",
-  "maybe",
-  "partly",
-  "Yes, but not for photos",
-];
+import { UNCLEAR_CONSENT } from "./_consentCells.js";
 
 describe("parseYesNo: yes only when unambiguously yes", () => {
   it.each(UNCLEAR_CONSENT)("%s is not a yes", (cell) => {
