@@ -65,6 +65,8 @@ export interface ReadWarning {
     | "GENERATED_ID"
     /** Two rows of one role with the same full name and different codes (perhaps one person twice). */
     | "SAME_NAME"
+    /** Submissions of one person that disagree (equal times, or one e-mail under two codes): left out. */
+    | "CONFLICTING_SUBMISSIONS"
     /** A consent cell that is not a plain yes or no, read as no consent (`unclearConsent: "no"`). */
     | "UNCLEAR_CONSENT";
   readonly message: string;
@@ -111,6 +113,11 @@ export interface ParticipantsRead {
   /** Errors (the run must stop): file, row, column and what to do. */
   readonly problems: readonly InputFileError[];
   readonly warnings: readonly ReadWarning[];
+  /**
+   * Rows read but not kept: older or identical copies of a submission (`superseded`) and submissions
+   * that conflict (`conflicting-submissions`). With `participants`, every row read is accounted for.
+   */
+  readonly dropped: readonly DroppedRow[];
 }
 
 interface Draft {
@@ -457,7 +464,8 @@ export function readParticipants(
       details: { question, count, rowCount: rows.length, rows: shown },
     });
   }
-  const kept = dedupe(drafts, problems, warnings);
+  const dropped: DroppedRow[] = [];
+  const kept = dedupe(drafts, problems, warnings, dropped);
   resolvePreferences(kept, warnings);
   return {
     participants: kept.map((d) => d.record),
@@ -465,6 +473,7 @@ export function readParticipants(
     mappings,
     problems,
     warnings,
+    dropped,
   };
 }
 
@@ -586,78 +595,197 @@ function readAnswer(
   }
 }
 
-/** Keeps the latest submission of each person (same id, or same e-mail within a role). */
-function dedupe(drafts: Draft[], problems: InputFileError[], warnings: ReadWarning[]): Draft[] {
-  const byId = new Map<string, number>();
-  const byEmail = new Map<string, number>();
-  const dropped = new Uint8Array(drafts.length);
+/** A row read but not kept as a participant, with the reason; it goes to excluded.csv. */
+export interface DroppedRow {
+  readonly id: string;
+  readonly role: "mentor" | "mentee";
+  readonly source: SourceRef;
+  /** `superseded`: an older (or identical) submission of one person, replaced by the rows in `by`;
+   * `conflicting-submissions`: submissions of one person (one code, or one e-mail under two codes) that
+   * disagree with no later one to settle it; `by` holds the other rows. */
+  readonly reason: "superseded" | "conflicting-submissions";
+  readonly by: readonly SourceRef[];
+}
+
+function rowsText(refs: readonly SourceRef[]): string {
+  return refs.map((r) => `${r.file} row ${r.row}`).join(", ");
+}
+
+/** A row's content, for telling identical submissions from differing ones (its place left out). */
+function contentOf(d: Draft): string {
+  return JSON.stringify([d.record, d.preferenceCell]);
+}
+
+function bySource(a: Draft, b: Draft): number {
+  return a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.source.row - b.source.row;
+}
+
+/**
+ * Resolves submissions of one person (same id, or same e-mail within a role), the same way whatever the
+ * row order: the latest timestamp wins and the older rows are `superseded`; rows with equal latest
+ * timestamps and identical answers collapse into one (the others `superseded`); rows with equal latest
+ * timestamps and different answers, or one e-mail under two different codes, are a conflict: every such
+ * row is left out as `conflicting-submissions`, with a warning naming the rows. Without timestamps, one id
+ * twice is `DUPLICATE_ID`; one id in both roles too. O(R log R).
+ */
+function dedupe(
+  drafts: Draft[],
+  problems: InputFileError[],
+  warnings: ReadWarning[],
+  dropped: DroppedRow[],
+): Draft[] {
+  // Groups: rows linked by an id or by (role, e-mail), found with union-find.
+  const parent = Int32Array.from({ length: drafts.length }, (_, k) => k);
+  const find = (k: number): number => {
+    while (parent[k] !== k) {
+      parent[k] = parent[parent[k]!]!;
+      k = parent[k]!;
+    }
+    return k;
+  };
+  const firstBy = new Map<string, number>();
+  const link = (key: string, k: number) => {
+    const f = firstBy.get(key);
+    if (f === undefined) firstBy.set(key, k);
+    else parent[find(k)] = find(f);
+  };
   for (let k = 0; k < drafts.length; k++) {
-    const d = drafts[k]!;
-    const emailKey = d.record.email === undefined ? undefined : `${d.record.role}\u0000${d.record.email}`;
-    const previous = byId.get(d.record.id) ?? (emailKey === undefined ? undefined : byEmail.get(emailKey));
-    if (previous !== undefined) {
-      const p = drafts[previous]!;
-      if (p.record.role !== d.record.role) {
+    const r = drafts[k]!.record;
+    link(`id\u0000${r.id}`, k);
+    if (r.email !== undefined) link(`email\u0000${r.role}\u0000${r.email}`, k);
+  }
+  const groups = new Map<number, number[]>();
+  for (let k = 0; k < drafts.length; k++) {
+    const g = find(k);
+    const list = groups.get(g);
+    if (list === undefined) groups.set(g, [k]);
+    else list.push(k);
+  }
+  const keep = new Uint8Array(drafts.length);
+  const indexOf = new Map<Draft, number>();
+  for (let k = 0; k < drafts.length; k++) indexOf.set(drafts[k]!, k);
+  for (const members of groups.values()) {
+    if (members.length === 1) {
+      keep[members[0]!] = 1;
+      continue;
+    }
+    const rows = members.map((k) => drafts[k]!).sort(bySource);
+    const first = rows[0]!;
+    const otherRole = rows.find((d) => d.record.role !== first.record.role);
+    if (otherRole !== undefined) {
+      for (const d of rows) {
+        if (d.record.role === first.record.role) continue;
         problems.push(
           new InputFileError(
             "DUPLICATE_ID",
-            `The id is also used by a ${p.record.role} (${p.source.file}, row ${p.source.row}).`,
+            `The id is also used by a ${first.record.role} (${first.source.file}, row ${first.source.row}).`,
             {
               location: { ...d.source, column: d.idColumn },
               hint: "Give each participant a different code.",
-              details: { otherFile: p.source.file, otherRow: p.source.row },
+              details: { otherFile: first.source.file, otherRow: first.source.row },
             },
           ),
         );
-        continue;
       }
-      if (p.timestamp === null || d.timestamp === null) {
+      for (const d of rows) if (d.record.role === first.record.role) keep[indexOf.get(d)!] = 1;
+      continue;
+    }
+    const ids = new Set(rows.map((d) => d.record.id));
+    if (ids.size > 1) {
+      // One e-mail under two or more codes: two people, or one person twice; never merged silently.
+      for (const d of rows) {
+        const others = rows.filter((o) => o !== d).map((o) => o.source);
+        dropped.push({
+          id: d.record.id,
+          role: d.record.role,
+          source: d.source,
+          reason: "conflicting-submissions",
+          by: others,
+        });
+      }
+      warnings.push({
+        code: "CONFLICTING_SUBMISSIONS",
+        message: `One e-mail under ${ids.size} different codes in ${rowsText(rows.map((d) => d.source))}: these rows are left out (excluded.csv) until one is corrected or deleted.`,
+        location: { ...first.source, column: first.idColumn },
+        details: { rows: rows.map((d) => d.source.row).join(", "), kind: "email" },
+      });
+      continue;
+    }
+    const untimed = rows.find((d) => d.timestamp === null);
+    if (untimed !== undefined) {
+      for (const d of rows.slice(1)) {
         problems.push(
           new InputFileError(
             "DUPLICATE_ID",
-            `The same participant is also in ${p.source.file}, row ${p.source.row}, and there is no timestamp to tell which answer is the latest.`,
+            `The same participant is also in ${first.source.file}, row ${first.source.row}, and there is no timestamp to tell which answer is the latest.`,
             {
               location: { ...d.source, column: d.idColumn },
               hint: "Delete the older row, or give each participant a different code.",
-              details: { otherFile: p.source.file, otherRow: p.source.row },
+              details: { otherFile: first.source.file, otherRow: first.source.row },
             },
           ),
         );
-        continue;
       }
-      const newer = d.timestamp >= p.timestamp ? k : previous;
-      const older = newer === k ? previous : k;
-      dropped[older] = 1;
-      const o = drafts[older]!;
-      const n = drafts[newer]!;
-      warnings.push({
-        code: "DUPLICATE_SUBMISSION",
-        message: `Submitted twice: ${o.source.file} row ${o.source.row} and row ${n.source.row}; the latest (row ${n.source.row}) is kept.`,
-        location: n.source,
-        details: { keptRow: n.source.row, droppedRow: o.source.row, droppedFile: o.source.file },
-      });
-      if (newer === k) {
-        byId.set(d.record.id, k);
-        if (emailKey !== undefined) byEmail.set(emailKey, k);
-        // The newer row keeps the older row's id when it matched by e-mail only.
-        if (d.record.id !== p.record.id && byId.get(p.record.id) === previous) byId.set(p.record.id, k);
+      keep[indexOf.get(first)!] = 1;
+      continue;
+    }
+    let latest = Number.NEGATIVE_INFINITY;
+    for (const d of rows) latest = Math.max(latest, d.timestamp!);
+    const top = rows.filter((d) => d.timestamp === latest);
+    const older = rows.filter((d) => d.timestamp !== latest);
+    const identical = top.every((d) => contentOf(d) === contentOf(top[0]!));
+    if (identical) {
+      // The latest submission (identical copies collapse into the first in file and row order).
+      const kept = top[0]!;
+      keep[indexOf.get(kept)!] = 1;
+      for (const d of [...older, ...top.slice(1)]) {
+        dropped.push({
+          id: d.record.id,
+          role: d.record.role,
+          source: d.source,
+          reason: "superseded",
+          by: [kept.source],
+        });
+        warnings.push({
+          code: "DUPLICATE_SUBMISSION",
+          message:
+            d.timestamp === latest
+              ? `Submitted twice with the same time and the same answers: ${d.source.file} row ${d.source.row} and row ${kept.source.row}; one (row ${kept.source.row}) is kept.`
+              : `Submitted twice: ${d.source.file} row ${d.source.row} and row ${kept.source.row}; the latest (row ${kept.source.row}) is kept.`,
+          location: kept.source,
+          details: { keptRow: kept.source.row, droppedRow: d.source.row, droppedFile: d.source.file },
+        });
       }
       continue;
     }
-    byId.set(d.record.id, k);
-    if (emailKey !== undefined) byEmail.set(emailKey, k);
+    // Equal latest times, different answers: no row can be told to be the latest.
+    for (const d of top) {
+      dropped.push({
+        id: d.record.id,
+        role: d.record.role,
+        source: d.source,
+        reason: "conflicting-submissions",
+        by: top.filter((o) => o !== d).map((o) => o.source),
+      });
+    }
+    for (const d of older) {
+      dropped.push({
+        id: d.record.id,
+        role: d.record.role,
+        source: d.source,
+        reason: "superseded",
+        by: top.map((o) => o.source),
+      });
+    }
+    warnings.push({
+      code: "CONFLICTING_SUBMISSIONS",
+      message: `Submitted ${top.length} times with the same time and different answers: ${rowsText(top.map((d) => d.source))}; the participant is left out (excluded.csv) until the coordinator deletes all but one.`,
+      location: top[0]!.source,
+      details: { rows: top.map((d) => d.source.row).join(", "), kind: "same-time" },
+    });
   }
   const kept: Draft[] = [];
-  for (let k = 0; k < drafts.length; k++) {
-    if (dropped[k] === 1) continue;
-    const d = drafts[k]!;
-    if (
-      byId.get(d.record.id) !== k &&
-      (d.record.email === undefined || byEmail.get(`${d.record.role}\u0000${d.record.email}`) !== k)
-    )
-      continue;
-    kept.push(d);
-  }
+  for (let k = 0; k < drafts.length; k++) if (keep[k] === 1) kept.push(drafts[k]!);
   warnSameNames(kept, warnings);
   return kept;
 }

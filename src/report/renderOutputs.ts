@@ -144,7 +144,9 @@ export function renderOutputs(
     e.id,
     e.role === "mentor" ? h.mentor : h.mentee,
     e.reason,
-    reasonText(e.reason, lang),
+    e.note === undefined
+      ? reasonText(e.reason, lang)
+      : `${reasonText(e.reason, lang)} (${bilingual(e.note, lang)})`,
   ]);
   const json = {
     form: model.form,

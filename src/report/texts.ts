@@ -45,6 +45,14 @@ const REASONS: Readonly<Record<string, { readonly ru: string; readonly en: strin
     en: "the role does not fit this form of mentoring",
   },
   "invalid-record": { ru: "анкета заполнена с ошибками", en: "the questionnaire has errors" },
+  superseded: {
+    ru: "анкета отправлена повторно: эту строку заменила более поздняя (или такая же)",
+    en: "the questionnaire was sent again: a later (or identical) row replaced this one",
+  },
+  "conflicting-submissions": {
+    ru: "несколько анкет одного участника расходятся (одно время отправки или один e-mail у разных кодов): оставьте одну",
+    en: "submissions of one participant disagree (the same time, or one e-mail under different codes): keep one",
+  },
 };
 
 /**

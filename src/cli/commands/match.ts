@@ -9,6 +9,7 @@ import type { Lang } from "../../report/texts.js";
 import type { Engine } from "../_internal/engine.js";
 import { EXIT } from "../_internal/exit.js";
 import type { InputOptions } from "../_internal/inputs.js";
+import { checkEveryoneAccounted, droppedNote } from "../_internal/accounting.js";
 import type { CliIo } from "../_internal/io.js";
 import { errorText, SAY } from "../_internal/messages.js";
 import { progress } from "../_internal/progress.js";
@@ -106,7 +107,16 @@ export async function matchCommand(
     throw error;
   }
   bar.step(SAY[lang].writing);
-  const people = options.pseudonymize === true ? pseudonymized(scored, seed) : scored;
+  // Rows not kept (older or conflicting submissions) are excluded.csv lines of their own, after the people.
+  const dropped = prepared.dropped ?? [];
+  const withDropped = {
+    ...scored,
+    excluded: [
+      ...scored.excluded,
+      ...dropped.map((d) => ({ id: d.id, role: d.role, reason: d.reason, note: droppedNote(d) })),
+    ],
+  };
+  const people = options.pseudonymize === true ? pseudonymized(withDropped, seed) : withDropped;
   const model = buildReportModel({
     form: program.info.form,
     mentees: people.mentees,
@@ -118,6 +128,8 @@ export async function matchCommand(
     warnings: prepared.warnings,
     seed,
   });
+  // Nobody lost: checked before anything is written (an INTERNAL error rather than outputs that break it).
+  checkEveryoneAccounted(model, prepared.inputRows ?? 0, dropped.length);
   const files = renderOutputs(model, { lang, delimiter: options.delimiter });
   await writeOutputs(io, options.out, files, {
     onRecovery: sayRecovery,
