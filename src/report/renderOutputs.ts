@@ -170,7 +170,8 @@ export function renderOutputs(
       closest: u.closest.map((c) => ({ id: c.mentor.id, score: round4(c.score), hasRoom: c.hasRoom })),
     })),
     idleMentors: model.idleMentors.map((m) => ({ ...person(m), capacity: m.capacity })),
-    excluded: model.excluded,
+    // Without the note (it names rows and files, which change when the rows are reordered).
+    excluded: model.excluded.map((e) => ({ id: e.id, role: e.role, reason: e.reason })),
     metrics: {
       ...model.metrics,
       totalScore: round4(model.metrics.totalScore),
