@@ -69,6 +69,7 @@ const REASONS: Readonly<Record<string, { readonly ru: string; readonly en: strin
  * reasonText("no-consent", "en"); // "no consent to the processing of personal data"
  */
 export function reasonText(code: string, lang: Lang): string {
-  const entry = REASONS[code];
+  // Own keys only: a reason such as "valueOf" must not reach Object.prototype.
+  const entry = Object.hasOwn(REASONS, code) ? REASONS[code] : undefined;
   return entry === undefined ? code : entry[lang];
 }
