@@ -29,7 +29,10 @@ const RU_PROBLEM: Partial<Record<string, (e: MentorMatchError) => string | undef
       unreadable: "файл нельзя прочитать (нет прав на чтение?).",
       "not-a-file": "это не обычный файл (устройство, канал или сокет).",
     })[d(e, "reason")] ?? "файл не найден.",
-  FILE_TOO_LARGE: (e) => `файл слишком большой (${d(e, "size")} байт; предел ${d(e, "maxBytes")}).`,
+  FILE_TOO_LARGE: (e) =>
+    d(e, "maxRows") !== ""
+      ? `в файле больше ${d(e, "maxRows")} строк — это предел.`
+      : `файл слишком большой (больше ${d(e, "maxBytes")} байт — это предел).`,
   ENCODING: (e) =>
     d(e, "kind") === "xlsx" || d(e, "kind") === "xls"
       ? "это книга Excel, а не CSV-файл."
