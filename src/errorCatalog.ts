@@ -268,13 +268,13 @@ export const ERROR_CATALOG = {
   FILE_TOO_LARGE: {
     ru: {
       title: "Файл слишком большой",
-      what: "Файл больше допустимого размера для выгрузки анкет.",
-      todo: "Убедитесь, что это действительно выгрузка анкет; разделите файл или увеличьте предел параметром --max-bytes.",
+      what: "Файл больше допустимого размера для выгрузки анкет (50 МБ) или в нём больше 200 000 строк.",
+      todo: "Убедитесь, что это действительно выгрузка анкет, и разделите файл на части (например, по классам). Пределы: 50 МБ и 200 000 строк в одном файле.",
     },
     en: {
       title: "File too large",
-      what: "The file is larger than the size allowed for a survey export.",
-      todo: "Make sure this is really a survey export; split the file or raise the limit with --max-bytes.",
+      what: "The file is larger than the size allowed for a survey export (50 MB), or has more than 200,000 rows.",
+      todo: "Make sure this is really a survey export, and split the file into parts (for example, by grade). The limits: 50 MB and 200,000 rows per file.",
     },
   },
   ENCODING: {

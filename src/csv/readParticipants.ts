@@ -411,7 +411,8 @@ export function readParticipants(
         // «7», «7А», «7 «Б»», «10 класс»; not «100» (a typo read as 10).
         const g = at("grade").match(/^\s*(\d{1,2})(?!\d)/);
         const n = g === null ? parseNumberCell(at("grade").split(/\s/)[0] ?? "") : { min: Number(g[1]) };
-        if (n === undefined || n === null || !Number.isInteger(n.min) || n.min < 0 || n.min > 11) {
+        // Grade 0 is no grade: the messages say 1 to 11.
+        if (n === undefined || n === null || !Number.isInteger(n.min) || n.min < 1 || n.min > 11) {
           problems.push(numberProblem(file, row, columnName("grade"), "grade"));
         } else record.grade = n.min;
       }

@@ -36,7 +36,9 @@ const RU_PROBLEM: Partial<Record<string, (e: MentorMatchError) => string | undef
   ENCODING: (e) =>
     d(e, "kind") === "xlsx" || d(e, "kind") === "xls"
       ? "это книга Excel, а не CSV-файл."
-      : "файл не в кодировке UTF-8 и не в Windows-1251 (возможно, KOI8-R или CP866) или это не текст.",
+      : d(e, "kind") === "utf-32"
+        ? "файл в кодировке UTF-32, её программа не читает."
+        : "файл не в кодировке UTF-8 и не в Windows-1251 (возможно, KOI8-R или CP866) или это не текст.",
   EMPTY_FILE: () => "файл пуст.",
   HEADER_ONLY: () => "в файле есть строка заголовков, но нет ни одной анкеты.",
   CSV_SYNTAX: () => "с этой строки файл не читается как CSV: непарная или лишняя кавычка.",
