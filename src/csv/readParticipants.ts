@@ -236,7 +236,11 @@ export function readParticipants(
     );
     mappings.push({ file, mapping });
     const col = (key: StandardField): number => mapping.byKey.get(key) ?? -1;
-    for (const a of [...mapping.ambiguous, ...tiesBehindGiven(table.header, fields, mapping)]) {
+    const ties = tiesBehindGiven(table.header, fields, mapping);
+    const seconds = secondConsentColumns(table.header, fields, mapping).filter(
+      (d) => !ties.some((t) => t.key === d.key),
+    );
+    for (const a of [...mapping.ambiguous, ...ties, ...seconds]) {
       problems.push(
         new InputFileError("DUPLICATE_COLUMN", `Several columns could be "${a.key}".`, {
           location: { file, column: table.header[a.indices[1]!]! },
@@ -506,6 +510,37 @@ function tiesBehindGiven(
     if (c !== undefined) add(key, [c]);
   }
   return ties;
+}
+
+/**
+ * A second column for a consent field, in any mode: a column no config names whose header holds a specific
+ * label of a consent field already fed by another column («Согласие родителя (2)» beside «Согласие
+ * родителя»). A «нет» in it must never be dropped. Bare «Согласие» / "consent" is not specific (it is in
+ * «Согласие на фотосъёмку» too). O(h · L).
+ */
+function secondConsentColumns(
+  header: readonly string[],
+  fields: readonly ColumnField[],
+  mapping: ColumnMapping,
+): { key: string; indices: number[] }[] {
+  const found: { key: string; indices: number[] }[] = [];
+  for (const key of ["guardianConsent", "consent"]) {
+    const chosen = mapping.byKey.get(key);
+    if (chosen === undefined || mapping.ambiguous.some((m) => m.key === key)) continue;
+    const labels = (fields.find((f) => f.key === key)?.labels ?? [])
+      .map(normalizeKey)
+      .filter((l) => key === "guardianConsent" || l.length >= 12);
+    const others: number[] = [];
+    for (let c = 0; c < header.length; c++) {
+      const col = mapping.columns[c]!;
+      if (c === chosen || col.how === "given" || (col.key !== null && col.key !== key && col.how === "exact"))
+        continue;
+      const h = ` ${normalizeKey(header[c]!).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
+      if (labels.some((l) => h.includes(` ${l.replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `))) others.push(c);
+    }
+    if (others.length > 0) found.push({ key, indices: [chosen, ...others] });
+  }
+  return found;
 }
 
 function tagsOf(cell: string): string[] {
