@@ -417,7 +417,7 @@ export const ERROR_CATALOG = {
     },
     en: {
       title: "Invalid value",
-      what: "The cell's value was read but makes no sense: a negative or absurd number, a yes/no answer that is neither, a wrong date. Consent counts only when the answer is plainly yes: "+-", "yes?", "partly", "yes/no", "yes, but…" are an error naming the cell, never a yes.",
+      what: "The cell's value was read but makes no sense: a negative or absurd number, a yes/no answer that is neither, a wrong date. Consent counts only when the answer is plainly yes: “+-”, “yes?”, “partly”, “yes/no”, “yes, but…” are an error naming the cell, never a yes.",
       todo: "Fix the value at the row and column given; for yes/no use “Yes” or “No”.",
     },
   },
