@@ -353,12 +353,12 @@ export const ERROR_CATALOG = {
     ru: {
       title: "Повторяющийся столбец",
       what: "Два столбца подходят под одно поле (например, два столбца согласия родителя), и непонятно, какой читать. Так и с файлом настроек: второй столбец согласия никогда не отбрасывается молча.",
-      todo: "Удалите лишний столбец, переименуйте один из них или укажите в настройках программы (\"columns\") оба: какой читать и чем считать другой.",
+      todo: 'Удалите лишний столбец, переименуйте один из них или укажите в настройках программы ("columns") оба: какой читать и чем считать другой.',
     },
     en: {
       title: "Duplicate column",
       what: "Two columns fit one field (e.g. two guardian-consent columns), so it is not clear which one to read. With a programme config too: a second consent column is never dropped silently.",
-      todo: "Delete the extra column, rename one of them, or name both in the programme config (\"columns\"): which one to read and what the other is.",
+      todo: 'Delete the extra column, rename one of them, or name both in the programme config ("columns"): which one to read and what the other is.',
     },
   },
   DUPLICATE_ID: {
