@@ -268,25 +268,25 @@ export const ERROR_CATALOG = {
   FILE_NOT_FOUND: {
     ru: {
       title: "Файл не найден",
-      what: "Файл, указанный в команде, не существует или недоступен для чтения.",
+      what: "Файл, указанный в команде, не существует, недоступен для чтения или это не обычный файл (папка, устройство вроде /dev/zero, именованный канал, сокет: такие не читаются, чтобы программа не зависла).",
       todo: "Проверьте путь к файлу (и кавычки вокруг пути с пробелами) и права на чтение.",
     },
     en: {
       title: "File not found",
-      what: "A file named on the command line does not exist or cannot be read.",
+      what: "A file named on the command line does not exist, cannot be read, or is not a regular file (a folder, a device such as /dev/zero, a named pipe, a socket: these are refused so that the run cannot hang).",
       todo: "Check the path (and the quotes around a path with spaces) and the read permissions.",
     },
   },
   FILE_TOO_LARGE: {
     ru: {
       title: "Файл слишком большой",
-      what: "Файл больше допустимого размера для выгрузки анкет.",
-      todo: "Убедитесь, что это действительно выгрузка анкет; разделите файл или увеличьте предел параметром --max-bytes.",
+      what: "Файл больше допустимого размера для выгрузки анкет (50 МБ) или в нём больше 200 000 строк.",
+      todo: "Убедитесь, что это действительно выгрузка анкет, и разделите файл на части (например, по классам). Пределы: 50 МБ и 200 000 строк в одном файле.",
     },
     en: {
       title: "File too large",
-      what: "The file is larger than the size allowed for a survey export.",
-      todo: "Make sure this is really a survey export; split the file or raise the limit with --max-bytes.",
+      what: "The file is larger than the size allowed for a survey export (50 MB), or has more than 200,000 rows.",
+      todo: "Make sure this is really a survey export, and split the file into parts (for example, by grade). The limits: 50 MB and 200,000 rows per file.",
     },
   },
   ENCODING: {
@@ -376,13 +376,13 @@ export const ERROR_CATALOG = {
   DUPLICATE_COLUMN: {
     ru: {
       title: "Повторяющийся столбец",
-      what: "Два столбца имеют одинаковый заголовок, и непонятно, какой из них читать.",
-      todo: "Переименуйте один из столбцов или удалите лишний.",
+      what: "Два столбца подходят под одно поле (например, два столбца согласия родителя), и непонятно, какой читать. Так и с файлом настроек: второй столбец согласия никогда не отбрасывается молча.",
+      todo: 'Удалите лишний столбец, переименуйте один из них или укажите в настройках программы ("columns") оба: какой читать и чем считать другой.',
     },
     en: {
       title: "Duplicate column",
-      what: "Two columns have the same header, so it is not clear which one to read.",
-      todo: "Rename one of the columns or delete the extra one.",
+      what: "Two columns fit one field (e.g. two guardian-consent columns), so it is not clear which one to read. With a programme config too: a second consent column is never dropped silently.",
+      todo: 'Delete the extra column, rename one of them, or name both in the programme config ("columns"): which one to read and what the other is.',
     },
   },
   DUPLICATE_ID: {
@@ -436,12 +436,12 @@ export const ERROR_CATALOG = {
   INVALID_VALUE: {
     ru: {
       title: "Недопустимое значение",
-      what: "Значение в ячейке прочитано, но не имеет смысла: отрицательное или неправдоподобное число, непонятный ответ да/нет, неверная дата.",
+      what: "Значение в ячейке прочитано, но не имеет смысла: отрицательное или неправдоподобное число, непонятный ответ да/нет, неверная дата. Согласие считается данным, только если ответ однозначно «да»: «+-», «Да?», «частично», «да/нет», «да, но…» — ошибка с указанием ячейки, никогда не «да».",
       todo: "Исправьте значение в указанной строке и столбце; для да/нет используйте «Да» или «Нет».",
     },
     en: {
       title: "Invalid value",
-      what: "The cell's value was read but makes no sense: a negative or absurd number, a yes/no answer that is neither, a wrong date.",
+      what: "The cell's value was read but makes no sense: a negative or absurd number, a yes/no answer that is neither, a wrong date. Consent counts only when the answer is plainly yes: “+-”, “yes?”, “partly”, “yes/no”, “yes, but…” are an error naming the cell, never a yes.",
       todo: "Fix the value at the row and column given; for yes/no use “Yes” or “No”.",
     },
   },
@@ -460,12 +460,12 @@ export const ERROR_CATALOG = {
   WRITE_FAILED: {
     ru: {
       title: "Не удалось записать результаты",
-      what: "Папку для результатов нельзя создать или в неё нельзя записать: на её месте файл, нет прав на запись или диск заполнен. Прежние результаты в папке остались как были.",
+      what: "Папку для результатов нельзя создать или в неё нельзя записать: на её месте файл, в папке на месте файла результата лежит папка с тем же именем (она не удаляется), папка в /proc, /sys или /dev, --out пуст, нет прав на запись или диск заполнен. Результаты записываются все сразу или никакие: прежние результаты в папке остались как были.",
       todo: "Укажите в --out другую папку (или удалите файл с этим именем), проверьте права на запись и свободное место на диске.",
     },
     en: {
       title: "The results cannot be written",
-      what: "The output folder cannot be created or written to: a file stands in its place, there is no write permission, or the disk is full. Earlier results in the folder are left as they were.",
+      what: "The output folder cannot be created or written to: a file stands in its place, a folder of an output's name is in it (it is not deleted), it is under /proc, /sys or /dev, --out is empty, there is no write permission, or the disk is full. Outputs are written all at once or not at all: earlier results in the folder are left as they were.",
       todo: "Give another folder with --out (or remove the file of that name), and check the write permissions and the free disk space.",
     },
   },

@@ -272,7 +272,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
         return;
       }
       const { matchCommand } = await import("./commands/match.js");
-      code = matchCommand(io, engine, opts, langOf(opts));
+      code = await matchCommand(io, engine, opts, langOf(opts));
     });
 
   program
@@ -285,7 +285,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     .addOption(langOption())
     .action(async (opts) => {
       const { demoCommand } = await import("./commands/demo.js");
-      code = demoCommand(io, engine, opts, langOf(opts));
+      code = await demoCommand(io, engine, opts, langOf(opts));
     });
 
   programOptions(inputOptions(program.command("compare").description(t.compare)))

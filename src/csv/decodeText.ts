@@ -90,6 +90,16 @@ export function decodeText(bytes: Uint8Array, options: DecodeTextOptions = {}): 
       throw encodingError(file, "The file starts with a UTF-8 mark but is not valid UTF-8.", {});
     return { text, encoding: "utf-8-bom" };
   }
+  // UTF-32 (with a BOM, or text whose first two characters have two zero high bytes each): named as such, not read as UTF-16 or binary.
+  const z = (k: number) => bytes[k] === 0;
+  if (
+    (b0 === 0xff && b1 === 0xfe && z(2) && z(3)) ||
+    (z(0) && z(1) && bytes[2] === 0xfe && bytes[3] === 0xff) ||
+    (bytes.length >= 8 && (b0 !== 0 || b1 !== 0) && z(2) && z(3) && z(6) && z(7)) ||
+    (bytes.length >= 8 && z(0) && z(1) && z(4) && z(5) && (bytes[2] !== 0 || bytes[3] !== 0))
+  ) {
+    throw encodingError(file, "The file is in UTF-32, which is not read.", { kind: "utf-32" });
+  }
   if (b0 === 0xff && b1 === 0xfe)
     return { text: decode(bytes.subarray(2), "utf-16le", file, false), encoding: "utf-16le" };
   if (b0 === 0xfe && b1 === 0xff)

@@ -87,6 +87,11 @@ export function mapColumns(
       assigned[c] = key;
       how[c] = "given";
       byKey.set(key, c);
+    } else if (key !== undefined) {
+      // Two columns the config names alike (one header twice): neither may be silently dropped.
+      const entry = ambiguous.find((a) => a.key === key);
+      if (entry === undefined) ambiguous.push({ key, indices: [byKey.get(key)!, c] });
+      else entry.indices.push(c);
     }
   }
 

@@ -35,10 +35,21 @@ export interface ReadCsvOptions {
   readonly encoding?: TextEncodingName;
   /** Largest file accepted, in bytes. @defaultValue 50 MB */
   readonly maxBytes?: number;
+  /**
+   * Most data rows accepted: a file with more is refused (`FILE_TOO_LARGE`, `details.maxRows`) after
+   * reading one row past the limit, never parsed whole. @defaultValue 200,000
+   */
+  readonly maxRows?: number;
 }
 
 /** Largest survey export read by default (50 MiB: far above any school's, far below Node's string limit). */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Most data rows of one file read by default: far above any school's or region's programme, and a size at
+ * which scoring, matching and the reports stay within memory; a 1,000,000-row file is refused up front.
+ */
+export const DEFAULT_MAX_ROWS = 200_000;
 
 function fail(
   code: "EMPTY_FILE" | "HEADER_ONLY" | "DELIMITER",
@@ -65,7 +76,7 @@ function otherDelimiterIn(cell: string, used: Delimiter): Delimiter | null {
  * @param input - the file's bytes, or text already decoded.
  * @param options - file name, delimiter, encoding, size limit.
  * @returns the header, the rows with their spreadsheet row numbers, and row-level problems (`RAGGED_ROW`).
- * @throws InputFileError `FILE_TOO_LARGE`, `ENCODING`, `EMPTY_FILE`, `HEADER_ONLY`, `DELIMITER` (one column
+ * @throws InputFileError `FILE_TOO_LARGE` (over `maxBytes`, or over `maxRows` data rows), `ENCODING`, `EMPTY_FILE`, `HEADER_ONLY`, `DELIMITER` (one column
  *   only), `CSV_SYNTAX` (an unclosed or stray quote, with the row where the parser stopped).
  *
  * @example
@@ -111,15 +122,32 @@ export function readCsv(input: Uint8Array | string, options: ReadCsvOptions = {}
       "Save the file as CSV with commas or semicolons between the columns, or name the delimiter (the `delimiter` option; on the command line --input-delimiter).",
     );
   }
+  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   let records: string[][];
   try {
-    records = parse(text, {
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      bom: true,
-    }) as string[][];
+    const parseOptions = { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true };
+    // Stop one record past the limit (header included): a huge file is refused without being parsed whole.
+    const cap = maxRows + 2;
+    records = parse(text, { ...parseOptions, to: cap }) as string[][];
+    if (records.length >= cap) {
+      let data = -1; // the header is not a data row
+      for (const r of records) if (!r.every(isBlank)) data++;
+      if (data > maxRows) {
+        throw new InputFileError(
+          "FILE_TOO_LARGE",
+          `The file has more than ${maxRows} rows; the limit is ${maxRows} rows.`,
+          {
+            location: { file },
+            hint: "Split the file into parts (for example, by school or grade), or check that this is the survey export.",
+            details: { maxRows },
+          },
+        );
+      }
+      // Blank lines filled the cap: read the whole file after all.
+      records = parse(text, parseOptions) as string[][];
+    }
   } catch (error) {
+    if (error instanceof InputFileError) throw error;
     const e = error as CsvError & { records?: number; lines?: number };
     const row = (e.records ?? 0) + 1;
     throw new InputFileError(

@@ -64,7 +64,11 @@ export interface ReadWarning {
     | "UNKNOWN_OPTION"
     | "GENERATED_ID"
     /** Two rows of one role with the same full name and different codes (perhaps one person twice). */
-    | "SAME_NAME";
+    | "SAME_NAME"
+    /** Submissions of one person that disagree (equal times, or one e-mail under two codes): left out. */
+    | "CONFLICTING_SUBMISSIONS"
+    /** A consent cell that is not a plain yes or no, read as no consent (`unclearConsent: "no"`). */
+    | "UNCLEAR_CONSENT";
   readonly message: string;
   readonly location: SourceRef & { readonly column?: string };
   readonly details: Readonly<Record<string, string | number>>;
@@ -89,6 +93,13 @@ export interface ReadParticipantsOptions {
    * @defaultValue true
    */
   readonly requireConsent?: boolean;
+  /**
+   * A consent cell that is not a plain yes or no («+-», «Да?», «частично», «да/нет»): `error` — an
+   * `INVALID_VALUE` problem naming the cell (the run stops); `no` — read as no consent (the participant is
+   * excluded) with an `UNCLEAR_CONSENT` warning naming the cell. Never read as yes.
+   * @defaultValue "error"
+   */
+  readonly unclearConsent?: "error" | "no";
 }
 
 /** What {@link readParticipants} returns. */
@@ -102,6 +113,11 @@ export interface ParticipantsRead {
   /** Errors (the run must stop): file, row, column and what to do. */
   readonly problems: readonly InputFileError[];
   readonly warnings: readonly ReadWarning[];
+  /**
+   * Rows read but not kept: older or identical copies of a submission (`superseded`) and submissions
+   * that conflict (`conflicting-submissions`). With `participants`, every row read is accounted for.
+   */
+  readonly dropped: readonly DroppedRow[];
 }
 
 interface Draft {
@@ -220,7 +236,11 @@ export function readParticipants(
     );
     mappings.push({ file, mapping });
     const col = (key: StandardField): number => mapping.byKey.get(key) ?? -1;
-    for (const a of mapping.ambiguous) {
+    const ties = tiesBehindGiven(table.header, fields, mapping);
+    const seconds = secondConsentColumns(table.header, fields, mapping).filter(
+      (d) => !ties.some((t) => t.key === d.key),
+    );
+    for (const a of [...mapping.ambiguous, ...ties, ...seconds]) {
       problems.push(
         new InputFileError("DUPLICATE_COLUMN", `Several columns could be "${a.key}".`, {
           location: { file, column: table.header[a.indices[1]!]! },
@@ -344,15 +364,30 @@ export function readParticipants(
       for (const key of ["consent", "guardianConsent"] as const) {
         if (col(key) === -1) continue;
         const v = parseYesNo(at(key));
-        if (v === undefined) {
+        if (v === undefined && options.unclearConsent === "no") {
+          // A documented choice of the coordinator: an unclear consent is no consent, with a warning.
+          record[key] = false;
+          warnings.push({
+            code: "UNCLEAR_CONSENT",
+            message:
+              "The consent cell is not a plain yes or no; it is read as no consent and the participant is left out.",
+            location: { file, row, column: columnName(key) },
+            details: { what: key },
+          });
+        } else if (v === undefined) {
           problems.push(
-            new InputFileError("INVALID_VALUE", "The consent cell is neither yes nor no.", {
-              location: { file, row, column: columnName(key) },
-              hint: "Write «да» or «нет» (yes or no); a blank cell means no consent.",
-              details: { what: "consent" },
-            }),
+            new InputFileError(
+              "INVALID_VALUE",
+              "The consent cell is not a plain yes or no (a question mark, «частично», «+-», «да/нет» are neither).",
+              {
+                location: { file, row, column: columnName(key) },
+                hint: "Write «да» or «нет» (yes or no); a blank cell means no consent.",
+                details: { what: "consent" },
+              },
+            ),
           );
-        } else record[key] = v === true;
+        } else if (v !== null) record[key] = v;
+        // A blank cell leaves the field unset: no consent, but not a «нет» (a minor's own blank is not a refusal).
       }
       if (col("capacity") !== -1 && at("capacity") !== "") {
         const n = parseNumberCell(at("capacity"));
@@ -380,7 +415,8 @@ export function readParticipants(
         // «7», «7А», «7 «Б»», «10 класс»; not «100» (a typo read as 10).
         const g = at("grade").match(/^\s*(\d{1,2})(?!\d)/);
         const n = g === null ? parseNumberCell(at("grade").split(/\s/)[0] ?? "") : { min: Number(g[1]) };
-        if (n === undefined || n === null || !Number.isInteger(n.min) || n.min < 0 || n.min > 11) {
+        // Grade 0 is no grade: the messages say 1 to 11.
+        if (n === undefined || n === null || !Number.isInteger(n.min) || n.min < 1 || n.min > 11) {
           problems.push(numberProblem(file, row, columnName("grade"), "grade"));
         } else record.grade = n.min;
       }
@@ -433,7 +469,8 @@ export function readParticipants(
       details: { question, count, rowCount: rows.length, rows: shown },
     });
   }
-  const kept = dedupe(drafts, problems, warnings);
+  const dropped: DroppedRow[] = [];
+  const kept = dedupe(drafts, problems, warnings, dropped);
   resolvePreferences(kept, warnings);
   return {
     participants: kept.map((d) => d.record),
@@ -441,7 +478,69 @@ export function readParticipants(
     mappings,
     problems,
     warnings,
+    dropped,
   };
+}
+
+/**
+ * Columns the config leaves unmapped that, by their headers alone, would feed a field the config maps to
+ * another column: a tie for that field (the layout that is `DUPLICATE_COLUMN` without a config), or, for
+ * the consent fields, the column a header match would take. The config chose one, but the other would be
+ * silently dropped — a second consent column saying «нет» must never be. A column the config maps to
+ * another field is a decision, not a duplicate. O(h · L).
+ */
+function tiesBehindGiven(
+  header: readonly string[],
+  fields: readonly ColumnField[],
+  mapping: ColumnMapping,
+): { key: string; indices: number[] }[] {
+  if (!mapping.columns.some((c) => c.how === "given")) return [];
+  const guessed = mapColumns(header, fields);
+  const ties: { key: string; indices: number[] }[] = [];
+  const add = (key: string, candidates: readonly number[]) => {
+    const chosen = mapping.byKey.get(key);
+    if (chosen === undefined || mapping.columns[chosen]!.how !== "given") return;
+    if (mapping.ambiguous.some((m) => m.key === key) || ties.some((t) => t.key === key)) return;
+    const others = candidates.filter((i) => i !== chosen && mapping.columns[i]!.how !== "given");
+    if (others.length > 0) ties.push({ key, indices: [chosen, ...others] });
+  };
+  for (const a of guessed.ambiguous) add(a.key, a.indices);
+  for (const key of ["consent", "guardianConsent"]) {
+    const c = guessed.byKey.get(key);
+    if (c !== undefined) add(key, [c]);
+  }
+  return ties;
+}
+
+/**
+ * A second column for a consent field, in any mode: a column no config names whose header holds a specific
+ * label of a consent field already fed by another column («Согласие родителя (2)» beside «Согласие
+ * родителя»). A «нет» in it must never be dropped. Bare «Согласие» / "consent" is not specific (it is in
+ * «Согласие на фотосъёмку» too). O(h · L).
+ */
+function secondConsentColumns(
+  header: readonly string[],
+  fields: readonly ColumnField[],
+  mapping: ColumnMapping,
+): { key: string; indices: number[] }[] {
+  const found: { key: string; indices: number[] }[] = [];
+  for (const key of ["guardianConsent", "consent"]) {
+    const chosen = mapping.byKey.get(key);
+    if (chosen === undefined || mapping.ambiguous.some((m) => m.key === key)) continue;
+    const labels = (fields.find((f) => f.key === key)?.labels ?? [])
+      .map(normalizeKey)
+      .filter((l) => key === "guardianConsent" || l.length >= 12);
+    const others: number[] = [];
+    for (let c = 0; c < header.length; c++) {
+      const col = mapping.columns[c]!;
+      if (c === chosen || col.how === "given" || (col.key !== null && col.key !== key && col.how === "exact"))
+        continue;
+      const h = ` ${normalizeKey(header[c]!).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
+      if (labels.some((l) => h.includes(` ${l.replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `))) others.push(c);
+    }
+    if (others.length > 0) found.push({ key, indices: [chosen, ...others] });
+  }
+  return found;
 }
 
 function tagsOf(cell: string): string[] {
@@ -532,78 +631,197 @@ function readAnswer(
   }
 }
 
-/** Keeps the latest submission of each person (same id, or same e-mail within a role). */
-function dedupe(drafts: Draft[], problems: InputFileError[], warnings: ReadWarning[]): Draft[] {
-  const byId = new Map<string, number>();
-  const byEmail = new Map<string, number>();
-  const dropped = new Uint8Array(drafts.length);
+/** A row read but not kept as a participant, with the reason; it goes to excluded.csv. */
+export interface DroppedRow {
+  readonly id: string;
+  readonly role: "mentor" | "mentee";
+  readonly source: SourceRef;
+  /** `superseded`: an older (or identical) submission of one person, replaced by the rows in `by`;
+   * `conflicting-submissions`: submissions of one person (one code, or one e-mail under two codes) that
+   * disagree with no later one to settle it; `by` holds the other rows. */
+  readonly reason: "superseded" | "conflicting-submissions";
+  readonly by: readonly SourceRef[];
+}
+
+function rowsText(refs: readonly SourceRef[]): string {
+  return refs.map((r) => `${r.file} row ${r.row}`).join(", ");
+}
+
+/** A row's content, for telling identical submissions from differing ones (its place left out). */
+function contentOf(d: Draft): string {
+  return JSON.stringify([d.record, d.preferenceCell]);
+}
+
+function bySource(a: Draft, b: Draft): number {
+  return a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.source.row - b.source.row;
+}
+
+/**
+ * Resolves submissions of one person (same id, or same e-mail within a role), the same way whatever the
+ * row order: the latest timestamp wins and the older rows are `superseded`; rows with equal latest
+ * timestamps and identical answers collapse into one (the others `superseded`); rows with equal latest
+ * timestamps and different answers, or one e-mail under two different codes, are a conflict: every such
+ * row is left out as `conflicting-submissions`, with a warning naming the rows. Without timestamps, one id
+ * twice is `DUPLICATE_ID`; one id in both roles too. O(R log R).
+ */
+function dedupe(
+  drafts: Draft[],
+  problems: InputFileError[],
+  warnings: ReadWarning[],
+  dropped: DroppedRow[],
+): Draft[] {
+  // Groups: rows linked by an id or by (role, e-mail), found with union-find.
+  const parent = Int32Array.from({ length: drafts.length }, (_, k) => k);
+  const find = (k: number): number => {
+    while (parent[k] !== k) {
+      parent[k] = parent[parent[k]!]!;
+      k = parent[k]!;
+    }
+    return k;
+  };
+  const firstBy = new Map<string, number>();
+  const link = (key: string, k: number) => {
+    const f = firstBy.get(key);
+    if (f === undefined) firstBy.set(key, k);
+    else parent[find(k)] = find(f);
+  };
   for (let k = 0; k < drafts.length; k++) {
-    const d = drafts[k]!;
-    const emailKey = d.record.email === undefined ? undefined : `${d.record.role}\u0000${d.record.email}`;
-    const previous = byId.get(d.record.id) ?? (emailKey === undefined ? undefined : byEmail.get(emailKey));
-    if (previous !== undefined) {
-      const p = drafts[previous]!;
-      if (p.record.role !== d.record.role) {
+    const r = drafts[k]!.record;
+    link(`id\u0000${r.id}`, k);
+    if (r.email !== undefined) link(`email\u0000${r.role}\u0000${r.email}`, k);
+  }
+  const groups = new Map<number, number[]>();
+  for (let k = 0; k < drafts.length; k++) {
+    const g = find(k);
+    const list = groups.get(g);
+    if (list === undefined) groups.set(g, [k]);
+    else list.push(k);
+  }
+  const keep = new Uint8Array(drafts.length);
+  const indexOf = new Map<Draft, number>();
+  for (let k = 0; k < drafts.length; k++) indexOf.set(drafts[k]!, k);
+  for (const members of groups.values()) {
+    if (members.length === 1) {
+      keep[members[0]!] = 1;
+      continue;
+    }
+    const rows = members.map((k) => drafts[k]!).sort(bySource);
+    const first = rows[0]!;
+    const otherRole = rows.find((d) => d.record.role !== first.record.role);
+    if (otherRole !== undefined) {
+      for (const d of rows) {
+        if (d.record.role === first.record.role) continue;
         problems.push(
           new InputFileError(
             "DUPLICATE_ID",
-            `The id is also used by a ${p.record.role} (${p.source.file}, row ${p.source.row}).`,
+            `The id is also used by a ${first.record.role} (${first.source.file}, row ${first.source.row}).`,
             {
               location: { ...d.source, column: d.idColumn },
               hint: "Give each participant a different code.",
-              details: { otherFile: p.source.file, otherRow: p.source.row },
+              details: { otherFile: first.source.file, otherRow: first.source.row },
             },
           ),
         );
-        continue;
       }
-      if (p.timestamp === null || d.timestamp === null) {
+      for (const d of rows) if (d.record.role === first.record.role) keep[indexOf.get(d)!] = 1;
+      continue;
+    }
+    const ids = new Set(rows.map((d) => d.record.id));
+    if (ids.size > 1) {
+      // One e-mail under two or more codes: two people, or one person twice; never merged silently.
+      for (const d of rows) {
+        const others = rows.filter((o) => o !== d).map((o) => o.source);
+        dropped.push({
+          id: d.record.id,
+          role: d.record.role,
+          source: d.source,
+          reason: "conflicting-submissions",
+          by: others,
+        });
+      }
+      warnings.push({
+        code: "CONFLICTING_SUBMISSIONS",
+        message: `One e-mail under ${ids.size} different codes in ${rowsText(rows.map((d) => d.source))}: these rows are left out (excluded.csv) until one is corrected or deleted.`,
+        location: { ...first.source, column: first.idColumn },
+        details: { rows: rows.map((d) => d.source.row).join(", "), kind: "email" },
+      });
+      continue;
+    }
+    const untimed = rows.find((d) => d.timestamp === null);
+    if (untimed !== undefined) {
+      for (const d of rows.slice(1)) {
         problems.push(
           new InputFileError(
             "DUPLICATE_ID",
-            `The same participant is also in ${p.source.file}, row ${p.source.row}, and there is no timestamp to tell which answer is the latest.`,
+            `The same participant is also in ${first.source.file}, row ${first.source.row}, and there is no timestamp to tell which answer is the latest.`,
             {
               location: { ...d.source, column: d.idColumn },
               hint: "Delete the older row, or give each participant a different code.",
-              details: { otherFile: p.source.file, otherRow: p.source.row },
+              details: { otherFile: first.source.file, otherRow: first.source.row },
             },
           ),
         );
-        continue;
       }
-      const newer = d.timestamp >= p.timestamp ? k : previous;
-      const older = newer === k ? previous : k;
-      dropped[older] = 1;
-      const o = drafts[older]!;
-      const n = drafts[newer]!;
-      warnings.push({
-        code: "DUPLICATE_SUBMISSION",
-        message: `Submitted twice: ${o.source.file} row ${o.source.row} and row ${n.source.row}; the latest (row ${n.source.row}) is kept.`,
-        location: n.source,
-        details: { keptRow: n.source.row, droppedRow: o.source.row, droppedFile: o.source.file },
-      });
-      if (newer === k) {
-        byId.set(d.record.id, k);
-        if (emailKey !== undefined) byEmail.set(emailKey, k);
-        // The newer row keeps the older row's id when it matched by e-mail only.
-        if (d.record.id !== p.record.id && byId.get(p.record.id) === previous) byId.set(p.record.id, k);
+      keep[indexOf.get(first)!] = 1;
+      continue;
+    }
+    let latest = Number.NEGATIVE_INFINITY;
+    for (const d of rows) latest = Math.max(latest, d.timestamp!);
+    const top = rows.filter((d) => d.timestamp === latest);
+    const older = rows.filter((d) => d.timestamp !== latest);
+    const identical = top.every((d) => contentOf(d) === contentOf(top[0]!));
+    if (identical) {
+      // The latest submission (identical copies collapse into the first in file and row order).
+      const kept = top[0]!;
+      keep[indexOf.get(kept)!] = 1;
+      for (const d of [...older, ...top.slice(1)]) {
+        dropped.push({
+          id: d.record.id,
+          role: d.record.role,
+          source: d.source,
+          reason: "superseded",
+          by: [kept.source],
+        });
+        warnings.push({
+          code: "DUPLICATE_SUBMISSION",
+          message:
+            d.timestamp === latest
+              ? `Submitted twice with the same time and the same answers: ${d.source.file} row ${d.source.row} and row ${kept.source.row}; one (row ${kept.source.row}) is kept.`
+              : `Submitted twice: ${d.source.file} row ${d.source.row} and row ${kept.source.row}; the latest (row ${kept.source.row}) is kept.`,
+          location: kept.source,
+          details: { keptRow: kept.source.row, droppedRow: d.source.row, droppedFile: d.source.file },
+        });
       }
       continue;
     }
-    byId.set(d.record.id, k);
-    if (emailKey !== undefined) byEmail.set(emailKey, k);
+    // Equal latest times, different answers: no row can be told to be the latest.
+    for (const d of top) {
+      dropped.push({
+        id: d.record.id,
+        role: d.record.role,
+        source: d.source,
+        reason: "conflicting-submissions",
+        by: top.filter((o) => o !== d).map((o) => o.source),
+      });
+    }
+    for (const d of older) {
+      dropped.push({
+        id: d.record.id,
+        role: d.record.role,
+        source: d.source,
+        reason: "superseded",
+        by: top.map((o) => o.source),
+      });
+    }
+    warnings.push({
+      code: "CONFLICTING_SUBMISSIONS",
+      message: `Submitted ${top.length} times with the same time and different answers: ${rowsText(top.map((d) => d.source))}; the participant is left out (excluded.csv) until the coordinator deletes all but one.`,
+      location: top[0]!.source,
+      details: { rows: top.map((d) => d.source.row).join(", "), kind: "same-time" },
+    });
   }
   const kept: Draft[] = [];
-  for (let k = 0; k < drafts.length; k++) {
-    if (dropped[k] === 1) continue;
-    const d = drafts[k]!;
-    if (
-      byId.get(d.record.id) !== k &&
-      (d.record.email === undefined || byEmail.get(`${d.record.role}\u0000${d.record.email}`) !== k)
-    )
-      continue;
-    kept.push(d);
-  }
+  for (let k = 0; k < drafts.length; k++) if (keep[k] === 1) kept.push(drafts[k]!);
   warnSameNames(kept, warnings);
   return kept;
 }

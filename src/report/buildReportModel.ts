@@ -34,6 +34,9 @@ export interface ReportInput {
     readonly id: string;
     readonly role: "mentor" | "mentee";
     readonly reason: string;
+    /** Which row this is and what replaced or conflicts with it (for `superseded` and
+     * `conflicting-submissions`): file names and row numbers only. */
+    readonly note?: Bilingual;
   }[];
   /** Warnings from reading the inputs, already in the report's language. */
   readonly warnings?: readonly string[];

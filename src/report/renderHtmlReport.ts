@@ -13,6 +13,7 @@ import {
 import { words } from "./_internal/i18n.js";
 import { barChart, escapeXml as esc, hBars } from "./_internal/svg.js";
 import type { ReportModel } from "./buildReportModel.js";
+import { moreRowsText, REPORT_ROW_LIMIT } from "./_internal/limits.js";
 import { type Lang, reasonText } from "./texts.js";
 
 /** "M01 · Смирнов": the code and the first word of the name, short enough for a chart label. */
@@ -123,11 +124,15 @@ export function renderHtmlReport(model: ReportModel, options: { readonly lang?: 
   out.push(
     `<table class="pairs"><thead><tr><th>${esc(w.mentor)}</th><th>${esc(w.mentee)}</th><th class="num">${esc(w.score)}</th><th class="num">${esc(w.rankMentee)}</th><th>${esc(w.reasons)}</th></tr></thead><tbody>`,
   );
+  let pairsShown = 0;
   for (const g of model.groups) {
-    g.pairs.forEach((p, k) => {
+    const shown = Math.min(g.pairs.length, REPORT_ROW_LIMIT - pairsShown);
+    if (shown <= 0) break;
+    pairsShown += shown;
+    g.pairs.slice(0, shown).forEach((p, k) => {
       const mentorCell =
         k === 0
-          ? `<td rowspan="${g.pairs.length}">${esc(personText(g.mentor))}<br><span class="muted">${g.pairs.length} / ${g.capacity}</span></td>`
+          ? `<td rowspan="${shown}">${esc(personText(g.mentor))}<br><span class="muted">${g.pairs.length} / ${g.capacity}</span></td>`
           : "";
       const reasons =
         p.reasons.length === 0
@@ -139,6 +144,10 @@ export function renderHtmlReport(model: ReportModel, options: { readonly lang?: 
     });
   }
   out.push("</tbody></table>");
+  if (pairsShown < model.counts.matched)
+    out.push(
+      `<p class="muted">${esc(moreRowsText(lang, model.counts.matched - pairsShown, "pairs.csv"))}</p>`,
+    );
 
   out.push(
     `<h2 id="unmatched">${esc(w.unmatchedTitle)} (${model.unmatched.length})</h2><p class="muted">${esc(w.unmatchedNote)}</p>`,
@@ -147,7 +156,7 @@ export function renderHtmlReport(model: ReportModel, options: { readonly lang?: 
     out.push(
       `<table class="unmatched"><thead><tr><th>${esc(w.mentee)}</th><th>${esc(w.reason)}</th><th>${esc(w.closest)}</th></tr></thead><tbody>`,
     );
-    for (const u of model.unmatched) {
+    for (const u of model.unmatched.slice(0, REPORT_ROW_LIMIT)) {
       const closest =
         u.closest.length === 0
           ? esc(w.noneClosest)
@@ -162,11 +171,21 @@ export function renderHtmlReport(model: ReportModel, options: { readonly lang?: 
       );
     }
     out.push("</tbody></table>");
+    if (model.unmatched.length > REPORT_ROW_LIMIT)
+      out.push(
+        `<p class="muted">${esc(moreRowsText(lang, model.unmatched.length - REPORT_ROW_LIMIT, "unmatched.csv"))}</p>`,
+      );
   }
 
   if (model.idleMentors.length > 0) {
+    const more = model.idleMentors.length - REPORT_ROW_LIMIT;
     out.push(
-      `<h3>${esc(w.idleMentors)} (${model.idleMentors.length})</h3><p>${model.idleMentors.map((m) => esc(personText(m))).join(", ")}</p>`,
+      `<h3>${esc(w.idleMentors)} (${model.idleMentors.length})</h3><p>${model.idleMentors
+        .slice(0, REPORT_ROW_LIMIT)
+        .map((m) => esc(personText(m)))
+        .join(
+          ", ",
+        )}</p>${more > 0 ? `<p class="muted">${esc(moreRowsText(lang, more, "unmatched.csv"))}</p>` : ""}`,
     );
   }
   out.push(`<h2>${esc(w.excludedTitle)} (${model.excluded.length})</h2>`);
@@ -174,19 +193,30 @@ export function renderHtmlReport(model: ReportModel, options: { readonly lang?: 
     out.push(
       `<table><thead><tr><th>${esc(w.id)}</th><th>${esc(w.role)}</th><th>${esc(w.reason)}</th></tr></thead><tbody>`,
     );
-    for (const e of model.excluded) {
+    for (const e of model.excluded.slice(0, REPORT_ROW_LIMIT)) {
       out.push(
         `<tr><td>${esc(e.id)}</td><td>${esc(e.role === "mentor" ? w.roleMentor : w.roleMentee)}</td><td>${esc(reasonText(e.reason, lang))}</td></tr>`,
       );
     }
     out.push("</tbody></table>");
+    if (model.excluded.length > REPORT_ROW_LIMIT)
+      out.push(
+        `<p class="muted">${esc(moreRowsText(lang, model.excluded.length - REPORT_ROW_LIMIT, "excluded.csv"))}</p>`,
+      );
   }
 
   out.push(`<h2>${esc(w.warnings)} (${model.warnings.length})</h2>`);
   out.push(
     model.warnings.length === 0
       ? `<p class="muted">${esc(w.noWarnings)}</p>`
-      : `<ul>${model.warnings.map((m) => `<li>${esc(m)}</li>`).join("")}</ul>`,
+      : `<ul>${model.warnings
+          .slice(0, REPORT_ROW_LIMIT)
+          .map((m) => `<li>${esc(m)}</li>`)
+          .join("")}</ul>${
+          model.warnings.length > REPORT_ROW_LIMIT
+            ? `<p class="muted">${esc(moreRowsText(lang, model.warnings.length - REPORT_ROW_LIMIT, lang === "ru" ? "сообщениях команды" : "the command's messages"))}</p>`
+            : ""
+        }`,
   );
   out.push("</main></body></html>\n");
   return out.join("\n");

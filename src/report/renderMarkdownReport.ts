@@ -12,11 +12,8 @@ import {
 } from "./_internal/content.js";
 import { words } from "./_internal/i18n.js";
 import type { ReportModel } from "./buildReportModel.js";
+import { moreRowsText, pushAll, REPORT_ROW_LIMIT } from "./_internal/limits.js";
 import { type Lang, reasonText } from "./texts.js";
-
-function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
-}
 
 /**
  * Text from the questionnaires (names, file names) as literal Markdown: the characters that make emphasis,
@@ -29,17 +26,34 @@ function literal(text: string): string {
   );
 }
 
-/** A person as literal Markdown. */
-function person(p: Parameters<typeof personText>[0]): string {
-  return literal(personText(p));
+/**
+ * The one escaping function of the Markdown report: any text, as literal Markdown that stays inside one
+ * table cell or one list line (`|` escaped, line breaks made spaces). Every value that comes from the input
+ * — names, ids, tags, criterion labels, reasons, warnings — goes through it, by construction: tables and
+ * lists take plain text and escape each cell themselves.
+ */
+export function md(text: string): string {
+  return literal(text)
+    .replace(/\|/g, "\\|")
+    .replace(/[\r\n\u2028\u2029]+/g, " ");
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return [
-    `| ${header.map(cell).join(" | ")} |`,
-    `|${header.map(() => "---").join("|")}|`,
-    ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
-  ];
+/** A person as plain text (escaped where it is written). */
+function person(p: Parameters<typeof personText>[0]): string {
+  return personText(p);
+}
+
+/** A table of plain-text cells, each escaped by {@link md}; at most `limit` rows, then a line saying how many more. */
+function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  cut?: { readonly lang: Lang; readonly file: string },
+): string[] {
+  const lines = [`| ${header.map(md).join(" | ")} |`, `|${header.map(() => "---").join("|")}|`];
+  const shown = cut === undefined ? rows.length : Math.min(rows.length, REPORT_ROW_LIMIT);
+  for (let k = 0; k < shown; k++) lines.push(`| ${rows[k]!.map(md).join(" | ")} |`);
+  if (shown < rows.length) lines.push("", md(moreRowsText(cut!.lang, rows.length - shown, cut!.file)));
+  return lines;
 }
 
 /**
@@ -59,38 +73,43 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
   const lang = options.lang ?? "ru";
   const w = words(lang);
   const out: string[] = [`# ${w.title}`, "", w.footer, "", `## ${w.summary}`, ""];
-  out.push(...table(["", ""], summaryRows(model, lang)), "");
+  pushAll(out, table(["", ""], summaryRows(model, lang)));
+  out.push("");
 
   out.push(`## ${w.charts}`, "", `### ${w.chartScores}`, "");
-  out.push(
-    ...table(
+  pushAll(
+    out,
+    table(
       [w.score, w.pairs],
       scoreCategories().map((c, k) => [c, String(model.scoreBins[k] ?? 0)]),
     ),
-    "",
   );
+  out.push("");
   const ranks = rankBuckets(model, lang);
   out.push(`### ${w.chartRanks}`, "");
-  out.push(
-    ...table(
+  pushAll(
+    out,
+    table(
       [w.choice, w.chartRanksMentee, w.chartRanksMentor],
       ranks.categories.map((c, k) => [c, String(ranks.mentee[k]), String(ranks.mentor[k])]),
     ),
-    "",
   );
+  out.push("");
   out.push(`### ${w.chartFill}`, "");
   if (model.fill.length <= 40) {
-    out.push(
-      ...table(
+    pushAll(
+      out,
+      table(
         [w.mentor, w.capacity],
         model.fill.map((f) => [person(f.mentor), `${f.taken} / ${f.capacity}`]),
       ),
-      "",
     );
+    out.push("");
   } else {
     const b = fillBuckets(model);
-    out.push(
-      ...table(
+    pushAll(
+      out,
+      table(
         [w.chartFill, w.mentors],
         [
           [w.idle, String(b.idle)],
@@ -98,25 +117,28 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
           [w.filled, String(b.full)],
         ],
       ),
-      "",
     );
+    out.push("");
   }
   const tags = tagRows(model, lang);
   if (tags.length > 0) {
     out.push(`### ${w.chartTags}`, "");
-    out.push(
-      ...table(
+    pushAll(
+      out,
+      table(
         [w.tag, w.covered],
         tags.map((t) => [t.label, `${t.matched} / ${t.mentees}`]),
+        { lang, file: "pairs.csv" },
       ),
-      "",
     );
+    out.push("");
   }
 
   out.push(`## ${w.pairs} (${model.counts.matched})`, "");
   const pairRows: string[][] = [];
   for (const g of model.groups) {
     for (const p of g.pairs) {
+      if (pairRows.length > REPORT_ROW_LIMIT) break;
       pairRows.push([
         `${person(g.mentor)} (${g.pairs.length}/${g.capacity})`,
         person(p.mentee),
@@ -126,50 +148,80 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
       ]);
     }
   }
-  out.push(...table([w.mentor, w.mentee, w.score, w.rankMentee, w.reasons], pairRows), "");
+  // Only the rows shown are built; the count of the rest comes from the model.
+  const pairTable = table(
+    [w.mentor, w.mentee, w.score, w.rankMentee, w.reasons],
+    pairRows.slice(0, REPORT_ROW_LIMIT),
+  );
+  pushAll(out, pairTable);
+  if (model.counts.matched > REPORT_ROW_LIMIT)
+    out.push("", md(moreRowsText(lang, model.counts.matched - REPORT_ROW_LIMIT, "pairs.csv")));
+  out.push("");
 
   out.push(`## ${w.unmatchedTitle} (${model.unmatched.length})`, "", w.unmatchedNote, "");
   if (model.unmatched.length > 0) {
-    out.push(
-      ...table(
+    pushAll(
+      out,
+      table(
         [w.mentee, w.reason, w.closest],
-        model.unmatched.map((u) => [
-          person(u.mentee),
-          reasonText(u.reason, lang),
-          u.closest.length === 0
-            ? w.noneClosest
-            : u.closest
-                .map((c) => `${person(c.mentor)} ${score2(c.score)} (${c.hasRoom ? w.hasRoom : w.full})`)
-                .join("; "),
-        ]),
+        model.unmatched
+          .slice(0, REPORT_ROW_LIMIT + 1)
+          .map((u) => [
+            person(u.mentee),
+            reasonText(u.reason, lang),
+            u.closest.length === 0
+              ? w.noneClosest
+              : u.closest
+                  .map((c) => `${person(c.mentor)} ${score2(c.score)} (${c.hasRoom ? w.hasRoom : w.full})`)
+                  .join("; "),
+          ]),
+        { lang, file: "unmatched.csv" },
       ),
-      "",
     );
+    if (model.unmatched.length > REPORT_ROW_LIMIT + 1)
+      out[out.length - 1] = md(
+        moreRowsText(lang, model.unmatched.length - REPORT_ROW_LIMIT, "unmatched.csv"),
+      );
+    out.push("");
   }
   if (model.idleMentors.length > 0) {
     out.push(
       `### ${w.idleMentors} (${model.idleMentors.length})`,
       "",
-      model.idleMentors.map((m) => person(m)).join(", "),
+      model.idleMentors
+        .slice(0, REPORT_ROW_LIMIT)
+        .map((m) => md(person(m)))
+        .join(", "),
       "",
     );
+    if (model.idleMentors.length > REPORT_ROW_LIMIT)
+      out.push(md(moreRowsText(lang, model.idleMentors.length - REPORT_ROW_LIMIT, "unmatched.csv")), "");
   }
   out.push(`## ${w.excludedTitle} (${model.excluded.length})`, "");
   if (model.excluded.length > 0) {
-    out.push(
-      ...table(
+    pushAll(
+      out,
+      table(
         [w.id, w.role, w.reason],
-        model.excluded.map((e) => [
-          e.id,
-          e.role === "mentor" ? w.roleMentor : w.roleMentee,
-          reasonText(e.reason, lang),
-        ]),
+        model.excluded
+          .slice(0, REPORT_ROW_LIMIT + 1)
+          .map((e) => [e.id, e.role === "mentor" ? w.roleMentor : w.roleMentee, reasonText(e.reason, lang)]),
+        { lang, file: "excluded.csv" },
       ),
-      "",
     );
+    if (model.excluded.length > REPORT_ROW_LIMIT + 1)
+      out[out.length - 1] = md(moreRowsText(lang, model.excluded.length - REPORT_ROW_LIMIT, "excluded.csv"));
+    out.push("");
   }
   out.push(`## ${w.warnings} (${model.warnings.length})`, "");
   if (model.warnings.length === 0) out.push(w.noWarnings, "");
-  else out.push(...model.warnings.map((m) => `- ${cell(literal(m))}`), "");
+  else {
+    for (const m of model.warnings.slice(0, REPORT_ROW_LIMIT)) out.push(`- ${md(m)}`);
+    if (model.warnings.length > REPORT_ROW_LIMIT)
+      out.push(
+        `- ${md(moreRowsText(lang, model.warnings.length - REPORT_ROW_LIMIT, lang === "ru" ? "сообщениях команды" : "the command's messages"))}`,
+      );
+    out.push("");
+  }
   return out.join("\n");
 }

@@ -144,7 +144,9 @@ export function renderOutputs(
     e.id,
     e.role === "mentor" ? h.mentor : h.mentee,
     e.reason,
-    reasonText(e.reason, lang),
+    e.note === undefined
+      ? reasonText(e.reason, lang)
+      : `${reasonText(e.reason, lang)} (${bilingual(e.note, lang)})`,
   ]);
   const json = {
     form: model.form,
@@ -168,7 +170,8 @@ export function renderOutputs(
       closest: u.closest.map((c) => ({ id: c.mentor.id, score: round4(c.score), hasRoom: c.hasRoom })),
     })),
     idleMentors: model.idleMentors.map((m) => ({ ...person(m), capacity: m.capacity })),
-    excluded: model.excluded,
+    // Without the note (it names rows and files, which change when the rows are reordered).
+    excluded: model.excluded.map((e) => ({ id: e.id, role: e.role, reason: e.reason })),
     metrics: {
       ...model.metrics,
       totalScore: round4(model.metrics.totalScore),

@@ -45,6 +45,14 @@ const REASONS: Readonly<Record<string, { readonly ru: string; readonly en: strin
     en: "the role does not fit this form of mentoring",
   },
   "invalid-record": { ru: "анкета заполнена с ошибками", en: "the questionnaire has errors" },
+  superseded: {
+    ru: "анкета отправлена повторно: эту строку заменила более поздняя (или такая же)",
+    en: "the questionnaire was sent again: a later (or identical) row replaced this one",
+  },
+  "conflicting-submissions": {
+    ru: "несколько анкет одного участника расходятся (одно время отправки или один e-mail у разных кодов): оставьте одну",
+    en: "submissions of one participant disagree (the same time, or one e-mail under different codes): keep one",
+  },
 };
 
 /**
@@ -61,6 +69,7 @@ const REASONS: Readonly<Record<string, { readonly ru: string; readonly en: strin
  * reasonText("no-consent", "en"); // "no consent to the processing of personal data"
  */
 export function reasonText(code: string, lang: Lang): string {
-  const entry = REASONS[code];
+  // Own keys only: a reason such as "valueOf" must not reach Object.prototype.
+  const entry = Object.hasOwn(REASONS, code) ? REASONS[code] : undefined;
   return entry === undefined ? code : entry[lang];
 }

@@ -78,7 +78,7 @@ describe("match on a Yandex Forms export (Windows-1251, ;, Russian headers)", ()
       "report.md",
       "unmatched.csv",
     ]);
-    expect(run.stdout).toContain("Прочитано: наставников 4, наставляемых 9; исключено до подбора: 2.");
+    expect(run.stdout).toContain("Прочитано: наставников 4, наставляемых 8; исключено до подбора: 3.");
   });
   it("pairs.csv is UTF-8 with BOM and ;, readable with Cyrillic", () => {
     const bytes = readFileSync(join(out, "pairs.csv"));
@@ -94,7 +94,12 @@ describe("match on a Yandex Forms export (Windows-1251, ;, Russian headers)", ()
     expect(mentors.length).toBe(5);
     for (const [, where] of seen) expect(new Set(where).size).toBe(1);
     const excluded = rowsOf(out, "excluded.csv");
-    expect(excluded.map((r) => r[2]).sort()).toEqual(["guardian-consent-missing", "zero-capacity"]);
+    // Row 6: a minor whose own answer is «-» (no), though the guardian said yes: a no.
+    expect(excluded.map((r) => r[2]).sort()).toEqual([
+      "guardian-consent-missing",
+      "no-consent",
+      "zero-capacity",
+    ]);
     const excludedIds = excluded.map((r) => r[0]!);
     const names = readFileSync(join(ROOT, "fixtures/csv/yandex-1251/mentees.csv"));
     expect(names.length).toBeGreaterThan(0);
@@ -140,7 +145,13 @@ describe("match on a Google Forms export (UTF-8, comma)", () => {
     const json = JSON.parse(readFileSync(join(out, "pairs.json"), "utf8"));
     expect(json.strategy).toBe("optimal");
     expect(json.seed).toBe(3);
-    expect(json.excluded).toEqual([{ id: "S06", role: "mentee", reason: "guardian-consent-missing" }]);
+    // The older of S07's two submissions is an excluded row of its own (reason superseded).
+    expect(json.excluded).toEqual([
+      { id: "S06", role: "mentee", reason: "guardian-consent-missing" },
+      { id: "S07", role: "mentee", reason: "superseded" },
+    ]);
+    const superseded = rowsOf(out, "excluded.csv").find((r) => r[2] === "superseded")!;
+    expect(superseded[3]).toMatch(/mentees\.csv, строка 8; заменена: google\/mentees\.csv, строка 14/);
     const seen = accounted(out);
     expect([...seen.keys()].filter((id) => id.startsWith("S")).sort()).toEqual([
       "S01",
@@ -198,9 +209,15 @@ describe("match on a Google Forms export (UTF-8, comma)", () => {
       work,
     );
     expect(again.code).toBe(0);
-    for (const f of ["pairs.csv", "pairs.json", "unmatched.csv", "excluded.csv"]) {
+    for (const f of ["pairs.csv", "pairs.json", "unmatched.csv"]) {
       expect(readFileSync(join(out2, f)).equals(readFileSync(join(out, f))), f).toBe(true);
     }
+    // excluded.csv names the rows of a superseded submission: the same but for the file name and rows.
+    const masked = (dir: string) =>
+      readFileSync(join(dir, "excluded.csv"), "utf8")
+        .replace(/google\/mentees(-shuffled)?\.csv/g, "F")
+        .replace(/строка \d+/g, "строка N");
+    expect(masked(out2)).toBe(masked(out));
   });
 });
 
@@ -318,7 +335,7 @@ describe("broken files: exit 2 with a message naming file, row and column, and n
     expect(errors).toEqual([
       '[UNKNOWN_OPTION] broken/bad-values.csv, row 3, column "Формат встреч": The answer is not one of the question\'s 3 options. Use one of: Очно | Онлайн | Любой; or add the option to the question "format" in the programme config.',
       '[NOT_A_NUMBER] broken/bad-values.csv, row 6, column "Класс": The cell is not a grade (1 to 11, e.g. «7Б»). Write the grade as a number from 1 to 11, e.g. «7» or «7Б» (in a college form: the year of study).',
-      '[INVALID_VALUE] broken/bad-values.csv, row 9, column "Согласие на обработку персональных данных": The consent cell is neither yes nor no. Write «да» or «нет» (yes or no); a blank cell means no consent.',
+      '[INVALID_VALUE] broken/bad-values.csv, row 9, column "Согласие на обработку персональных данных": The consent cell is not a plain yes or no (a question mark, «частично», «+-», «да/нет» are neither). Write «да» or «нет» (yes or no); a blank cell means no consent.',
     ]);
     expect(run.stderr).toContain("Problems found: 3. Fix them and run again.");
   });
@@ -478,7 +495,7 @@ describe("init and demo", () => {
   it("demo runs the bundled example", () => {
     const run = runBuilt(["demo", "--out", join(work, "demo")], work);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("Прочитано: наставников 12, наставляемых 28; исключено до подбора: 2.");
+    expect(run.stdout).toContain("Прочитано: наставников 11, наставляемых 28; исключено до подбора: 3.");
     expect(readdirSync(join(work, "demo")).length).toBe(6);
   });
 });

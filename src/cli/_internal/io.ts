@@ -1,6 +1,16 @@
 /** The CLI's contact with the outside world, gathered so that commands can be run in tests. */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import {
+  closeSync,
+  existsSync,
+  constants as fsConstants,
+  fstatSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { resolve } from "node:path";
 import { DEFAULT_MAX_BYTES } from "../../csv/readCsv.js";
 import { InputFileError, MentorMatchError } from "../../errors.js";
 
@@ -15,42 +25,76 @@ export interface CliIo {
 }
 
 /**
- * Reads a file's bytes. A missing file, a folder or an unreadable file is `FILE_NOT_FOUND` naming the path
- * as given (`details.reason`: `missing`, `folder`, `unreadable`); a file over `maxBytes` is
- * `FILE_TOO_LARGE`, found from its size before anything is read.
+ * Reads a file's bytes through a byte limit enforced while reading (a size from `stat` is not trusted: it
+ * is 0 for devices and grows for files still being written). A missing file, a folder or an unreadable
+ * file is `FILE_NOT_FOUND` naming the path as given (`details.reason`: `missing`, `folder`,
+ * `unreadable`); a device, a FIFO, a socket or any other file that is not a regular file is
+ * `FILE_NOT_FOUND` with `details.reason` `not-a-file`, found from the opened file (opened without
+ * blocking, so a FIFO with no writer does not hang); more than `maxBytes` bytes is `FILE_TOO_LARGE`.
  */
 export function readInputFile(io: CliIo, path: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Array {
   const full = resolve(io.cwd, path);
-  const notFound = (reason: "missing" | "folder" | "unreadable", problem: string, cause?: unknown) =>
+  const notFound = (
+    reason: "missing" | "folder" | "unreadable" | "not-a-file",
+    problem: string,
+    cause?: unknown,
+  ) =>
     new InputFileError("FILE_NOT_FOUND", problem, {
       location: { file: path },
       hint:
         reason === "folder"
-          ? "Give the path of the CSV file."
-          : "Check the path, the file name and the read permissions.",
+          ? "Give the path of a file, not of a folder."
+          : reason === "not-a-file"
+            ? "Give the path of a saved file (a device, a pipe or a socket cannot be read)."
+            : "Check the path, the file name and the read permissions.",
       details: { reason },
       cause,
     });
-  let size: number;
+  const tooLarge = (size: number) =>
+    new InputFileError(
+      "FILE_TOO_LARGE",
+      `The file has more than ${maxBytes} bytes${size > maxBytes ? ` (${size})` : ""}; the limit is ${maxBytes} bytes.`,
+      {
+        location: { file: path },
+        hint: "Split the file into parts (for example, by grade), or check that this is the survey export.",
+        details: { size, maxBytes },
+      },
+    );
+  let fd: number;
   try {
-    const stat = statSync(full);
-    if (stat.isDirectory()) throw notFound("folder", "This is a folder, not a file.");
-    size = stat.size;
+    // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
+    fd = openSync(full, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
   } catch (error) {
-    if (error instanceof InputFileError) throw error;
+    const errno = (error as { code?: unknown }).code;
+    if (errno === "EISDIR") throw notFound("folder", "This is a folder, not a file.", error);
+    if (errno === "EACCES" || errno === "EPERM")
+      throw notFound("unreadable", "The file cannot be read.", error);
+    if (errno === "ENXIO") throw notFound("not-a-file", "This is not a regular file.", error);
     throw notFound("missing", "The file does not exist.", error);
   }
-  if (size > maxBytes) {
-    throw new InputFileError("FILE_TOO_LARGE", `The file is ${size} bytes; the limit is ${maxBytes} bytes.`, {
-      location: { file: path },
-      hint: "Split the file into parts (for example, by grade), or check that this is the survey export.",
-      details: { size, maxBytes },
-    });
-  }
   try {
-    return readFileSync(full);
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw notFound("folder", "This is a folder, not a file.");
+    if (!stat.isFile())
+      throw notFound("not-a-file", "This is not a regular file (a device, a pipe or a socket).");
+    if (stat.size > maxBytes) throw tooLarge(stat.size);
+    // Read at most maxBytes + 1 bytes: one more than the limit proves the file too large, whatever stat said.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.byteLength, null);
+      if (n === 0) break;
+      total += n;
+      chunks.push(n === chunk.byteLength ? chunk : chunk.subarray(0, n));
+      if (total > maxBytes) throw tooLarge(total);
+    }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } catch (error) {
+    if (error instanceof InputFileError) throw error;
     throw notFound("unreadable", "The file cannot be read.", error);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -63,56 +107,6 @@ function writeFailed(dir: string, cause: unknown): MentorMatchError {
     details: { reason: typeof errno === "string" ? errno : "unknown" },
     cause,
   });
-}
-
-/**
- * Writes every file into `dir` as one step: all files are first written into a hidden temporary folder
- * inside `dir`; then the old files are moved aside, the new ones renamed into place, and the old ones
- * deleted. If anything fails, the old files are put back and the temporary folder removed, so `dir` holds
- * either the complete old outputs or the complete new ones, never a mix or a partial file.
- */
-export function writeOutputsAtomically(
-  io: CliIo,
-  dir: string,
-  files: Readonly<Record<string, string>>,
-  onProgress?: (done: number, total: number) => void,
-): string[] {
-  const target = resolve(io.cwd, dir);
-  const tmp = join(target, `.mentor-match-tmp-${process.pid}-${Date.now().toString(36)}`);
-  const names = Object.keys(files);
-  try {
-    mkdirSync(join(tmp, "old"), { recursive: true });
-  } catch (error) {
-    throw writeFailed(dir, error);
-  }
-  const movedAside: string[] = [];
-  const placed: string[] = [];
-  try {
-    for (let k = 0; k < names.length; k++) {
-      const name = names[k]!;
-      if (basename(name) !== name || name.startsWith("."))
-        throw new Error(`output name ${name} is not a plain file name`);
-      writeFileSync(join(tmp, name), files[name]!);
-      onProgress?.(k + 1, names.length);
-    }
-    for (const name of names) {
-      if (existsSync(join(target, name))) {
-        renameSync(join(target, name), join(tmp, "old", name));
-        movedAside.push(name);
-      }
-    }
-    for (const name of names) {
-      renameSync(join(tmp, name), join(target, name));
-      placed.push(name);
-    }
-  } catch (error) {
-    for (const name of placed) rmSync(join(target, name), { force: true, recursive: true });
-    for (const name of movedAside) renameSync(join(tmp, "old", name), join(target, name));
-    throw writeFailed(dir, error);
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-  return names.map((name) => join(dir, name));
 }
 
 /** Writes one file (the programme config of `init`) through a temporary name and a rename. */

@@ -24,14 +24,21 @@ function d(e: MentorMatchError, key: string): string {
 
 const RU_PROBLEM: Partial<Record<string, (e: MentorMatchError) => string | undefined>> = {
   FILE_NOT_FOUND: (e) =>
-    ({ folder: "это папка, а не файл.", unreadable: "файл нельзя прочитать (нет прав на чтение?)." })[
-      d(e, "reason")
-    ] ?? "файл не найден.",
-  FILE_TOO_LARGE: (e) => `файл слишком большой (${d(e, "size")} байт; предел ${d(e, "maxBytes")}).`,
+    ({
+      folder: "это папка, а не файл.",
+      unreadable: "файл нельзя прочитать (нет прав на чтение?).",
+      "not-a-file": "это не обычный файл (устройство, канал или сокет).",
+    })[d(e, "reason")] ?? "файл не найден.",
+  FILE_TOO_LARGE: (e) =>
+    d(e, "maxRows") !== ""
+      ? `в файле больше ${d(e, "maxRows")} строк — это предел.`
+      : `файл слишком большой (больше ${d(e, "maxBytes")} байт — это предел).`,
   ENCODING: (e) =>
     d(e, "kind") === "xlsx" || d(e, "kind") === "xls"
       ? "это книга Excel, а не CSV-файл."
-      : "файл не в кодировке UTF-8 и не в Windows-1251 (возможно, KOI8-R или CP866) или это не текст.",
+      : d(e, "kind") === "utf-32"
+        ? "файл в кодировке UTF-32, её программа не читает."
+        : "файл не в кодировке UTF-8 и не в Windows-1251 (возможно, KOI8-R или CP866) или это не текст.",
   EMPTY_FILE: () => "файл пуст.",
   HEADER_ONLY: () => "в файле есть строка заголовков, но нет ни одной анкеты.",
   CSV_SYNTAX: () => "с этой строки файл не читается как CSV: непарная или лишняя кавычка.",
@@ -69,9 +76,15 @@ const RU_PROBLEM: Partial<Record<string, (e: MentorMatchError) => string | undef
     })[d(e, "what")] ?? "недопустимое значение.",
   MISSING_VALUE: () => "в строке нет ни кода участника, ни e-mail, ни ФИО.",
   WRITE_FAILED: (e) =>
-    d(e, "reason") === "ENOSPC"
-      ? "результаты не записаны: диск заполнен. Прежние файлы в папке остались как были."
-      : "в эту папку нельзя записать результаты. Прежние файлы в папке остались как были.",
+    d(e, "reason") === "virtual"
+      ? "в /proc, /sys и /dev нельзя записывать результаты (это не диск)."
+      : d(e, "reason") === "empty"
+        ? 'не указана папка для результатов (--out "").'
+        : d(e, "reason") === "not-a-file"
+          ? `в папке для результатов «${d(e, "name")}» — не файл (папка или особый файл с таким именем); он оставлен как есть.`
+          : d(e, "reason") === "ENOSPC"
+            ? "результаты не записаны: диск заполнен. Прежние файлы в папке остались как были."
+            : "в эту папку нельзя записать результаты. Прежние файлы в папке остались как были.",
   // From a programme config (the key is in the location); the matching layer's own wording otherwise.
   PIN_OVER_CAPACITY: (e) =>
     d(e, "capacity") === ""
@@ -82,10 +95,14 @@ const RU_PROBLEM: Partial<Record<string, (e: MentorMatchError) => string | undef
 const RU_HINT: Partial<Record<string, (e: MentorMatchError) => string>> = {
   FILE_NOT_FOUND: (e) =>
     d(e, "reason") === "folder"
-      ? "Укажите путь к CSV-файлу."
-      : "Проверьте путь к файлу, его имя и права на чтение.",
-  WRITE_FAILED: () =>
-    "Укажите в --out другую папку (или удалите файл с таким именем), проверьте права на запись и свободное место на диске.",
+      ? "Укажите путь к файлу, а не к папке."
+      : d(e, "reason") === "not-a-file"
+        ? "Укажите путь к сохранённому файлу (устройство, канал или сокет прочитать нельзя)."
+        : "Проверьте путь к файлу, его имя и права на чтение.",
+  WRITE_FAILED: (e) =>
+    d(e, "reason") === "not-a-file"
+      ? `Переместите или переименуйте «${d(e, "name")}» в папке для результатов или укажите в --out другую папку.`
+      : "Укажите в --out другую папку (или удалите файл с таким именем), проверьте права на запись и свободное место на диске.",
   FILE_TOO_LARGE: () => "Разделите файл на части.",
   ENCODING: () =>
     "Сохраните файл заново как CSV в UTF-8 (Google Таблицы: Файл → Скачать → CSV; Excel: Сохранить как → «CSV UTF-8 (разделитель — запятая)»).",
@@ -278,6 +295,14 @@ export const SAY = {
     needInput: "Укажите файлы анкет: --mentors и --mentees, или один файл с колонкой роли: --input.",
     needProgram: "Укажите --config (файл настроек) или --form (форму наставничества).",
     infeasible: "Условия подбора невыполнимы.",
+    recoveredCompleted: (dir: string) =>
+      `В папке ${dir} осталась незавершённая запись результатов прерванного запуска: она завершена (в папке новые результаты того запуска целиком).`,
+    recoveredRolledBack: (dir: string) =>
+      `В папке ${dir} остались временные файлы прерванного запуска: они удалены, прежние результаты не тронуты.`,
+    interrupted: (committed: boolean) =>
+      committed
+        ? "Прервано. Результаты успели записаться целиком."
+        : "Прервано. Новые результаты не записаны, временные файлы удалены, прежние результаты в папке не тронуты.",
   },
   en: {
     reading: "Reading the questionnaires",
@@ -303,5 +328,13 @@ export const SAY = {
       "Give the questionnaire files: --mentors and --mentees, or one file with a role column: --input.",
     needProgram: "Give --config (a programme config) or --form (a form of mentoring).",
     infeasible: "The matching constraints cannot all hold.",
+    recoveredCompleted: (dir: string) =>
+      `${dir} held the unfinished write of an interrupted run: it has been completed (the folder holds that run's new results, whole).`,
+    recoveredRolledBack: (dir: string) =>
+      `${dir} held the temporary files of an interrupted run: they have been removed; the earlier results are untouched.`,
+    interrupted: (committed: boolean) =>
+      committed
+        ? "Interrupted. The results had been written in full."
+        : "Interrupted. The new results were not written; the temporary files were removed and the earlier results are untouched.",
   },
 } as const;

@@ -9,9 +9,11 @@ import type { Lang } from "../../report/texts.js";
 import type { Engine } from "../_internal/engine.js";
 import { EXIT } from "../_internal/exit.js";
 import type { InputOptions } from "../_internal/inputs.js";
-import { type CliIo, writeOutputsAtomically } from "../_internal/io.js";
+import { checkEveryoneAccounted, droppedNote } from "../_internal/accounting.js";
+import type { CliIo } from "../_internal/io.js";
 import { errorText, SAY } from "../_internal/messages.js";
 import { progress } from "../_internal/progress.js";
+import { checkOutputFolder, type Recovery, recoverOutputs, writeOutputs } from "../_internal/writeOutputs.js";
 import { prepare, printProblems } from "./validate.js";
 
 export interface MatchCommandOptions extends InputOptions {
@@ -51,10 +53,30 @@ function pseudonymized<P extends { id: string; name?: string }, E extends { id: 
 }
 
 /** Runs `match`; returns the exit code. */
-export function matchCommand(io: CliIo, engine: Engine, options: MatchCommandOptions, lang: Lang): number {
+export async function matchCommand(
+  io: CliIo,
+  engine: Engine,
+  options: MatchCommandOptions,
+  lang: Lang,
+): Promise<number> {
   if (options.input === undefined && (options.mentors === undefined || options.mentees === undefined)) {
     io.stderr(`${SAY[lang].needInput}\n`);
     return EXIT.usage;
+  }
+  const shownOut = options.displayOut ?? options.out;
+  const sayRecovery = (r: Recovery) => {
+    if (r.action === "completed") io.stderr(`${SAY[lang].recoveredCompleted(shownOut)}\n`);
+    if (r.action === "rolled-back") io.stderr(`${SAY[lang].recoveredRolledBack(shownOut)}\n`);
+  };
+  // The output folder is checked, and what an interrupted run left in it completed or removed, before
+  // anything else: a failed run must not leave another run's personal data behind.
+  try {
+    checkOutputFolder(io, options.out);
+    sayRecovery(recoverOutputs(io, options.out));
+  } catch (error) {
+    if (!isMentorMatchError(error)) throw error;
+    io.stderr(`${errorText(error, lang)}\n`);
+    return EXIT.input;
   }
   const bar = progress(io, 4);
   const prepared = prepare(io, engine, options, lang, bar);
@@ -85,7 +107,16 @@ export function matchCommand(io: CliIo, engine: Engine, options: MatchCommandOpt
     throw error;
   }
   bar.step(SAY[lang].writing);
-  const people = options.pseudonymize === true ? pseudonymized(scored, seed) : scored;
+  // Rows not kept (older or conflicting submissions) are excluded.csv lines of their own, after the people.
+  const dropped = prepared.dropped ?? [];
+  const withDropped = {
+    ...scored,
+    excluded: [
+      ...scored.excluded,
+      ...dropped.map((d) => ({ id: d.id, role: d.role, reason: d.reason, note: droppedNote(d) })),
+    ],
+  };
+  const people = options.pseudonymize === true ? pseudonymized(withDropped, seed) : withDropped;
   const model = buildReportModel({
     form: program.info.form,
     mentees: people.mentees,
@@ -97,9 +128,15 @@ export function matchCommand(io: CliIo, engine: Engine, options: MatchCommandOpt
     warnings: prepared.warnings,
     seed,
   });
+  // Nobody lost: checked before anything is written (an INTERNAL error rather than outputs that break it).
+  checkEveryoneAccounted(model, prepared.inputRows ?? 0, dropped.length);
   const files = renderOutputs(model, { lang, delimiter: options.delimiter });
-  writeOutputsAtomically(io, options.out, files, (done, of) => bar.part(done, of));
-  const shown = options.displayOut ?? options.out;
+  await writeOutputs(io, options.out, files, {
+    onRecovery: sayRecovery,
+    onInterrupt: (committed) => io.stderr(`\n${SAY[lang].interrupted(committed)}\n`),
+    onProgress: (done, of) => bar.part(done, of),
+  });
+  const shown = shownOut;
   const written = Object.keys(files).map((name) => join(shown, name));
   bar.done();
   printProblems(io, prepared, lang);

@@ -1,4 +1,5 @@
 /** `mentor-match validate`: reads everything, reports every problem, matches nothing. */
+import type { DroppedRow } from "../../csv/readParticipants.js";
 import { InfeasibleError, isMentorMatchError, type MentorMatchError } from "../../errors.js";
 import type { Lang } from "../../report/texts.js";
 import type { Engine, ScoredRun } from "../_internal/engine.js";
@@ -22,6 +23,10 @@ export interface Prepared {
   readonly problems: readonly MentorMatchError[];
   /** Warnings in the run's language. */
   readonly warnings: readonly string[];
+  /** Data rows in the files read (every one must end in exactly one output). */
+  readonly inputRows?: number;
+  /** Rows read but not kept (older or conflicting submissions): they go to excluded.csv. */
+  readonly dropped?: readonly DroppedRow[];
 }
 
 /** Reads the programme and the files and scores the participants, collecting every problem on the way. */
@@ -72,7 +77,15 @@ export function prepare(
     if (!isMentorMatchError(error)) throw error;
     problems.push(inConfigFile(error, options.config) as MentorMatchError);
   }
-  return { program, scored: problems.length > 0 ? null : scored, problems, warnings };
+  const inputRows = sources.reduce((n, s) => n + s.table.rows.length, 0);
+  return {
+    program,
+    scored: problems.length > 0 ? null : scored,
+    problems,
+    warnings,
+    inputRows,
+    dropped: read.dropped,
+  };
 }
 
 /** Prints problems and warnings to stderr. */

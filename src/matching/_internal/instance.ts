@@ -149,9 +149,19 @@ function checkDenseScores(dense: Float64Array, cols: number): void {
   }
 }
 
+/** A value as a message shows it: its kind, and a short literal for a string or a number. */
+function shownValue(value: unknown): string {
+  if (value === undefined) return "missing (undefined)";
+  if (value === null) return "null";
+  if (typeof value === "string") return `the string ${JSON.stringify(value.slice(0, 20))}`;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    return `the ${typeof value} ${String(value)}`;
+  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
+}
+
 function denseFromRows(rows: readonly (readonly number[])[]): { data: Float64Array; cols: number } {
   const n = rows.length;
-  const m = n === 0 ? 0 : (rows[0]?.length ?? 0);
+  const m = n === 0 || !Array.isArray(rows[0]) ? 0 : rows[0].length;
   if (n * m > MAX_DENSE_CELLS) throw tooLarge(n, m);
   const data = new Float64Array(n * m);
   for (let i = 0; i < n; i++) {
@@ -159,7 +169,7 @@ function denseFromRows(rows: readonly (readonly number[])[]): { data: Float64Arr
     if (!Array.isArray(row) || row.length !== m) {
       throw new MatchingInputError(
         "INVALID_SHAPE",
-        `Row ${i} of the score matrix has ${Array.isArray(row) ? row.length : "no"} cells; row 0 has ${m}.`,
+        `Row ${i} of the score matrix ${Array.isArray(row) ? `has ${row.length} cells` : `is ${shownValue(row)}, not an array`}; ${i === 0 ? "rows must be arrays of scores" : `row 0 has ${m} cells`}.`,
         { hint: "Every row must have one score per mentor.", details: { mentee: i } },
       );
     }
@@ -169,7 +179,7 @@ function denseFromRows(rows: readonly (readonly number[])[]): { data: Float64Arr
       if (typeof value !== "number") {
         throw new MatchingInputError(
           "INVALID_SCORE",
-          `Score of mentee ${i} and mentor ${j} is ${value === null ? "null" : `a ${typeof value}`}; scores must be numbers (-Infinity = pair not allowed).`,
+          `Score of mentee ${i} and mentor ${j} is ${shownValue(value)}; scores must be numbers (-Infinity = pair not allowed).`,
           { details: { mentee: i, mentor: j } },
         );
       }
@@ -222,6 +232,13 @@ function checkCsr(csr: CsrScores): void {
     }
     for (let k = start; k < end; k++) {
       const j = col[k]!;
+      if (j === undefined) {
+        throw new MatchingInputError(
+          "INVALID_SHAPE",
+          `CSR rowStart says row ${i} ends at cell ${end}, but there are only ${col.length} column entries.`,
+          { details: { mentee: i, cells: col.length } },
+        );
+      }
       if (j < 0 || j >= cols) {
         throw new MatchingInputError(
           "INVALID_SHAPE",

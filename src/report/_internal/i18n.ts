@@ -159,5 +159,6 @@ export function tagText(tag: string, lang: Lang): string {
     rural: "rural",
     orphan: "orphans / in care",
   };
-  return (lang === "ru" ? ru : en)[tag] ?? tag;
+  const table = lang === "ru" ? ru : en;
+  return Object.hasOwn(table, tag) ? table[tag]! : tag;
 }

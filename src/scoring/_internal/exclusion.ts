@@ -51,6 +51,15 @@ export function exclusionOf(p: Participant, program: Program, day: Date): Exclud
           detail: "A minor takes part only with a parent's or guardian's consent to process personal data.",
         };
       }
+      // A minor's own «нет» is a no, whatever the guardian answered.
+      if (p.consent === false) {
+        return {
+          id: p.id,
+          role: p.role,
+          reason: "no-consent",
+          detail: "The participant said no to the consent.",
+        };
+      }
     } else if (p.consent !== true) {
       return { id: p.id, role: p.role, reason: "no-consent", detail: "No consent to process personal data." };
     }
