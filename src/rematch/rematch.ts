@@ -167,11 +167,12 @@ export function rematch(
   // The pairs the coordinator ends: forbidden today.
   const endedBy = new Map<string, string>();
   const endedCells: { mentee: number; mentor: number }[] = [];
-  const inForce = new Set(pairs.map((p) => `${p.mentee}\u0000${p.mentor}`));
+  const inForce =
+    (options?.ended?.length ?? 0) > 0 ? new Set(pairs.map((p) => `${p.mentee}\u0000${p.mentor}`)) : null;
   (options?.ended ?? []).forEach((e, k) => {
     const key = `${e.mentee}\u0000${e.mentor}`;
     endedBy.set(key, e.reason);
-    if (!inForce.has(key))
+    if (!inForce!.has(key))
       notes.push(`ended entry ${k + 1} is not a pair in force; the pair is forbidden all the same`);
     const i = menteeIx.get(e.mentee);
     const j = mentorIx.get(e.mentor);
@@ -194,14 +195,14 @@ export function rematch(
   for (const p of pairs) {
     const i = menteeIx.get(p.mentee);
     const j = mentorIx.get(p.mentor);
-    const key = `${p.mentee}\u0000${p.mentor}`;
+    const key = endedBy.size > 0 ? `${p.mentee}\u0000${p.mentor}` : "";
     if (i === undefined) {
       if (excluded.has(p.mentee)) end(p.mentee, p.mentor, "mentee-excluded", excluded.get(p.mentee));
       else end(p.mentee, p.mentor, "mentee-left");
     } else if (j === undefined) {
       if (excluded.has(p.mentor)) end(p.mentee, p.mentor, "mentor-excluded", excluded.get(p.mentor));
       else end(p.mentee, p.mentor, "mentor-left");
-    } else if (endedBy.has(key)) {
+    } else if (endedBy.size > 0 && endedBy.has(key)) {
       end(p.mentee, p.mentor, "coordinator", endedBy.get(key));
     } else if (pinnedMentor[i]! >= 0 && pinnedMentor[i] !== j) {
       end(p.mentee, p.mentor, "pinned-elsewhere");

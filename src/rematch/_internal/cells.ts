@@ -71,8 +71,9 @@ export type PairBar = "ineligible" | "forbidden-by-rule" | "below-min-score" | "
  * O(1) dense plus the length of the lists given.
  */
 export function pairBar(instance: MatchingInstance, shape: Shape, i: number, j: number): PairBar | null {
-  if (instance.scores !== undefined) {
-    const s = scoreAt(instance, shape, i, j);
+  const scores = instance.scores;
+  if (scores !== undefined) {
+    const s = scores instanceof Float64Array ? scores[i * shape.cols + j]! : scoreAt(instance, shape, i, j);
     if (s === Number.NEGATIVE_INFINITY || Number.isNaN(s)) return "ineligible";
     if (instance.forbidden !== undefined && instance.forbidden[i * shape.cols + j] !== 0) {
       return "forbidden-by-rule";
@@ -80,9 +81,9 @@ export function pairBar(instance: MatchingInstance, shape: Shape, i: number, j: 
     if (instance.minScore !== undefined && s < instance.minScore) return "below-min-score";
   }
   const mp = instance.menteePreferences;
-  if (mp !== undefined && !(mp[i] ?? []).includes(j)) return "not-on-list";
+  if (mp !== undefined && mp[i]?.includes(j) !== true) return "not-on-list";
   const tp = instance.mentorPreferences;
-  if (tp !== undefined && !(tp[j] ?? []).includes(i)) return "not-on-list";
+  if (tp !== undefined && tp[j]?.includes(i) !== true) return "not-on-list";
   return null;
 }
 
