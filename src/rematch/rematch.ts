@@ -28,8 +28,6 @@ import type {
   RematchStrategy,
 } from "./types.js";
 
-const KIND_ORDER = { ended: 0, moved: 1, new: 2, kept: 3 } as const;
-
 interface Completed {
   readonly strategy: RematchStrategy;
   readonly maxMoves: number;
@@ -79,6 +77,21 @@ function indexOf(people: readonly { readonly id: string }[], side: string): Map<
   return map;
 }
 
+/** The rank of each person's id in code-unit order (the index itself when the ids are sorted already). */
+function idRanks(people: readonly { readonly id: string }[]): Int32Array {
+  const n = people.length;
+  let sorted = true;
+  for (let k = 1; k < n && sorted; k++) if (byCode(people[k - 1]!.id, people[k]!.id) > 0) sorted = false;
+  const rank = new Int32Array(n);
+  if (sorted) {
+    for (let k = 0; k < n; k++) rank[k] = k;
+    return rank;
+  }
+  const order = Int32Array.from(people.keys()).sort((a, b) => byCode(people[a]!.id, people[b]!.id));
+  for (let k = 0; k < n; k++) rank[order[k]!] = k;
+  return rank;
+}
+
 /** What a matching is worth by the strategy's objective, over the whole programme. */
 interface Worth {
   readonly matched: number;
@@ -91,11 +104,12 @@ function worthOf(instance: MatchingInstance, shape: Shape, mentorOf: Int32Array)
   let total = 0;
   let c = 0; // Kahan compensation
   let worst = Number.POSITIVE_INFINITY;
+  const dense = instance.scores instanceof Float64Array ? instance.scores : null;
   for (let i = 0; i < mentorOf.length; i++) {
     const j = mentorOf[i]!;
     if (j < 0) continue;
     matched++;
-    const s = scoreAt(instance, shape, i, j);
+    const s = dense !== null ? dense[i * shape.cols + j]! : scoreAt(instance, shape, i, j);
     const y = s - c;
     const t = total + y;
     c = t - total - y;
@@ -181,7 +195,11 @@ export function rematch(
   const instance = withForbidden(base, shape, endedCells);
   const capacity = capacitiesOf(instance, shape);
   const pinnedMentor = new Int32Array(shape.rows).fill(-1);
-  for (const p of instance.pinned ?? []) pinnedMentor[p.mentee] = p.mentor;
+  let pinnedCount = 0;
+  for (const p of instance.pinned ?? []) {
+    pinnedMentor[p.mentee] = p.mentor;
+    pinnedCount++;
+  }
 
   // Classify each pair in force: a candidate to stay, or ended with the reason.
   const ended: RematchChange[] = [];
@@ -192,8 +210,26 @@ export function rematch(
     const i = menteeIx.get(mentee);
     if (i !== undefined) hadPair[i] = 1;
   };
-  for (const p of pairs) {
+  // Each mentee at most once: today's by row, the others (gone) by id.
+  const seenRow = new Int32Array(shape.rows).fill(-1);
+  const seenGone = new Map<string, number>();
+  const twice = (k: number, before: number) =>
+    new MatchingInputError(
+      "INVALID_OPTION",
+      `Previous pairs ${before + 1} and ${k + 1} give the same mentee two mentors.`,
+      { hint: "Give each mentee at most one mentor in the pairs in force." },
+    );
+  for (let k = 0; k < pairs.length; k++) {
+    const p = pairs[k]!;
     const i = menteeIx.get(p.mentee);
+    if (i !== undefined) {
+      if (seenRow[i]! >= 0) throw twice(k, seenRow[i]!);
+      seenRow[i] = k;
+    } else {
+      const before = seenGone.get(p.mentee);
+      if (before !== undefined) throw twice(k, before);
+      seenGone.set(p.mentee, k);
+    }
     const j = mentorIx.get(p.mentor);
     const key = endedBy.size > 0 ? `${p.mentee}\u0000${p.mentor}` : "";
     if (i === undefined) {
@@ -292,45 +328,50 @@ export function rematch(
     if (moved !== null) mentorOf = moved;
   }
 
-  // What changed.
-  const changes: RematchChange[] = [...ended];
-  const covered = new Uint8Array(shape.rows);
+  // What changed: the ended (by ids), then the moved, new and kept, each by mentor id, then mentee id.
+  ended.sort((a, b) => byCode(a.mentor, b.mentor) || byCode(a.mentee, b.mentee));
+  const menteeRank = idRanks(input.mentees);
+  const mentorRank = idRanks(input.mentors);
+  const placed: RematchChange[] = [];
+  const kind: number[] = []; // moved 1, new 2, kept 3 (the ended come first)
+  const mentorKey: number[] = [];
+  const menteeKey: number[] = [];
+  const previousOf = pinnedCount > 0 ? new Map(pairs.map((p) => [p.mentee, p.mentor])) : null;
   for (let i = 0; i < shape.rows; i++) {
-    const j = stay[i]!;
-    if (j < 0) continue;
-    covered[i] = 1;
     const f = mentorOf[i]!;
+    const j = stay[i]!;
+    if (f < 0) continue;
     const mentee = input.mentees[i]!.id;
-    if (f === j)
-      changes.push({ change: "kept", mentee, mentor: input.mentors[j]!.id, reason: "still-valid" });
-    else {
-      changes.push({
+    const mentor = input.mentors[f]!.id;
+    if (j >= 0 && f === j) {
+      placed.push({ change: "kept", mentee, mentor, reason: "still-valid" });
+      kind.push(3);
+    } else if (j >= 0) {
+      kind.push(1);
+      placed.push({
         change: "moved",
         mentee,
-        mentor: input.mentors[f]!.id,
+        mentor,
         previousMentor: input.mentors[j]!.id,
         reason: "improves",
       });
-    }
-  }
-  // Pins that match a pair in force are kept pairs.
-  const previousOf = new Map(pairs.map((p) => [p.mentee, p.mentor]));
-  for (let i = 0; i < shape.rows; i++) {
-    if (covered[i] === 1 || mentorOf[i]! < 0) continue;
-    const mentee = input.mentees[i]!.id;
-    const mentor = input.mentors[mentorOf[i]!]!.id;
-    if (pinnedMentor[i]! >= 0 && previousOf.get(mentee) === mentor) {
-      changes.push({ change: "kept", mentee, mentor, reason: "still-valid" });
+    } else if (pinnedMentor[i]! >= 0 && previousOf?.get(mentee) === mentor) {
+      placed.push({ change: "kept", mentee, mentor, reason: "still-valid" }); // a pin on a pair in force
+      kind.push(3);
     } else {
       const reason: ChangeReason =
         pinnedMentor[i]! >= 0 ? "pinned" : hadPair[i] === 1 ? "re-placed" : "placed";
-      changes.push({ change: "new", mentee, mentor, reason });
+      placed.push({ change: "new", mentee, mentor, reason });
+      kind.push(2);
     }
+    mentorKey.push(mentorRank[f]!);
+    menteeKey.push(menteeRank[i]!);
   }
-  changes.sort(
-    (a, b) =>
-      KIND_ORDER[a.change] - KIND_ORDER[b.change] || byCode(a.mentor, b.mentor) || byCode(a.mentee, b.mentee),
+  const order = Int32Array.from(placed.keys()).sort(
+    (a, b) => kind[a]! - kind[b]! || mentorKey[a]! - mentorKey[b]! || menteeKey[a]! - menteeKey[b]!,
   );
+  const changes: RematchChange[] = ended;
+  for (let k = 0; k < order.length; k++) changes.push(placed[order[k]!]!);
   const counts = { kept: 0, new: 0, ended: 0, moved: 0 };
   for (const c of changes) counts[c.change]++;
   const worth = worthOf(instance, shape, mentorOf);

@@ -1,4 +1,4 @@
-/** The pairs in force, in whichever form they were given, as a list of id pairs sorted by mentee id. */
+/** The pairs in force, in whichever form they were given, as a list of id pairs. */
 import { MatchingInputError } from "../../errors.js";
 import type { IdPair, PreviousPairs, PreviousRun } from "../types.js";
 
@@ -12,17 +12,19 @@ export function byCode(a: string, b: string): number {
 }
 
 /**
- * The pairs in force as `{ mentee, mentor }`, sorted by mentee id. O(p log p).
- * @throws MatchingInputError (`INVALID_OPTION`) when a mentee has two mentors or an id is not a string.
+ * The pairs in force as `{ mentee, mentor }`, in the order given (the result does not depend on it). O(p).
+ * @throws MatchingInputError (`INVALID_OPTION`) when an id is not a string (two mentors of one mentee are
+ *   found by the caller, which looks every mentee up anyway).
  */
-export function previousPairs(previous: PreviousPairs): IdPair[] {
-  let pairs: IdPair[];
+export function previousPairs(previous: PreviousPairs): readonly IdPair[] {
+  let pairs: readonly IdPair[];
   if (previous instanceof Map) {
     pairs = [...(previous as ReadonlyMap<string, string>)].map(([mentee, mentor]) => ({ mentee, mentor }));
   } else if (Array.isArray(previous)) {
-    pairs = (previous as readonly IdPair[]).map((p) => ({ mentee: p.mentee, mentor: p.mentor }));
+    pairs = previous as readonly IdPair[];
   } else if (isRun(previous)) {
-    pairs = [];
+    const list: IdPair[] = [];
+    pairs = list;
     const { mentorOf } = previous.result;
     for (let i = 0; i < mentorOf.length; i++) {
       const j = mentorOf[i]!;
@@ -36,7 +38,7 @@ export function previousPairs(previous: PreviousPairs): IdPair[] {
           { hint: "Give the previous run's result with the ids of all its mentees and mentors." },
         );
       }
-      pairs.push({ mentee, mentor });
+      list.push({ mentee, mentor });
     }
   } else {
     pairs = Object.entries(previous as Readonly<Record<string, string>>).map(([mentee, mentor]) => ({
@@ -44,23 +46,15 @@ export function previousPairs(previous: PreviousPairs): IdPair[] {
       mentor,
     }));
   }
-  pairs.sort((a, b) => byCode(a.mentee, b.mentee) || byCode(a.mentor, b.mentor));
   for (let k = 0; k < pairs.length; k++) {
     const p = pairs[k]!;
-    if (typeof p.mentee !== "string" || typeof p.mentor !== "string") {
+    if (typeof p?.mentee !== "string" || typeof p.mentor !== "string") {
       throw new MatchingInputError(
         "INVALID_OPTION",
         `Previous pair ${k + 1} has an id that is not a string.`,
         {
           hint: "Name each participant of a previous pair by their id (code).",
         },
-      );
-    }
-    if (k > 0 && pairs[k - 1]!.mentee === p.mentee) {
-      throw new MatchingInputError(
-        "INVALID_OPTION",
-        `Previous pairs ${k} and ${k + 1} (sorted by mentee) give the same mentee two mentors.`,
-        { hint: "Give each mentee at most one mentor in the pairs in force." },
       );
     }
   }
