@@ -136,6 +136,10 @@ export { formatComparison } from "./metrics/formatComparison.js";
 export type { FormatComparisonOptions } from "./metrics/formatComparison.js";
 
 // ── re-matching during the programme year ─────────────────────────────────────────────────────────
+export { matchPeople } from "./csv/matchPeople.js";
+export type { KnownPerson, NamedPerson, PersonMatch } from "./csv/matchPeople.js";
+export { renderChanges } from "./report/renderChanges.js";
+export type { ChangesInput, RenderChangesOptions, RenderedChanges } from "./report/renderChanges.js";
 export { priceOfStability } from "./rematch/priceOfStability.js";
 export type { PriceOfStability } from "./rematch/priceOfStability.js";
 export { rematch } from "./rematch/rematch.js";
