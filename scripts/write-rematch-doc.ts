@@ -80,7 +80,11 @@ export async function renderRematchDoc(doc: string): Promise<string> {
       const head = before.map((l) => FIRST_LINES.exec(l)).find((m) => m !== null) ?? null;
       const from = before.map((l) => FROM_LINE.exec(l)).find((m) => m !== null) ?? null;
       const fileText = (path: string) =>
-        readFileSync(join(dir, path), "utf8").replace(/^\uFEFF/, "").replace(/\r\n/g, "\n").trimEnd().split("\n");
+        readFileSync(join(dir, path), "utf8")
+          .replace(/^\uFEFF/, "")
+          .replace(/\r\n/g, "\n")
+          .trimEnd()
+          .split("\n");
       if (line.startsWith("```") && first.startsWith("$ mentor-match ")) {
         out.push(await session(dir, first));
       } else if (head !== null) {
