@@ -31,7 +31,7 @@ export interface PriceOfStability {
  * @example
  * const input = { instance: { scores: [[0.9, 0.1], [0.8, 0.7]] }, mentees: [{ id: "S1" }, { id: "S2" }], mentors: [{ id: "M1" }, { id: "M2" }] };
  * const p = priceOfStability(rematch(input, { S2: "M1" }, { strategy: "optimal" }));
- * p.totalScoreLost; // 0.9 + 0.7 − (0.8 + 0.1) = 0.7
+ * p.totalScoreLost; // ≈ 0.7: from scratch 0.9 + 0.7, kept 0.8 + 0.1
  */
 export function priceOfStability(result: RematchResult): PriceOfStability {
   const fresh = match(result.instance, { strategy: result.strategy });

@@ -153,8 +153,9 @@ function worthOf(instance: MatchingInstance, shape: Shape, mentorOf: Int32Array)
  *   mentees: [{ id: "S1" }, { id: "S2" }, { id: "S3" }],
  *   mentors: [{ id: "M1" }, { id: "M2" }],
  * };
- * const r = rematch(input, { S2: "M1" }); // S2 stays with M1; S1 joins late and gets M2
- * r.changes.map((c) => `${c.change} ${c.mentor} ${c.mentee}`); // ["new M2 S1", "kept M1 S2"]
+ * // S2 stays with M1 (though M1 would rather have S1); M2's free seat goes to S3, whom M2 prefers to S1.
+ * const r = rematch(input, { S2: "M1" });
+ * r.changes.map((c) => `${c.change} ${c.mentor} ${c.mentee}`); // ["new M2 S3", "kept M1 S2"]
  */
 export function rematch(
   input: RematchInput,

@@ -180,6 +180,17 @@ describe("mentor-match rematch", () => {
     );
     expect(cols.code).toBe(2);
     expect(cols.stderr).toContain("reason");
+    writeFileSync(
+      join(work, "ended-other.csv"),
+      "Код наставника,Код наставляемого,Причина\nM01,S02,не совместимы\n",
+    );
+    const other = await runInProcess(
+      ["rematch", "--previous", "september", ...NOVEMBER, "--ended", "ended-other.csv", "--out", "other"],
+      work,
+    );
+    expect(other.code).toBe(0);
+    expect(other.stderr).toContain("ended-other.csv, строка 2: такой действующей пары нет");
+    expect(rows("other", "pairs.csv").some((r) => r[0] === "M01" && r[2] === "S02")).toBe(false);
     const missing = await runInProcess(
       ["rematch", "--previous", "no-such-run", ...NOVEMBER, "--out", "x"],
       work,

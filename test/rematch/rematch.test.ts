@@ -122,15 +122,19 @@ describe("rematch: the pairs in force stay", () => {
       ["S2", "S3", "S4"],
       ["M1", "M2"],
       [
-        [0.1, 0.9],
+        [0.95, 0.2],
         [0.9, 0.2],
         [0.7, 0.3],
       ],
       { capacities: [1, 1] },
     );
-    // S1 left M1; S3 and S4 were waiting; S2 stays with M2 (S2 would not move even if M1 is free).
+    // S1 left M1; S3 and S4 were waiting. S2 and M1 would both rather be together, but S2's pair with M2
+    // is in force: M1's seat goes to S3, the waiting mentee M1 prefers; S4 keeps waiting.
     const r = rematch(inp, { S1: "M1", S2: "M2" });
     expect(lines(r)).toEqual(["ended M1 S1 mentee-left", "new M1 S3 placed", "kept M2 S2 still-valid"]);
+    expect(r.mentorOf[2]).toBe(-1);
+    // A from-scratch run would move S2 to M1.
+    expect(priceOfStability(r).fromScratchResult.mentorOf[0]).toBe(0);
   });
 });
 

@@ -74,6 +74,16 @@ const SAY_REMATCH = {
   },
 } as const;
 
+/** The library's note on an ended entry that is not a pair in force, as a row of ended.csv. */
+function noteText(note: string, lang: Lang): string {
+  const m = /^ended entry (\d+) is not a pair in force/.exec(note);
+  if (m === null) return note;
+  const row = Number(m[1]) + 1; // the header is row 1
+  return lang === "ru"
+    ? `строка ${row}: такой действующей пары нет; пара всё равно запрещена.`
+    : `row ${row}: no such pair in force; the pair is forbidden all the same.`;
+}
+
 function questionsOf(program: Program): QuestionSpec[] {
   return program.questions.map((q) => ({
     id: q.id,
@@ -373,6 +383,7 @@ export function rematchCommand(io: CliIo, options: RematchCommandOptions, lang: 
     if (!isMentorMatchError(error)) throw error;
     return fail([error]);
   }
+  for (const note of result.notes) warnings.push(`${options.ended ?? "ended.csv"}, ${noteText(note, lang)}`);
   const full = rematchMatchResult(result);
   const price = priceOfStability(result);
 
