@@ -205,7 +205,8 @@ export function rematch(
   // Classify each pair in force: a candidate to stay, or ended with the reason.
   const ended: RematchChange[] = [];
   const hadPair = new Uint8Array(shape.rows); // today's mentees whose pair in force ended
-  const candidates: number[][] = Array.from({ length: shape.cols }, () => []);
+  const candidateOf = new Int32Array(shape.rows).fill(-1); // the mentor of each valid pair in force
+  const candidateCount = new Int32Array(shape.cols);
   const end = (mentee: string, mentor: string, reason: ChangeReason, detail?: string) => {
     ended.push({ change: "ended", mentee, mentor, reason, ...(detail === undefined ? {} : { detail }) });
     const i = menteeIx.get(mentee);
@@ -247,8 +248,10 @@ export function rematch(
       // pinned to the same mentor: stays as a pin
     } else {
       const bar = pairBar(instance, shape, i, j);
-      if (bar === null) candidates[j]!.push(i);
-      else if (bar === "ineligible") {
+      if (bar === null) {
+        candidateOf[i] = j;
+        candidateCount[j]!++;
+      } else if (bar === "ineligible") {
         const rule = input.ineligibleReason?.(i, j)?.criterion;
         end(p.mentee, p.mentor, "no-longer-eligible", rule);
       } else end(p.mentee, p.mentor, bar);
@@ -261,13 +264,18 @@ export function rematch(
   const keepSet = new Set((options?.keep ?? []).map((p) => `${p.mentee}\u0000${p.mentor}`));
   const stay = new Int32Array(shape.rows).fill(-1); // mentor of each pair that stays
   const capacityCuts: CapacityCut[] = [];
-  for (let j = 0; j < shape.cols; j++) {
-    const group = candidates[j]!;
+  let over = false;
+  for (let i = 0; i < shape.rows; i++) {
+    const j = candidateOf[i]!;
+    if (j < 0) continue;
+    if (candidateCount[j]! <= capacity[j]! - load[j]!) stay[i] = j;
+    else over = true;
+  }
+  for (let j = 0; over && j < shape.cols; j++) {
     const seats = capacity[j]! - load[j]!;
-    if (group.length <= seats) {
-      for (const i of group) stay[i] = j;
-      continue;
-    }
+    if (candidateCount[j]! <= seats) continue;
+    const group: number[] = [];
+    for (let i = 0; i < shape.rows; i++) if (candidateOf[i] === j) group.push(i);
     const mentorId = input.mentors[j]!.id;
     const pinnedFirst = group.filter((i) => keepSet.has(`${input.mentees[i]!.id}\u0000${mentorId}`));
     if (pinnedFirst.length > seats) {
@@ -332,6 +340,7 @@ export function rematch(
   // What changed: the ended (by ids), then the moved, new and kept, each by mentor id, then mentee id.
   ended.sort((a, b) => byCode(a.mentor, b.mentor) || byCode(a.mentee, b.mentee));
   const menteeRank = idRanks(input.mentees);
+  const menteesInOrder = menteeRank.every((r, k) => r === k);
   const mentorRank = idRanks(input.mentors);
   const placed: RematchChange[] = [];
   const kind: number[] = []; // moved 1, new 2, kept 3 (the ended come first)
@@ -368,9 +377,25 @@ export function rematch(
     mentorKey.push(mentorRank[f]!);
     menteeKey.push(menteeRank[i]!);
   }
-  const order = Int32Array.from(placed.keys()).sort(
-    (a, b) => kind[a]! - kind[b]! || mentorKey[a]! - mentorKey[b]! || menteeKey[a]! - menteeKey[b]!,
-  );
+  // Order by kind, mentor rank, mentee rank: a counting sort by mentor rank (stable), mentees already in
+  // row order; then by mentee rank within a mentor only when the ids are not in row order.
+  const byMentor = new Int32Array(shape.cols + 1);
+  for (let k = 0; k < placed.length; k++) byMentor[mentorKey[k]! + 1]!++;
+  for (let j = 0; j < shape.cols; j++) byMentor[j + 1]! += byMentor[j]!;
+  const bucket = new Int32Array(placed.length);
+  for (let k = 0; k < placed.length; k++) bucket[byMentor[mentorKey[k]!]!++] = k;
+  if (!menteesInOrder) {
+    for (let start = 0; start < bucket.length; ) {
+      let stop = start + 1;
+      while (stop < bucket.length && mentorKey[bucket[stop]!] === mentorKey[bucket[start]!]) stop++;
+      bucket.subarray(start, stop).sort((a, b) => menteeKey[a]! - menteeKey[b]!);
+      start = stop;
+    }
+  }
+  const order: number[] = [];
+  for (let kindWanted = 1; kindWanted <= 3; kindWanted++) {
+    for (let t = 0; t < bucket.length; t++) if (kind[bucket[t]!] === kindWanted) order.push(bucket[t]!);
+  }
   const changes: RematchChange[] = ended;
   for (let k = 0; k < order.length; k++) changes.push(placed[order[k]!]!);
   const counts = { kept: 0, new: 0, ended: 0, moved: 0 };

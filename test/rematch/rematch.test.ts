@@ -138,6 +138,26 @@ describe("rematch: the pairs in force stay", () => {
   });
 });
 
+describe("rematch: order of the changes", () => {
+  it("lists the changes by kind, then mentor id, then mentee id, whatever the row order", () => {
+    const scores = [
+      [0.5, 0.4, 0.3],
+      [0.2, 0.9, 0.1],
+      [0.6, 0.5, 0.8],
+      [0.7, 0.1, 0.2],
+    ];
+    const a = input(["S4", "S3", "S2", "S1"], ["M3", "M1", "M2"], scores, { capacities: [2, 1, 1] });
+    const r = rematch(a, { S4: "M3", S3: "M1", S1: "M9" });
+    expect(lines(r)).toEqual([
+      "ended M9 S1 mentor-left",
+      "new M2 S2 placed",
+      "new M3 S1 re-placed",
+      "kept M1 S3 still-valid",
+      "kept M3 S4 still-valid",
+    ]);
+  });
+});
+
 describe("rematch: pairs that end", () => {
   it("dissolves a failed pair with the coordinator's reason, and never pairs the two again", () => {
     const inp = input(
