@@ -87,7 +87,11 @@ export function pairBar(instance: MatchingInstance, shape: Shape, i: number, j: 
   return null;
 }
 
-/** Capacity of each mentor as given (default 1). O(m). */
+/**
+ * Capacity of each mentor as given (default 1). O(m).
+ * @throws MatchingInputError (`INVALID_CAPACITY`) for a count of capacities or a capacity that is not a whole
+ *   number ≥ 0.
+ */
 export function capacitiesOf(instance: MatchingInstance, shape: Shape): Int32Array {
   const out = new Int32Array(shape.cols).fill(1);
   const c = instance.capacities;
@@ -99,7 +103,17 @@ export function capacitiesOf(instance: MatchingInstance, shape: Shape): Int32Arr
         { hint: "Give one capacity per mentor (column)." },
       );
     }
-    for (let j = 0; j < shape.cols; j++) out[j] = Math.max(0, Math.floor(Number(c[j])));
+    for (let j = 0; j < shape.cols; j++) {
+      const v = c[j];
+      if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
+        throw new MatchingInputError(
+          "INVALID_CAPACITY",
+          `Capacity of mentor ${j} is ${String(v)}; it must be a whole number from 0.`,
+          { details: { mentor: j } },
+        );
+      }
+      out[j] = v;
+    }
   }
   return out;
 }
