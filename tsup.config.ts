@@ -1,27 +1,37 @@
 import { defineConfig } from "tsup";
 
-// Library entry points are built as ESM + CJS with declarations; the CLI is one ESM file with a shebang.
+// The package is built file by file (no bundling), so that a user's bundler sees our modules as they are
+// in src/ and, with `sideEffects: false`, keeps only what is imported: `import { deferredAcceptance }`
+// pulls in the matching layer and nothing of zod, mathjs, csv-parse or the report.
+//
+// - dist/**.js      ESM, one file per source file (the library, its subpath entries and the CLI);
+// - dist/cjs/**.js  CommonJS, one file per source file, under a package.json of "type": "commonjs";
+// - dist/**.d.ts, dist/cjs/**.d.ts   declarations written by tsc (scripts/write-declarations.mjs),
+//                   one per source file, with stable names (dist/matching/types.d.ts …).
+// No source maps are shipped: the output is plain, readable JavaScript next to the declarations.
+// `npm run build` empties dist/ first (tsup does not: its two builds run at once, into one folder).
+const library = ["src/**/*.ts", "!src/cli/**"];
+
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", "testing/index": "src/testing/index.ts" },
-    format: ["esm", "cjs"],
-    dts: true,
-    sourcemap: true,
-    clean: true,
-    target: "node20",
-    splitting: true,
-    treeshake: true,
-    // lodash-es ships ESM only: bundle the few functions we use so the CJS build has no ESM import.
-    noExternal: ["lodash-es"],
-  },
-  {
-    entry: { "cli/main": "src/cli/main.ts" },
+    entry: ["src/**/*.ts"],
     format: ["esm"],
+    bundle: false,
+    outDir: "dist",
     dts: false,
-    sourcemap: true,
+    sourcemap: false,
     clean: false,
     target: "node20",
-    banner: { js: "#!/usr/bin/env node" },
-    noExternal: ["lodash-es"],
+  },
+  {
+    entry: library,
+    format: ["cjs"],
+    bundle: false,
+    outDir: "dist/cjs",
+    outExtension: () => ({ js: ".js" }),
+    dts: false,
+    sourcemap: false,
+    clean: false,
+    target: "node20",
   },
 ]);

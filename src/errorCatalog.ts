@@ -241,6 +241,18 @@ export const ERROR_CATALOG = {
       todo: "Keep only arithmetic and the allowed mathematical functions (min, max, abs, sqrt …) in the formula.",
     },
   },
+  FORMULA_UNAVAILABLE: {
+    ru: {
+      title: "Формулы ещё не загружены",
+      what: "В программе есть критерий «formula», а формулы разбирает библиотека mathjs, которую эта среда (браузер, воркер) не может загрузить сразу, по требованию.",
+      todo: "Один раз перед разбором программы вызовите `await loadFormulaSupport()` (из mentor-match), затем повторите.",
+    },
+    en: {
+      title: "Formulas not loaded yet",
+      what: "The programme has a `formula` criterion; formulas are parsed by mathjs, which this runtime (a browser, a worker) cannot load synchronously on demand.",
+      todo: "Call `await loadFormulaSupport()` (from mentor-match) once before the programme is parsed, then try again.",
+    },
+  },
   INVALID_PARTICIPANT: {
     ru: {
       title: "Неверная запись участника",
@@ -323,6 +335,18 @@ export const ERROR_CATALOG = {
       title: "CSV structure error",
       what: "The CSV cannot be read from the row given on: an unclosed quote, or text after a closing quote.",
       todo: 'Check the quotes in this row: a cell that contains a quote must be quoted and have the quote doubled ("").',
+    },
+  },
+  XLSX: {
+    ru: {
+      title: "Книгу Excel нельзя прочитать",
+      what: "Файл .xlsx повреждён, защищён паролем или это не книга Excel; или в книге нет листа с указанным именем.",
+      todo: "Откройте файл в Excel или LibreOffice и сохраните заново как .xlsx (или как CSV UTF-8); имя листа укажите в --sheet.",
+    },
+    en: {
+      title: "The Excel workbook cannot be read",
+      what: "The .xlsx file is damaged, password-protected or not an Excel workbook; or the workbook has no sheet of the name given.",
+      todo: "Open the file in Excel or LibreOffice and save it again as .xlsx (or as CSV UTF-8); name the sheet with --sheet.",
     },
   },
   DELIMITER: {

@@ -32,6 +32,7 @@ export type ErrorCode =
   | "UNKNOWN_QUESTION"
   | "INVALID_FORMULA"
   | "FORBIDDEN_FORMULA"
+  | "FORMULA_UNAVAILABLE"
   | "INVALID_PARTICIPANT"
   // input files
   | "FILE_NOT_FOUND"
@@ -40,6 +41,7 @@ export type ErrorCode =
   | "EMPTY_FILE"
   | "HEADER_ONLY"
   | "CSV_SYNTAX"
+  | "XLSX"
   | "DELIMITER"
   | "MISSING_COLUMN"
   | "DUPLICATE_COLUMN"

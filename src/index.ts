@@ -27,6 +27,7 @@ export type { ErrorCatalogEntry, ErrorDescription, ErrorLanguage } from "./error
 export { FORMS } from "./questionnaire/forms.js";
 export type { Form } from "./questionnaire/forms.js";
 export { generateParticipants } from "./questionnaire/generate.js";
+export { loadFormulaSupport } from "./questionnaire/loadFormulaSupport.js";
 export type { GenerateOptions } from "./questionnaire/generate.js";
 export { parseParticipants, safeParseParticipants } from "./questionnaire/parseParticipants.js";
 export type { SafeParseParticipantsResult } from "./questionnaire/parseParticipants.js";
@@ -66,6 +67,14 @@ export { programJsonSchema } from "./questionnaire/programJsonSchema.js";
 export { compileProgram } from "./scoring/compileProgram.js";
 export { scoreParticipants } from "./scoring/scoreParticipants.js";
 export type { ScoreOptions } from "./scoring/scoreParticipants.js";
+export { matchParticipants } from "./scoring/matchParticipants.js";
+export type {
+  MatchedGroup,
+  MatchedMentee,
+  MatchParticipantsOptions,
+  ParticipantsMatch,
+  UnmatchedParticipant,
+} from "./scoring/matchParticipants.js";
 export type {
   CompiledProgram,
   Contribution,

@@ -1,6 +1,7 @@
 /**
  * The `mentor-match` command line: init, validate, match, demo. The only code besides ./main.ts that
- * knows about exit codes; every file access goes through `CliIo` helpers.
+ * knows about exit codes; every file access goes through `CliIo` helpers. Each command's module is
+ * imported when that command runs (`await import`), so a call loads only what its command needs.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { Delimiter } from "../csv/detectDelimiter.js";
@@ -10,12 +11,7 @@ import type { Engine } from "./_internal/engine.js";
 import { EXIT } from "./_internal/exit.js";
 import type { CliIo } from "./_internal/io.js";
 import { errorText, pickLang } from "./_internal/messages.js";
-import { compareCommand } from "./commands/compare.js";
-import { demoCommand } from "./commands/demo.js";
-import { initCommand } from "./commands/init.js";
-import { matchCommand } from "./commands/match.js";
-import { REMATCH_HELP, rematchCommand } from "./commands/rematch.js";
-import { validateCommand } from "./commands/validate.js";
+import { REMATCH_HELP } from "./commands/rematchHelp.js";
 
 export type { Engine } from "./_internal/engine.js";
 export type { CliIo } from "./_internal/io.js";
@@ -34,6 +30,7 @@ const T = {
     generate: "сгенерировать участников вместо чтения файлов: НАСТАВНИКИ:НАСТАВЛЯЕМЫЕ",
     instances: "сколько сгенерировать наборов участников",
     markdown: "вывести таблицы в Markdown",
+    json: "вывести результаты сравнения в JSON (для других программ)",
     mentors: "CSV-файл анкет наставников",
     mentees: "CSV-файл анкет наставляемых",
     input: "один CSV-файл с колонкой роли (наставник / наставляемый)",
@@ -63,6 +60,7 @@ const T = {
     generate: "generate participants instead of reading files: MENTORS:MENTEES",
     instances: "how many sets of participants to generate",
     markdown: "print the tables as Markdown",
+    json: "print the comparison as JSON (for other programs)",
     mentors: "CSV export of the mentors' questionnaire",
     mentees: "CSV export of the mentees' questionnaire",
     input: "one CSV file with a role column (mentor / mentee)",
@@ -260,13 +258,15 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     .option("--out <file>", t.outConfig, "mentor-match.config.json")
     .option("--force", t.force, false)
     .addOption(langOption())
-    .action((opts) => {
+    .action(async (opts) => {
+      const { initCommand } = await import("./commands/init.js");
       code = initCommand(io, engine, opts, langOf(opts));
     });
 
   programOptions(inputOptions(program.command("validate").description(t.validate)))
     .addOption(langOption())
-    .action((opts) => {
+    .action(async (opts) => {
+      const { validateCommand } = await import("./commands/validate.js");
       code = validateCommand(io, engine, opts, langOf(opts));
     });
 
@@ -277,7 +277,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     .option("--delimiter <d>", t.delimiter, parseDelimiter, ",")
     .option("--pseudonymize", t.pseudonymize, false)
     .addOption(langOption())
-    .action((opts) => {
+    .action(async (opts) => {
       if (opts.config === undefined && opts.form === undefined) {
         io.stderr(
           `${lang0 === "ru" ? "Укажите --config (файл настроек) или --form (форму наставничества)." : "Give --config (a programme config) or --form (a form of mentoring)."}\n`,
@@ -285,6 +285,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
         code = EXIT.usage;
         return;
       }
+      const { matchCommand } = await import("./commands/match.js");
       code = matchCommand(io, engine, opts, langOf(opts));
     });
 
@@ -296,7 +297,8 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     .option("--out <dir>", t.out, "mentor-match-demo")
     .option("--delimiter <d>", t.delimiter, parseDelimiter, ",")
     .addOption(langOption())
-    .action((opts) => {
+    .action(async (opts) => {
+      const { demoCommand } = await import("./commands/demo.js");
       code = demoCommand(io, engine, opts, langOf(opts));
     });
 
@@ -305,9 +307,10 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     .option("--seeds <list>", t.seeds, parseSeeds, [0])
     .option("--generate <counts>", t.generate, parseCounts)
     .option("--instances <n>", t.instances, parsePositive, 1)
-    .option("--markdown", t.markdown, false)
+    .addOption(new Option("--markdown", t.markdown).default(false).conflicts("json"))
+    .option("--json", t.json, false)
     .addOption(langOption())
-    .action((opts) => {
+    .action(async (opts) => {
       for (const s of opts.strategies as string[]) {
         if (!engine.strategies.includes(s)) {
           io.stderr(`error: unknown strategy "${s}" (${engine.strategies.join(", ")})\n`);
@@ -322,6 +325,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
         code = EXIT.usage;
         return;
       }
+      const { compareCommand } = await import("./commands/compare.js");
       code = compareCommand(io, engine, opts, langOf(opts));
     });
 
@@ -337,7 +341,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     .option("--out <dir>", t.out, "mentor-match-rematch")
     .option("--delimiter <d>", t.delimiter, parseDelimiter, ",")
     .addOption(langOption())
-    .action((opts) => {
+    .action(async (opts) => {
       if (opts.config === undefined && opts.form === undefined) {
         io.stderr(
           `${lang0 === "ru" ? "Укажите --config (файл настроек) или --form (форму наставничества)." : "Give --config (a programme config) or --form (a form of mentoring)."}\n`,
@@ -345,6 +349,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
         code = EXIT.usage;
         return;
       }
+      const { rematchCommand } = await import("./commands/rematch.js");
       code = rematchCommand(io, opts, langOf(opts));
     });
 

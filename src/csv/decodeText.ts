@@ -2,8 +2,12 @@
  * Bytes of a survey export → text. Exports come from Google Forms (UTF-8), Yandex Forms (UTF-8 or
  * Windows-1251), Excel ("CSV (разделители – запятые)" is Windows-1251 on a Russian Windows; "Unicode text"
  * is UTF-16) and LibreOffice.
+ *
+ * Decoding uses the built-in `TextDecoder`: browsers and Node ≥ 20 (built with full ICU, as the official
+ * builds are) know Windows-1251 and UTF-16 both ways. Only a runtime whose `TextDecoder` lacks one of
+ * them (Node built with small or no ICU) falls back to iconv-lite, loaded then through Node's `require`.
  */
-import iconv from "iconv-lite";
+import { nodeRequire } from "../_internal/nodeRequire.js";
 import { InputFileError } from "../errors.js";
 
 /** The encodings {@link decodeText} recognises. */
@@ -74,10 +78,9 @@ function looksLikeWindows1251(bytes: Uint8Array): {
  */
 export function decodeText(bytes: Uint8Array, options: DecodeTextOptions = {}): DecodedText {
   const file = options.file ?? "input";
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (options.encoding !== undefined) {
     const enc = options.encoding === "utf-8-bom" ? "utf-8" : options.encoding;
-    return { text: iconv.decode(buffer, enc, { stripBOM: true }), encoding: options.encoding };
+    return { text: decode(bytes, enc, file, true), encoding: options.encoding };
   }
   const b0 = bytes[0];
   const b1 = bytes[1];
@@ -88,9 +91,9 @@ export function decodeText(bytes: Uint8Array, options: DecodeTextOptions = {}): 
     return { text, encoding: "utf-8-bom" };
   }
   if (b0 === 0xff && b1 === 0xfe)
-    return { text: iconv.decode(buffer.subarray(2), "utf-16le"), encoding: "utf-16le" };
+    return { text: decode(bytes.subarray(2), "utf-16le", file, false), encoding: "utf-16le" };
   if (b0 === 0xfe && b1 === 0xff)
-    return { text: iconv.decode(buffer.subarray(2), "utf-16be"), encoding: "utf-16be" };
+    return { text: decode(bytes.subarray(2), "utf-16be", file, false), encoding: "utf-16be" };
   if (b0 === 0x50 && b1 === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     throw encodingError(file, "This is an Excel workbook (xlsx), not a CSV file.", { kind: "xlsx" });
   }
@@ -113,7 +116,48 @@ export function decodeText(bytes: Uint8Array, options: DecodeTextOptions = {}): 
       { highBytes: check.high },
     );
   }
-  return { text: iconv.decode(buffer, "windows-1251"), encoding: "windows-1251" };
+  return { text: decode(bytes, "windows-1251", file, false), encoding: "windows-1251" };
+}
+
+type Decoder = InstanceType<typeof TextDecoder>;
+type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1251";
+
+const decoders = new Map<string, Decoder | null>();
+
+/** The built-in decoder of an encoding, or null when this runtime has none. */
+function builtIn(encoding: Encoding, stripBom: boolean): Decoder | null {
+  const key = `${encoding}:${stripBom}`;
+  let d = decoders.get(key);
+  if (d === undefined) {
+    try {
+      d = new TextDecoder(encoding, { ignoreBOM: !stripBom });
+    } catch {
+      d = null;
+    }
+    decoders.set(key, d);
+  }
+  return d;
+}
+
+interface IconvLite {
+  decode(bytes: Uint8Array, encoding: string, options?: { stripBOM?: boolean }): string;
+}
+
+/**
+ * Decodes with the built-in TextDecoder (malformed bytes become U+FFFD, as iconv-lite did), or with
+ * iconv-lite where the runtime's TextDecoder lacks the encoding.
+ */
+function decode(bytes: Uint8Array, encoding: Encoding, file: string, stripBom: boolean): string {
+  const d = builtIn(encoding, stripBom);
+  if (d !== null) return d.decode(bytes);
+  const load = nodeRequire();
+  if (load !== undefined) {
+    // A variable, not a literal: a bundler must not pull iconv-lite into a browser bundle.
+    const id = "iconv-lite";
+    const iconv = load(id) as IconvLite;
+    return iconv.decode(bytes, encoding, { stripBOM: stripBom });
+  }
+  throw encodingError(file, `This JavaScript runtime cannot decode ${encoding} text.`, { encoding });
 }
 
 const utf8Decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });

@@ -45,4 +45,11 @@ export const ParticipantSchema = z.strictObject({
 /** A participant, parsed (defaults filled in). */
 export type Participant = z.infer<typeof ParticipantSchema>;
 /** A participant as given (defaults may be left out). */
-export type ParticipantInput = z.input<typeof ParticipantSchema>;
+export type ParticipantInput = ReadonlyInput<z.input<typeof ParticipantSchema>>;
+
+/** A type whose arrays and objects may be given read-only (`as const` data), as inputs are only read. */
+type ReadonlyInput<T> = T extends readonly (infer U)[]
+  ? readonly ReadonlyInput<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: ReadonlyInput<T[K]> }
+    : T;

@@ -12,12 +12,27 @@ import type { Program, ProgramInput } from "./program.js";
  * @example
  * presets["teacher-teacher"].eligibility.map((r) => r.id); // ["mentorExperience", "menteeExperience"]
  */
-export const presets: Readonly<Record<Form, Program>> = Object.freeze(
-  Object.fromEntries(FORMS.map((f) => [f, deepFreeze(parseProgram(PRESET_INPUTS[f]))])) as Record<
-    Form,
-    Program
-  >,
-);
+export const presets: Readonly<Record<Form, Program>> = lazyPresets();
+
+/**
+ * The presets as an object of getters: each is parsed on first use and then kept, so that importing the
+ * package parses nothing (one preset has a formula, and formulas load mathjs).
+ */
+function lazyPresets(): Readonly<Record<Form, Program>> {
+  const parsed = new Map<Form, Program>();
+  const out = {} as Record<Form, Program>;
+  for (const f of FORMS) {
+    Object.defineProperty(out, f, {
+      enumerable: true,
+      get: (): Program => {
+        let p = parsed.get(f);
+        if (p === undefined) parsed.set(f, (p = deepFreeze(parseProgram(PRESET_INPUTS[f]))));
+        return p;
+      },
+    });
+  }
+  return Object.freeze(out);
+}
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
@@ -35,6 +50,11 @@ export type PresetOverrides = Omit<Partial<ProgramInput>, "criteria" | "defaults
   readonly criteria?: ProgramInput["criteria"] | Readonly<Record<string, Record<string, unknown> | null>>;
   readonly defaults?: Partial<NonNullable<ProgramInput["defaults"]>>;
 };
+
+/** Overrides merge as lodash merges, except that an array replaces the array it overrides. */
+function merge(base: unknown, patch: unknown): unknown {
+  return mergeWith({}, base, patch, (_a: unknown, b: unknown) => (Array.isArray(b) ? b : undefined));
+}
 
 function mergeCriteria(
   base: readonly ProgramInput["criteria"][number][],
@@ -54,11 +74,7 @@ function mergeCriteria(
   for (const c of base) {
     const p = patch[c.id ?? ""];
     if (p === null) continue;
-    out.push(
-      p === undefined
-        ? c
-        : mergeWith({}, c, p, (_a: unknown, b: unknown) => (Array.isArray(b) ? b : undefined)),
-    );
+    out.push(p === undefined ? c : merge(c, p));
   }
   return out;
 }
@@ -86,9 +102,7 @@ export function preset(form: Form, overrides: PresetOverrides = {}): Program {
   }
   const base = PRESET_INPUTS[form];
   const { criteria, ...rest } = overrides;
-  const merged = mergeWith({}, base, rest, (_a: unknown, b: unknown) =>
-    Array.isArray(b) ? b : undefined,
-  ) as Record<string, unknown>;
+  const merged = merge(base, rest) as Record<string, unknown>;
   if (criteria !== undefined) {
     merged.criteria = Array.isArray(criteria)
       ? criteria

@@ -27,6 +27,11 @@ export interface ScoreOptions {
    * @defaultValue true
    */
   readonly validate?: boolean;
+  /**
+   * Called as rows are scored, with the mentees done and the mentees in all (about every 64 rows, and
+   * at the end), e.g. to move a progress bar. @defaultValue none
+   */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** The most pairs one call scores (a dense matrix; about 17 bytes a pair): 10 000 × 10 000. */
@@ -69,7 +74,7 @@ const byId = (a: Participant, b: Participant): number => (a.id < b.id ? -1 : a.i
  */
 export function scoreParticipants(
   program: Program | ProgramInput | CompiledProgram,
-  participants: readonly (Participant | ParticipantInput | unknown)[],
+  participants: readonly (Participant | ParticipantInput)[],
   options: ScoreOptions = {},
 ): ScoredInstance {
   const compiled = isCompiled(program) ? program : compileProgram(program);
@@ -170,7 +175,9 @@ export function scoreParticipants(
   const acc = new Float64Array(Math.max(1, cols));
   const active = criteria.map((_c, k) => k).filter((k) => share[k]! > 0 || criteria[k]!.must);
   const NEG = Number.NEGATIVE_INFINITY;
+  const onProgress = options.onProgress;
   for (let i = 0; i < rows; i++) {
+    if (onProgress !== undefined && (i & 63) === 0) onProgress(i, rows);
     const base = i * cols;
     acc.fill(0);
     for (const k of active) {
@@ -195,6 +202,7 @@ export function scoreParticipants(
       instanceScores[base + j] = eligible[base + j] === 1 ? v : NEG;
     }
   }
+  onProgress?.(rows, rows);
 
   // Forbidden and pinned pairs, by ids.
   const pairIndex = (

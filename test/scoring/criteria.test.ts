@@ -1,6 +1,6 @@
 /** Each criterion kind on one hand-computed pair, formulas' whitelist, rules on pairs. */
 
-import { type ProgramInput, safeParseProgram, scoreParticipants } from "mentor-match";
+import { type ParticipantInput, type ProgramInput, safeParseProgram, scoreParticipants } from "mentor-match";
 import { describe, expect, it } from "vitest";
 
 const L = (s: string) => ({ ru: s, en: s });
@@ -18,7 +18,7 @@ const questions: ProgramInput["questions"] = [
   { id: "intern", kind: "boolean", label: L("intern") },
 ];
 
-const mentee = {
+const mentee: ParticipantInput = {
   id: "S1",
   role: "mentee",
   grade: 6,
@@ -35,7 +35,7 @@ const mentee = {
     intern: true,
   },
 };
-const mentor = {
+const mentor: ParticipantInput = {
   id: "M1",
   role: "mentor",
   grade: 9,
@@ -52,10 +52,10 @@ const mentor = {
     intern: false,
   },
 };
-const other = { id: "M2", role: "mentor", grade: 6, guardianConsent: true, answers: {} };
+const other: ParticipantInput = { id: "M2", role: "mentor", grade: 6, guardianConsent: true, answers: {} };
 
 /** The value of one criterion for (S1, M1). */
-function value(criterion: Record<string, unknown>, people: unknown[] = [mentee, mentor]): number {
+function value(criterion: Record<string, unknown>, people: ParticipantInput[] = [mentee, mentor]): number {
   const s = scoreParticipants(
     { form: "student-student", questions, criteria: [{ weight: 1, ...criterion }] as never },
     people,
@@ -135,7 +135,7 @@ describe("criterion kinds", () => {
   });
 
   it("formula: priority tags, role model and organisation of the profile (a question of that id wins)", () => {
-    const people = [
+    const people: ParticipantInput[] = [
       { id: "S1", role: "mentee", grade: 6, guardianConsent: true, tags: ["ovz"], organisation: "Школа 1" },
       {
         id: "M1",
@@ -261,7 +261,7 @@ describe("formula edge cases", () => {
     expect(safeParseProgram(program(`${"(".repeat(30)}1${")".repeat(30)}`)).success).toBe(true);
   });
   it("`missing` gives ifMissing", () => {
-    const people = [
+    const people: ParticipantInput[] = [
       { id: "S1", role: "mentee", grade: 6, guardianConsent: true },
       { id: "M1", role: "mentor", grade: 9, guardianConsent: true },
     ];

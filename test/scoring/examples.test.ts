@@ -3,13 +3,20 @@
  * hand against the questionnaires: who is excluded and why, and who tops each mentee's list.
  */
 import { readFileSync } from "node:fs";
-import { deferredAcceptance, type Form, preset, type ScoredInstance, scoreParticipants } from "mentor-match";
+import {
+  deferredAcceptance,
+  type Form,
+  type ParticipantInput,
+  preset,
+  type ScoredInstance,
+  scoreParticipants,
+} from "mentor-match";
 import { describe, expect, it } from "vitest";
 
 interface Example {
   readonly form: Form;
   readonly referenceDate: string;
-  readonly participants: unknown[];
+  readonly participants: ParticipantInput[];
 }
 
 function load(form: Form): Example {
@@ -208,7 +215,7 @@ describe("consent when the age is not given", () => {
     consent,
     guardianConsent,
   });
-  const outcome = (form: Form, p: Record<string, unknown>): string =>
+  const outcome = (form: Form, p: ParticipantInput): string =>
     scoreParticipants(preset(form), [p], { referenceDate: "2026-09-01" }).excluded[0]?.reason ?? "included";
 
   it("a school student with neither age nor grade is a minor: only a guardian's consent counts", () => {
@@ -259,7 +266,7 @@ describe("pinned pairs of the programme", () => {
 describe("the minimum score", () => {
   it("explain and ineligibleReason count it, as the matching does", () => {
     const program = preset("teacher-teacher", { defaults: { minScore: 0.99 } });
-    const people = [
+    const people: ParticipantInput[] = [
       { id: "M1", role: "mentor", experienceYears: 10, consent: true },
       { id: "T1", role: "mentee", experienceYears: 1, consent: true },
     ];

@@ -94,7 +94,7 @@ export function createEngine(preset: (form: Program["form"]) => Program): Engine
       const { $schema: _s, columns: _c, ...rest } = p.program as Program;
       return rest as Record<string, unknown>;
     },
-    score(p, records, sources, headers): ScoredRun {
+    score(p, records, sources, headers, onProgress): ScoredRun {
       const program = p.program as Program;
       // One pass when every record is valid; record by record only to report every bad one.
       const all = safeParseParticipants(program, records);
@@ -103,7 +103,11 @@ export function createEngine(preset: (form: Program["form"]) => Program): Engine
         return { ...EMPTY, problems: problems.length > 0 ? problems : [all.error] };
       }
       const participants = all.data;
-      const s = scoreParticipants(program, participants);
+      // Already validated just above: scoring need not parse them again.
+      const s = scoreParticipants(program, participants, {
+        validate: false,
+        ...(onProgress === undefined ? {} : { onProgress }),
+      });
       const cols = s.cols;
       const forbidden = s.instance.forbidden ?? null;
       const score = (i: number, j: number): number => {

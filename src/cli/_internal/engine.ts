@@ -78,6 +78,7 @@ export interface Engine {
     records: readonly ParticipantRecord[],
     sources: readonly SourceRef[],
     headers: ReadonlyMap<string, ReadonlyMap<string, string>>,
+    onProgress?: (done: number, total: number) => void,
   ): ScoredRun;
   /** Runs a strategy. @throws MatchingInputError, InfeasibleError */
   match(instance: MatchingInstance, strategy: string): MatchResult;

@@ -75,6 +75,7 @@ export function writeOutputsAtomically(
   io: CliIo,
   dir: string,
   files: Readonly<Record<string, string>>,
+  onProgress?: (done: number, total: number) => void,
 ): string[] {
   const target = resolve(io.cwd, dir);
   const tmp = join(target, `.mentor-match-tmp-${process.pid}-${Date.now().toString(36)}`);
@@ -87,10 +88,12 @@ export function writeOutputsAtomically(
   const movedAside: string[] = [];
   const placed: string[] = [];
   try {
-    for (const name of names) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k]!;
       if (basename(name) !== name || name.startsWith("."))
         throw new Error(`output name ${name} is not a plain file name`);
       writeFileSync(join(tmp, name), files[name]!);
+      onProgress?.(k + 1, names.length);
     }
     for (const name of names) {
       if (existsSync(join(target, name))) {

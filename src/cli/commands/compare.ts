@@ -1,11 +1,15 @@
 /** `mentor-match compare`: several strategies on the same participants (CSV files or generated ones). */
-import type { MatchingInstance } from "../../matching/types.js";
+import { match } from "../../matching/match.js";
+import type { MatchingInstance, StrategyName } from "../../matching/types.js";
+import { type CustomStrategy, compareStrategies } from "../../metrics/compareStrategies.js";
+import { formatComparison } from "../../metrics/formatComparison.js";
 import type { Lang } from "../../report/texts.js";
 import type { Engine } from "../_internal/engine.js";
 import { EXIT } from "../_internal/exit.js";
 import { type InputOptions, loadProgram } from "../_internal/inputs.js";
 import type { CliIo } from "../_internal/io.js";
-import { errorText } from "../_internal/messages.js";
+import { errorText, SAY } from "../_internal/messages.js";
+import { progress } from "../_internal/progress.js";
 import { prepare, printProblems } from "./validate.js";
 
 export interface CompareCommandOptions extends InputOptions {
@@ -16,6 +20,8 @@ export interface CompareCommandOptions extends InputOptions {
   /** How many generated instances. */
   readonly instances: number;
   readonly markdown: boolean;
+  /** Print the comparison table as JSON (`ComparisonTable` of compareStrategies) instead of text. */
+  readonly json?: boolean;
 }
 
 /** Runs `compare`; returns the exit code. */
@@ -26,11 +32,18 @@ export function compareCommand(
   lang: Lang,
 ): number {
   let instances: MatchingInstance[];
+  const runsPerInstance = options.strategies.reduce(
+    (n, s) => n + (s === "random" ? options.seeds.length : 1),
+    0,
+  );
+  const generated = options.generate === undefined ? 0 : options.instances;
+  const bar = progress(io, generated + Math.max(1, generated) * runsPerInstance);
   if (options.generate !== undefined) {
     const program = loadProgram(io, engine, options);
     const [mentors, mentees] = options.generate;
     instances = [];
     for (let k = 0; k < options.instances; k++) {
+      bar.step(SAY[lang].generating);
       instances.push(engine.generate(program.info, { mentors, mentees, seed: (options.seeds[0] ?? 0) + k }));
     }
   } else {
@@ -47,11 +60,25 @@ export function compareCommand(
     if (prepared.problems.length > 0 || prepared.scored === null) return EXIT.input;
     instances = [prepared.scored.instance];
   }
+  // Each strategy runs through `match` as compareStrategies would, with a step of the bar before it.
+  const specs: CustomStrategy[] = options.strategies.map((name) => ({
+    name,
+    randomized: name === "random",
+    run: (instance) => {
+      bar.step(`${SAY[lang].comparing} ${name}`);
+      return match(instance, { strategy: name as StrategyName });
+    },
+  }));
   try {
+    const table = compareStrategies(instances, specs, { seeds: options.seeds });
+    bar.done();
     io.stdout(
-      `${engine.compare(instances, options.strategies, { seeds: options.seeds, lang, format: options.markdown ? "markdown" : "text" })}\n`,
+      options.json === true
+        ? `${JSON.stringify(table, null, 2)}\n`
+        : `${formatComparison(table, { language: lang, format: options.markdown ? "markdown" : "text" })}\n`,
     );
   } catch (error) {
+    bar.done();
     io.stderr(`${errorText(error, lang)}\n`);
     return EXIT.input;
   }

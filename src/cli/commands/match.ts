@@ -98,7 +98,7 @@ export function matchCommand(io: CliIo, engine: Engine, options: MatchCommandOpt
     seed,
   });
   const files = renderOutputs(model, { lang, delimiter: options.delimiter });
-  writeOutputsAtomically(io, options.out, files);
+  writeOutputsAtomically(io, options.out, files, (done, of) => bar.part(done, of));
   const shown = options.displayOut ?? options.out;
   const written = Object.keys(files).map((name) => join(shown, name));
   bar.done();

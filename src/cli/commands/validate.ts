@@ -63,7 +63,9 @@ export function prepare(
         new Map(mapping.columns.filter((c) => c.key !== null).map((c) => [c.key!, c.header])),
       ]),
     );
-    scored = engine.score(program.info, read.participants, read.sources, headers);
+    scored = engine.score(program.info, read.participants, read.sources, headers, (done, of) =>
+      bar?.part(done, of),
+    );
     problems.push(...scored.problems);
     warnings.push(...scored.warnings.map((w) => scoringNoteText(w, lang)));
   } catch (error) {

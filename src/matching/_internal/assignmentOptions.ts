@@ -43,7 +43,13 @@ export function completeAssignmentOptions(options: AssignmentOptionsInput | unde
  * scores, so it needs them. Checked before validation, so that the message says what to do.
  */
 export function requireScores(instance: MatchingInstance, what: string, whatRu: string): void {
-  if (typeof instance === "object" && instance !== null && instance.scores === undefined) {
+  // A bare matrix (an array) is left to normalizeInstance, which says "pass { scores: matrix }".
+  if (
+    typeof instance === "object" &&
+    instance !== null &&
+    !Array.isArray(instance) &&
+    instance.scores === undefined
+  ) {
     throw new MatchingInputError(
       "INVALID_OPTION",
       `${what} needs scores; this instance gives only preference lists. / ${whatRu} нужны баллы пар, а даны только списки предпочтений.`,

@@ -563,6 +563,15 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
   if (typeof input !== "object" || input === null) {
     throw new MatchingInputError("INVALID_SHAPE", "A matching instance must be an object with `scores`.");
   }
+  if (Array.isArray(input) || ArrayBuffer.isView(input)) {
+    throw new MatchingInputError(
+      "INVALID_SHAPE",
+      "This is a bare matrix, not a matching instance: pass { scores: matrix }.",
+      {
+        hint: "Wrap the matrix, e.g. match({ scores: matrix }) (rows = mentees, columns = mentors).",
+      },
+    );
+  }
   let dense: Float64Array | null = null;
   let csr: CsrScores | null = null;
   let rows: number;

@@ -3,8 +3,9 @@
  * into a tree of plain closures. Nothing is evaluated by mathjs itself: the closures see only the two
  * answer objects (`Object.create(null)`), so a formula cannot reach anything else.
  */
-import { type MathNode, parse } from "mathjs";
+import type { MathNode } from "mathjs";
 import { ProgramError } from "../../errors.js";
+import { mathjs } from "./mathjs.js";
 
 /** The longest formula accepted. */
 export const MAX_FORMULA_LENGTH = 1000;
@@ -292,9 +293,10 @@ export function compileFormula(expression: string, ctx: FormulaContext): Compile
       },
     );
   }
+  const parser = mathjs(ctx.path);
   let root: MathNode;
   try {
-    root = parse(expression);
+    root = parser.parse(expression);
   } catch (error) {
     throw new ProgramError("INVALID_FORMULA", `The formula does not parse: ${(error as Error).message}.`, {
       location: { column: ctx.path },
