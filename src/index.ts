@@ -144,6 +144,30 @@ export type {
 export { formatComparison } from "./metrics/formatComparison.js";
 export type { FormatComparisonOptions } from "./metrics/formatComparison.js";
 
+// ── re-matching during the programme year ─────────────────────────────────────────────────────────
+export { matchPeople } from "./csv/matchPeople.js";
+export type { KnownPerson, NamedPerson, PersonMatch } from "./csv/matchPeople.js";
+export { renderChanges } from "./report/renderChanges.js";
+export type { ChangesInput, RenderChangesOptions, RenderedChanges } from "./report/renderChanges.js";
+export { priceOfStability } from "./rematch/priceOfStability.js";
+export type { PriceOfStability } from "./rematch/priceOfStability.js";
+export { rematch } from "./rematch/rematch.js";
+export { rematchMatchResult } from "./rematch/rematchMatchResult.js";
+export type {
+  CapacityCut,
+  ChangeKind,
+  ChangeReason,
+  EndedPair,
+  IdPair,
+  PreviousPairs,
+  PreviousRun,
+  RematchChange,
+  RematchInput,
+  RematchOptions,
+  RematchResult,
+  RematchStrategy,
+} from "./rematch/types.js";
+
 // ── csv and report (also used by the CLI) ─────────────────────────────────────────────────────────
 export { decodeText } from "./csv/decodeText.js";
 export type { DecodedText, DecodeTextOptions, TextEncodingName } from "./csv/decodeText.js";

@@ -11,6 +11,7 @@ import type { Engine } from "./_internal/engine.js";
 import { EXIT } from "./_internal/exit.js";
 import type { CliIo } from "./_internal/io.js";
 import { errorText, pickLang } from "./_internal/messages.js";
+import { REMATCH_HELP } from "./commands/rematchHelp.js";
 
 export type { Engine } from "./_internal/engine.js";
 export type { CliIo } from "./_internal/io.js";
@@ -124,7 +125,7 @@ function commanderErrorRu(text: string): string {
     [
       /^error: unknown command '([^']+)'(?:\s*\(Did you mean (.*)\?\))?$/m,
       (_, c, hint) =>
-        `Ошибка: неизвестная команда «${c}».${hint === undefined ? "" : ` Может быть, ${hint}?`} Команды: init, validate, match, demo, compare.`,
+        `Ошибка: неизвестная команда «${c}».${hint === undefined ? "" : ` Может быть, ${hint}?`} Команды: init, validate, match, demo, compare, rematch.`,
     ],
     [
       /^error: option '([^']+)' argument missing$/m,
@@ -181,6 +182,19 @@ function parsePositive(value: string): number {
   const n = parseSeed(value);
   if (n < 1 || n > 10_000) throw new InvalidArgumentError("expected 1 to 10000 / ожидается от 1 до 10000");
   return n;
+}
+
+function parseCount(value: string): number {
+  const n = parseSeed(value);
+  if (n < 0) throw new InvalidArgumentError("expected 0 or more / ожидается 0 или больше");
+  return n;
+}
+
+function parseMargin(value: string): number {
+  const x = Number(value.replace(",", "."));
+  if (value.trim() === "" || !Number.isFinite(x) || x < 0)
+    throw new InvalidArgumentError("expected a number ≥ 0 / ожидается число ≥ 0");
+  return x;
 }
 
 function langFromArgv(argv: readonly string[]): string | undefined {
@@ -313,6 +327,30 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
       }
       const { compareCommand } = await import("./commands/compare.js");
       code = compareCommand(io, engine, opts, langOf(opts));
+    });
+
+  const rh = REMATCH_HELP[lang0];
+  programOptions(inputOptions(program.command("rematch").description(rh.command)))
+    .requiredOption("--previous <path>", rh.previous)
+    .option("--ended <file>", rh.ended)
+    .option("--keep <file>", rh.keep)
+    .option("--allow-moves <k>", rh.allowMoves, parseCount)
+    .option("--move-margin <x>", rh.moveMargin, parseMargin)
+    .addOption(new Option("--strategy <name>", rh.strategy).choices(["stable", "optimal", "fair"]))
+    .option("--seed <n>", t.seed, parseSeed)
+    .option("--out <dir>", t.out, "mentor-match-rematch")
+    .option("--delimiter <d>", t.delimiter, parseDelimiter, ",")
+    .addOption(langOption())
+    .action(async (opts) => {
+      if (opts.config === undefined && opts.form === undefined) {
+        io.stderr(
+          `${lang0 === "ru" ? "Укажите --config (файл настроек) или --form (форму наставничества)." : "Give --config (a programme config) or --form (a form of mentoring)."}\n`,
+        );
+        code = EXIT.usage;
+        return;
+      }
+      const { rematchCommand } = await import("./commands/rematch.js");
+      code = rematchCommand(io, opts, langOf(opts));
     });
 
   if (argv.length === 0) {

@@ -5,6 +5,7 @@
 import { InputFileError } from "../errors.js";
 import { roleOf, STANDARD_FIELDS, type StandardField, TAG_SYNONYMS } from "./_internal/fields.js";
 import { lookupOf } from "./_internal/options.js";
+import { entryKeys, nameKeys, personKeys } from "./_internal/personKeys.js";
 import { isBlank, normalizeKey } from "./_internal/text.js";
 import { type ColumnField, type ColumnMapping, mapColumns } from "./mapColumns.js";
 import { parseMultiSelect } from "./parseMultiSelect.js";
@@ -851,13 +852,6 @@ function warnSameNames(kept: readonly Draft[], warnings: ReadWarning[]): void {
   }
 }
 
-function nameKeys(name: string): { full: string; sorted: string; surname: string } {
-  const words = normalizeKey(name)
-    .split(" ")
-    .filter((w) => w !== "");
-  return { full: words.join(" "), sorted: [...words].sort().join(" "), surname: words[0] ?? "" };
-}
-
 /** Turns each preference cell into partner ids of the other role. */
 function resolvePreferences(drafts: Draft[], warnings: ReadWarning[]): void {
   const index = { mentor: new Map<string, string[]>(), mentee: new Map<string, string[]>() };
@@ -868,17 +862,7 @@ function resolvePreferences(drafts: Draft[], warnings: ReadWarning[]): void {
     else if (!list.includes(id)) list.push(id);
   };
   for (const { record } of drafts) {
-    add(record.role, `id:${normalizeKey(record.id)}`, record.id);
-    if (record.email !== undefined) add(record.role, `email:${record.email}`, record.id);
-    if (record.name !== undefined) {
-      const k = nameKeys(record.name);
-      add(record.role, `name:${k.full}`, record.id);
-      add(record.role, `sorted:${k.sorted}`, record.id);
-      add(record.role, `surname:${k.surname}`, record.id);
-      // "Иванов Иван" also matches "Иванов И." and "Иван Иванов".
-      const words = k.full.split(" ");
-      if (words.length >= 2) add(record.role, `initial:${words[0]} ${words[1]![0]}`, record.id);
-    }
+    for (const key of personKeys(record)) add(record.role, key, record.id);
   }
   for (const d of drafts) {
     const cell = d.preferenceCell;
@@ -890,16 +874,7 @@ function resolvePreferences(drafts: Draft[], warnings: ReadWarning[]): void {
       .filter((e) => e !== "" && !/^(нет|no|none|-|не знаю|любой|any)$/i.test(e));
     for (let p = 0; p < entries.length; p++) {
       const entry = entries[p]!;
-      const key = normalizeKey(entry);
-      const words = key.split(" ");
-      const lookups = [
-        `id:${key}`,
-        `email:${entry.toLowerCase()}`,
-        `name:${key}`,
-        `sorted:${[...words].sort().join(" ")}`,
-        words.length >= 2 ? `initial:${words[0]} ${words[1]!.replace(/\.$/, "")[0]}` : "",
-        words.length === 1 ? `surname:${key}` : "",
-      ];
+      const lookups = entryKeys(entry);
       let found: string[] | undefined;
       for (const l of lookups) {
         if (l === "") continue;
