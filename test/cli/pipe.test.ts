@@ -42,7 +42,15 @@ const MATCH = [
   "--out",
   "out",
 ];
-const BAD = ["match", "--mentors", demo("mentors.csv"), "--mentees", "missing.csv", "--form", "student-student"];
+const BAD = [
+  "match",
+  "--mentors",
+  demo("mentors.csv"),
+  "--mentees",
+  "missing.csv",
+  "--form",
+  "student-student",
+];
 
 describe("exit codes with stdout a closed pipe", () => {
   it("a successful match exits 0, as with a normal stdout", async () => {
