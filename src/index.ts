@@ -34,6 +34,7 @@ export { parseProgram, safeParseProgram } from "./questionnaire/parseProgram.js"
 export type { SafeParseProgramResult } from "./questionnaire/parseProgram.js";
 export { AnswerSchema, ParticipantSchema } from "./questionnaire/participant.js";
 export type { Answer, Participant, ParticipantInput } from "./questionnaire/participant.js";
+export { optionEquivalents } from "./questionnaire/optionEquivalents.js";
 export { preset, presets } from "./questionnaire/presets.js";
 export type { PresetOverrides } from "./questionnaire/presets.js";
 export {

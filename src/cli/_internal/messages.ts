@@ -192,8 +192,15 @@ export function warningText(w: ReadWarning, lang: Lang): string {
       return `${where}: предпочтение № ${det.entry} подходит нескольким участникам (${det.candidates}); оно не учтено — напишите полное ФИО или e-mail.`;
     case "SAME_NAME":
       return `${where}: те же ФИО, что в ${det.otherFile}, строка ${det.otherRow}, но другой код: если это один человек, ответивший дважды, удалите старую строку.`;
-    case "UNKNOWN_OPTION":
-      return `${where}: выбранных вариантов не из списка вопроса «${det.question}»: ${det.count} в ${det.rowCount} строках (строки ${det.rows}); они не учтены. Добавьте их в варианты вопроса в настройках программы или исправьте ячейки.`;
+    case "UNKNOWN_OPTION": {
+      const answers = (w.answers ?? [])
+        .map(
+          (a) =>
+            `«${a.value}» (${a.rows.length > 1 ? "строки" : "строка"} ${a.rows.slice(0, 10).join(", ")}${a.rows.length > 10 ? ", …" : ""}${a.closest === undefined ? "" : `; ближайший вариант — «${a.closest}»`})`,
+        )
+        .join(", ");
+      return `${where}: ответов не из списка вопроса «${det.question}»: ${det.count} в ${det.rowCount} строках; они не учтены (считаются пропущенными)${answers === "" ? "" : `: ${answers}`}. Добавьте их в варианты вопроса в настройках программы или исправьте ячейки.`;
+    }
     default:
       return `${where}: ${w.message}`;
   }
