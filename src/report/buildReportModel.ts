@@ -14,6 +14,12 @@ export type Bilingual = string | { readonly ru: string; readonly en: string };
 export interface ReportContribution {
   readonly label: Bilingual;
   readonly contribution: number;
+  /** The criterion's share of the score; a criterion of weight 0 is never shown. */
+  readonly weight?: number;
+  /** False when either side's answer is missing ("no data"): never a reason. @defaultValue true */
+  readonly known?: boolean;
+  /** Whether the data support citing it as a reason (scoring's `Contribution.supported`). @defaultValue true */
+  readonly supported?: boolean;
 }
 
 /** What {@link buildReportModel} takes. */
@@ -46,8 +52,13 @@ export interface ReportPair {
   readonly score: number;
   /** The mentor's place among the mentee's options by score (1 = best; ties share a place). */
   readonly menteeRank: number;
-  /** The top reasons (positive contributions, largest first, at most 3). */
+  /**
+   * The top reasons (at most 3, largest contribution first): criteria whose data, on both sides, support
+   * them; never one with missing data.
+   */
   readonly reasons: readonly ReportContribution[];
+  /** The criteria (of positive weight) with no data for this pair: one side or both did not answer. */
+  readonly noData: readonly Bilingual[];
 }
 
 export interface ReportGroup {
@@ -128,19 +139,21 @@ export function buildReportModel(input: ReportInput): ReportModel {
       const s = score(i, g.mentor);
       let better = 0;
       for (let j = 0; j < m; j++) if (score(i, j) > s) better++;
-      const reasons =
-        input.explain === undefined
-          ? []
-          : [...input.explain(i, g.mentor)]
-              .filter((c) => c.contribution > 0)
-              .sort((a, b) => b.contribution - a.contribution)
-              .slice(0, TOP_REASONS);
+      const explained = input.explain === undefined ? [] : input.explain(i, g.mentor);
+      const reasons = explained
+        .filter((c) => c.contribution > 0 && c.known !== false && c.supported !== false)
+        .sort((a, b) => b.contribution - a.contribution)
+        .slice(0, TOP_REASONS);
+      const noData = explained
+        .filter((c) => c.known === false && (c.weight === undefined || c.weight > 0))
+        .map((c) => c.label);
       pairs.push({
         mentor: mentors[g.mentor]!,
         mentee: mentees[i]!,
         score: s,
         menteeRank: better + 1,
         reasons,
+        noData,
       });
       scoreBins[Math.min(9, Math.max(0, Math.floor(s * 10)))]!++;
     }
