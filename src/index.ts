@@ -167,6 +167,7 @@ export type { FormatCsvOptions } from "./csv/formatCsv.js";
 export { buildReportModel } from "./report/buildReportModel.js";
 export type {
   Bilingual,
+  ReportAppendix,
   ReportContribution,
   ReportGroup,
   ReportInput,

@@ -22,6 +22,18 @@ export interface ReportContribution {
   readonly supported?: boolean;
 }
 
+/** What the report shows as the appendix to the principal's order (all optional: blanks to fill in). */
+export interface ReportAppendix {
+  /** The school (educational organisation). */
+  readonly school?: string;
+  /** The programme's name. */
+  readonly programme?: string;
+  /** The date of the order, YYYY-MM-DD. */
+  readonly date?: string;
+  /** The number of the order. */
+  readonly order?: string;
+}
+
 /** What {@link buildReportModel} takes. */
 export interface ReportInput {
   /** The form of mentoring (e.g. `student-student`). */
@@ -35,6 +47,11 @@ export interface ReportInput {
   readonly score: (mentee: number, mentor: number) => number;
   /** Per-criterion parts of a pair's score. */
   readonly explain?: (mentee: number, mentor: number) => readonly ReportContribution[];
+  /**
+   * The place (1 = first) the mentee gave the mentor in the list of mentors it named (e.g. after the
+   * networking meeting); `undefined` when it did not name that mentor or named none.
+   */
+  readonly choice?: (mentee: number, mentor: number) => number | undefined;
   /** Participants left out before matching (no consent …), by id only. */
   readonly excluded: readonly {
     readonly id: string;
@@ -44,6 +61,8 @@ export interface ReportInput {
   /** Warnings from reading the inputs, already in the report's language. */
   readonly warnings?: readonly string[];
   readonly seed: number;
+  /** School, programme, date and number of the order the pairs are an appendix to. */
+  readonly appendix?: ReportAppendix;
 }
 
 export interface ReportPair {
@@ -52,6 +71,8 @@ export interface ReportPair {
   readonly score: number;
   /** The mentor's place among the mentee's options by score (1 = best; ties share a place). */
   readonly menteeRank: number;
+  /** The place the mentee gave this mentor in its named list (1 = first choice); null when it did not name it. */
+  readonly menteeChoice: number | null;
   /**
    * The top reasons (at most 3, largest contribution first): criteria whose data, on both sides, support
    * them; never one with missing data.
@@ -106,6 +127,7 @@ export interface ReportModel {
     readonly capacity: number;
   }[];
   readonly warnings: readonly string[];
+  readonly appendix: ReportAppendix;
 }
 
 const TOP_REASONS = 3;
@@ -152,6 +174,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
         mentee: mentees[i]!,
         score: s,
         menteeRank: better + 1,
+        menteeChoice: input.choice?.(i, g.mentor) ?? null,
         reasons,
         noData,
       });
@@ -195,5 +218,6 @@ export function buildReportModel(input: ReportInput): ReportModel {
     scoreBins,
     fill: mentors.map((p, j) => ({ mentor: p, taken: taken[j]!, capacity: p.capacity })),
     warnings: input.warnings ?? [],
+    appendix: input.appendix ?? {},
   };
 }

@@ -65,7 +65,7 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
   out.push(
     ...table(
       [w.score, w.pairs],
-      scoreCategories().map((c, k) => [c, String(model.scoreBins[k] ?? 0)]),
+      scoreCategories(lang).map((c, k) => [c, String(model.scoreBins[k] ?? 0)]),
     ),
     "",
   );
@@ -120,13 +120,17 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
       pairRows.push([
         `${person(g.mentor)} (${g.pairs.length}/${g.capacity})`,
         person(p.mentee),
-        score2(p.score),
+        score2(p.score, lang),
+        p.menteeChoice === null ? "—" : String(p.menteeChoice),
         String(p.menteeRank),
-        p.reasons.map((r) => `${bilingual(r.label, lang)} +${score2(r.contribution)}`).join("; "),
+        p.reasons.map((r) => `${bilingual(r.label, lang)} +${score2(r.contribution, lang)}`).join("; ") +
+          (p.noData.length === 0
+            ? ""
+            : ` (${w.noData}: ${p.noData.map((l) => bilingual(l, lang)).join("; ")})`),
       ]);
     }
   }
-  out.push(...table([w.mentor, w.mentee, w.score, w.rankMentee, w.reasons], pairRows), "");
+  out.push(...table([w.mentor, w.mentee, w.score, w.rankMentee, w.rankScore, w.reasons], pairRows), "");
 
   out.push(`## ${w.unmatchedTitle} (${model.unmatched.length})`, "", w.unmatchedNote, "");
   if (model.unmatched.length > 0) {
@@ -139,7 +143,9 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
           u.closest.length === 0
             ? w.noneClosest
             : u.closest
-                .map((c) => `${person(c.mentor)} ${score2(c.score)} (${c.hasRoom ? w.hasRoom : w.full})`)
+                .map(
+                  (c) => `${person(c.mentor)} ${score2(c.score, lang)} (${c.hasRoom ? w.hasRoom : w.full})`,
+                )
                 .join("; "),
         ]),
       ),

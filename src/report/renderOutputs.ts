@@ -12,7 +12,10 @@ import { type Lang, reasonText } from "./texts.js";
 export interface RenderOutputsOptions {
   /** Language of headers, reasons and reports. @defaultValue "ru" */
   readonly lang?: Lang;
-  /** Delimiter of the CSV files. @defaultValue "," */
+  /**
+   * Delimiter of the CSV files: `;` for Russian (what Excel in a Russian locale expects), `,` for English.
+   * With `;` or a tab in a Russian run, numbers have decimal commas («0,85»). @defaultValue by `lang`
+   */
   readonly delimiter?: Delimiter;
 }
 
@@ -38,7 +41,9 @@ const HEADERS = {
       "Наставляемый",
       "Балл",
       "Место в списке наставляемого",
+      "Место по баллу",
       "Почему эта пара",
+      "Нет данных",
     ],
     unmatched: [
       "Код",
@@ -62,7 +67,9 @@ const HEADERS = {
       "Mentee",
       "Score",
       "Mentor's place in the mentee's list",
+      "Place by score",
       "Why this pair",
+      "No data",
     ],
     unmatched: [
       "Code",
@@ -109,7 +116,14 @@ export function renderOutputs(
   options: RenderOutputsOptions = {},
 ): Record<OutputFile, string> {
   const lang = options.lang ?? "ru";
-  const delimiter = options.delimiter ?? ",";
+  const delimiter = options.delimiter ?? (lang === "ru" ? ";" : ",");
+  // Excel in a Russian locale reads «0,85» as a number; with "," as the delimiter, dots stay.
+  const comma = lang === "ru" && delimiter !== ",";
+  const num = (x: number | null, digits?: number): string => {
+    if (x === null) return "";
+    const text = digits === undefined ? String(x) : x.toFixed(digits);
+    return comma ? text.replace(".", ",") : text;
+  };
   const h = HEADERS[lang];
   const pairRows: (string | number)[][] = [];
   for (const g of model.groups) {
@@ -119,9 +133,11 @@ export function renderOutputs(
         p.mentor.name ?? "",
         p.mentee.id,
         p.mentee.name ?? "",
-        round4(p.score) ?? "",
+        num(round4(p.score)),
+        p.menteeChoice ?? "",
         p.menteeRank,
         p.reasons.map((r) => bilingual(r.label, lang)).join("; "),
+        p.noData.map((l) => bilingual(l, lang)).join("; "),
       ]);
     }
   }
@@ -134,7 +150,10 @@ export function renderOutputs(
     u.reason,
     reasonText(u.reason, lang),
     u.closest
-      .map((c) => `${c.mentor.id} (${(round4(c.score) ?? 0).toFixed(2)}, ${c.hasRoom ? h.room : h.full})`)
+      .map(
+        (c) =>
+          `${c.mentor.id} (${num(round4(c.score) ?? 0, 2)}${comma ? " —" : ","} ${c.hasRoom ? h.room : h.full})`,
+      )
       .join("; "),
   ]);
   for (const m of model.idleMentors) {
@@ -158,8 +177,10 @@ export function renderOutputs(
       mentees: g.pairs.map((p) => ({
         ...person(p.mentee),
         score: round4(p.score),
+        menteeChoice: p.menteeChoice,
         menteeRank: p.menteeRank,
         reasons: p.reasons.map((r) => ({ label: r.label, contribution: round4(r.contribution) })),
+        noData: p.noData,
       })),
     })),
     unmatched: model.unmatched.map((u) => ({

@@ -23,7 +23,7 @@ export interface DemoCommandOptions {
   readonly out: string;
   readonly strategy?: string;
   readonly seed?: number;
-  readonly delimiter: Delimiter;
+  readonly delimiter?: Delimiter;
 }
 
 /** Runs `demo`; returns the exit code. */
@@ -48,7 +48,7 @@ export function demoCommand(io: CliIo, engine: Engine, options: DemoCommandOptio
       config: "programme.json",
       out: resolve(io.cwd, options.out),
       displayOut: options.out,
-      delimiter: options.delimiter,
+      ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
       ...(options.strategy === undefined ? {} : { strategy: options.strategy }),
       ...(options.seed === undefined ? {} : { seed: options.seed }),
     },

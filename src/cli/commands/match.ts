@@ -2,7 +2,8 @@
 import { join } from "node:path";
 import type { Delimiter } from "../../csv/detectDelimiter.js";
 import { InfeasibleError, isMentorMatchError } from "../../errors.js";
-import { buildReportModel } from "../../report/buildReportModel.js";
+import type { Program } from "../../questionnaire/program.js";
+import { buildReportModel, type ReportAppendix } from "../../report/buildReportModel.js";
 import { pseudonymCodes } from "../../report/pseudonymCodes.js";
 import { renderOutputs } from "../../report/renderOutputs.js";
 import type { Lang } from "../../report/texts.js";
@@ -18,11 +19,16 @@ export interface MatchCommandOptions extends InputOptions {
   readonly strategy?: string;
   readonly seed?: number;
   readonly out: string;
-  readonly delimiter: Delimiter;
+  readonly delimiter?: Delimiter;
   /** Replace names (and ids that are e-mails) in every output with codes such as `P-3F9A`. */
   readonly pseudonymize?: boolean;
   /** How to show the output folder in messages, when `out` was resolved for another working folder. */
   readonly displayOut?: string;
+  /** The appendix to the order: school, programme name, date (YYYY-MM-DD), order number (over the config's). */
+  readonly school?: string;
+  readonly programme?: string;
+  readonly date?: string;
+  readonly order?: string;
 }
 
 /**
@@ -48,6 +54,18 @@ function pseudonymized<P extends { id: string; name?: string }, E extends { id: 
     mentors: scored.mentors.map(person),
     excluded: scored.excluded.map((e) => ({ ...e, id: idOf(e.id) })),
   };
+}
+
+/** The appendix to the order: the flags over the config's `appendix`. */
+function appendixOf(program: Program, options: MatchCommandOptions): ReportAppendix {
+  const out: { school?: string; programme?: string; date?: string; order?: string } = {
+    ...(program.appendix ?? {}),
+  };
+  for (const key of ["school", "programme", "date", "order"] as const) {
+    const v = options[key];
+    if (v !== undefined && v.trim() !== "") out[key] = v.trim();
+  }
+  return out;
 }
 
 /** Runs `match`; returns the exit code. */
@@ -86,8 +104,15 @@ export function matchCommand(io: CliIo, engine: Engine, options: MatchCommandOpt
   }
   bar.step(SAY[lang].writing);
   const people = options.pseudonymize === true ? pseudonymized(scored, seed) : scored;
+  // The place each mentee gave a mentor in its named list, by the ids as read (before any pseudonyms).
+  const named = new Map((prepared.records ?? []).map((r) => [r.id, r.preferences]));
+  const choice = (i: number, j: number): number | undefined => {
+    const place = named.get(scored.mentees[i]!.id)?.indexOf(scored.mentors[j]!.id) ?? -1;
+    return place === -1 ? undefined : place + 1;
+  };
   const model = buildReportModel({
     form: program.info.form,
+    choice,
     mentees: people.mentees,
     mentors: people.mentors,
     result,
@@ -96,8 +121,12 @@ export function matchCommand(io: CliIo, engine: Engine, options: MatchCommandOpt
     excluded: people.excluded,
     warnings: prepared.warnings,
     seed,
+    appendix: appendixOf(program.info.program as Program, options),
   });
-  const files = renderOutputs(model, { lang, delimiter: options.delimiter });
+  const files = renderOutputs(model, {
+    lang,
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+  });
   writeOutputsAtomically(io, options.out, files);
   const shown = options.displayOut ?? options.out;
   const written = Object.keys(files).map((name) => join(shown, name));

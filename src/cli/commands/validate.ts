@@ -1,4 +1,5 @@
 /** `mentor-match validate`: reads everything, reports every problem, matches nothing. */
+import type { ParticipantRecord } from "../../csv/readParticipants.js";
 import { InfeasibleError, isMentorMatchError, type MentorMatchError } from "../../errors.js";
 import type { Lang } from "../../report/texts.js";
 import type { Engine, ScoredRun } from "../_internal/engine.js";
@@ -22,6 +23,8 @@ export interface Prepared {
   readonly problems: readonly MentorMatchError[];
   /** Warnings in the run's language. */
   readonly warnings: readonly string[];
+  /** The participants as read (named preferences resolved to ids), for the outputs' named-list places. */
+  readonly records?: readonly ParticipantRecord[];
 }
 
 /** Reads the programme and the files and scores the participants, collecting every problem on the way. */
@@ -70,7 +73,13 @@ export function prepare(
     if (!isMentorMatchError(error)) throw error;
     problems.push(inConfigFile(error, options.config) as MentorMatchError);
   }
-  return { program, scored: problems.length > 0 ? null : scored, problems, warnings };
+  return {
+    program,
+    scored: problems.length > 0 ? null : scored,
+    problems,
+    warnings,
+    records: read.participants,
+  };
 }
 
 /** Prints problems and warnings to stderr. */
