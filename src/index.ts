@@ -179,6 +179,8 @@ export type {
 export { renderHtmlReport } from "./report/renderHtmlReport.js";
 export { renderMarkdownReport } from "./report/renderMarkdownReport.js";
 export { OUTPUT_FILES, renderOutputs } from "./report/renderOutputs.js";
+export { outputTables } from "./report/outputTables.js";
+export type { OutputTable, OutputTables } from "./report/outputTables.js";
 export type { OutputFile, RenderOutputsOptions } from "./report/renderOutputs.js";
 export { reasonText } from "./report/texts.js";
 export type { Lang } from "./report/texts.js";

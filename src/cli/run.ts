@@ -8,6 +8,7 @@ import { isMentorMatchError } from "../errors.js";
 import type { Lang } from "../report/texts.js";
 import type { Engine } from "./_internal/engine.js";
 import { EXIT } from "./_internal/exit.js";
+import { preloadInputs } from "./_internal/inputs.js";
 import type { CliIo } from "./_internal/io.js";
 import { errorText, pickLang } from "./_internal/messages.js";
 import { compareCommand } from "./commands/compare.js";
@@ -47,6 +48,7 @@ const T = {
     delimiter:
       "разделитель в записываемых CSV (по умолчанию «;» и десятичная запятая, как ждёт Excel; с --lang en — «,»)",
     inputDelimiter: "разделитель в читаемых CSV, если он определяется неверно: «,», «;» или «tab»",
+    sheet: "лист книги Excel (.xlsx) с ответами (по умолчанию первый)",
     pseudonymize: "заменить имена во всех результатах кодами (P-3F9A), чтобы ими можно было делиться",
     school: "название образовательной организации для приложения к приказу",
     programmeName: "название программы наставничества для приложения к приказу",
@@ -81,6 +83,7 @@ const T = {
     delimiter:
       'delimiter of the CSV files written (default: ";" with decimal commas for --lang ru, "," for en)',
     inputDelimiter: 'delimiter of the CSV files read, when the detected one is wrong: ",", ";" or "tab"',
+    sheet: "the sheet of an Excel workbook (.xlsx) with the answers (default: the first)",
     pseudonymize: "replace names in every output with codes (P-3F9A), so the outputs can be shared",
     school: "the school's name for the appendix to the order",
     programmeName: "the programme's name for the appendix to the order",
@@ -242,7 +245,8 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
       .option("--mentors <file>", t.mentors)
       .option("--mentees <file>", t.mentees)
       .option("--input <file>", t.input)
-      .option("--input-delimiter <d>", t.inputDelimiter, parseDelimiter);
+      .option("--input-delimiter <d>", t.inputDelimiter, parseDelimiter)
+      .option("--sheet <name>", t.sheet);
   const programOptions = (cmd: Command): Command =>
     cmd
       .addOption(new Option("--config <file>", t.config).conflicts("form"))
@@ -268,14 +272,14 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     .option("--out <file>", t.outConfig, "mentor-match.config.json")
     .option("--force", t.force, false)
     .addOption(langOption())
-    .action((opts) => {
-      code = initCommand(io, engine, opts, langOf(opts));
+    .action(async (opts) => {
+      code = initCommand(io, engine, { ...opts, preloaded: await preloadInputs(io, opts) }, langOf(opts));
     });
 
   programOptions(inputOptions(program.command("validate").description(t.validate)))
     .addOption(langOption())
-    .action((opts) => {
-      code = validateCommand(io, engine, opts, langOf(opts));
+    .action(async (opts) => {
+      code = validateCommand(io, engine, { ...opts, preloaded: await preloadInputs(io, opts) }, langOf(opts));
     });
 
   programOptions(inputOptions(program.command("match").description(t.match)))
@@ -289,7 +293,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     .option("--date <YYYY-MM-DD>", t.date, parseDate)
     .option("--order <number>", t.order)
     .addOption(langOption())
-    .action((opts) => {
+    .action(async (opts) => {
       if (opts.config === undefined && opts.form === undefined) {
         io.stderr(
           `${lang0 === "ru" ? "Укажите --config (файл настроек) или --form (форму наставничества)." : "Give --config (a programme config) or --form (a form of mentoring)."}\n`,
@@ -297,7 +301,12 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
         code = EXIT.usage;
         return;
       }
-      code = matchCommand(io, engine, opts, langOf(opts));
+      code = await matchCommand(
+        io,
+        engine,
+        { ...opts, preloaded: await preloadInputs(io, opts) },
+        langOf(opts),
+      );
     });
 
   program
@@ -308,8 +317,8 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     .option("--out <dir>", t.out, "mentor-match-demo")
     .option("--delimiter <d>", t.delimiter, parseDelimiter)
     .addOption(langOption())
-    .action((opts) => {
-      code = demoCommand(io, engine, opts, langOf(opts));
+    .action(async (opts) => {
+      code = await demoCommand(io, engine, opts, langOf(opts));
     });
 
   programOptions(inputOptions(program.command("compare").description(t.compare)))
@@ -319,7 +328,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     .option("--instances <n>", t.instances, parsePositive, 1)
     .option("--markdown", t.markdown, false)
     .addOption(langOption())
-    .action((opts) => {
+    .action(async (opts) => {
       for (const s of opts.strategies as string[]) {
         if (!engine.strategies.includes(s)) {
           io.stderr(`error: unknown strategy "${s}" (${engine.strategies.join(", ")})\n`);
@@ -334,7 +343,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
         code = EXIT.usage;
         return;
       }
-      code = compareCommand(io, engine, opts, langOf(opts));
+      code = compareCommand(io, engine, { ...opts, preloaded: await preloadInputs(io, opts) }, langOf(opts));
     });
 
   if (argv.length === 0) {

@@ -27,7 +27,12 @@ export interface DemoCommandOptions {
 }
 
 /** Runs `demo`; returns the exit code. */
-export function demoCommand(io: CliIo, engine: Engine, options: DemoCommandOptions, lang: Lang): number {
+export async function demoCommand(
+  io: CliIo,
+  engine: Engine,
+  options: DemoCommandOptions,
+  lang: Lang,
+): Promise<number> {
   const dir = demoDir();
   if (dir === null) {
     io.stderr(

@@ -5,6 +5,7 @@ import { InfeasibleError, isMentorMatchError } from "../../errors.js";
 import type { Program } from "../../questionnaire/program.js";
 import { buildReportModel, type ReportAppendix } from "../../report/buildReportModel.js";
 import { pseudonymCodes } from "../../report/pseudonymCodes.js";
+import { outputTables } from "../../report/outputTables.js";
 import { renderOutputs } from "../../report/renderOutputs.js";
 import type { Lang } from "../../report/texts.js";
 import type { Engine } from "../_internal/engine.js";
@@ -13,6 +14,7 @@ import type { InputOptions } from "../_internal/inputs.js";
 import { type CliIo, writeOutputsAtomically } from "../_internal/io.js";
 import { errorText, SAY } from "../_internal/messages.js";
 import { progress } from "../_internal/progress.js";
+import { writeXlsxWorkbook } from "../_internal/xlsx.js";
 import { prepare, printProblems } from "./validate.js";
 
 export interface MatchCommandOptions extends InputOptions {
@@ -69,7 +71,12 @@ function appendixOf(program: Program, options: MatchCommandOptions): ReportAppen
 }
 
 /** Runs `match`; returns the exit code. */
-export function matchCommand(io: CliIo, engine: Engine, options: MatchCommandOptions, lang: Lang): number {
+export async function matchCommand(
+  io: CliIo,
+  engine: Engine,
+  options: MatchCommandOptions,
+  lang: Lang,
+): Promise<number> {
   if (options.input === undefined && (options.mentors === undefined || options.mentees === undefined)) {
     io.stderr(`${SAY[lang].needInput}\n`);
     return EXIT.usage;
@@ -127,9 +134,12 @@ export function matchCommand(io: CliIo, engine: Engine, options: MatchCommandOpt
     lang,
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
   });
-  writeOutputsAtomically(io, options.out, files);
+  // pairs.xlsx: the same tables, scores as numbers (Excel shows them in the reader's locale).
+  const tables = outputTables(model, { lang });
+  const workbook = await writeXlsxWorkbook([tables.pairs, tables.unmatched, tables.excluded]);
+  writeOutputsAtomically(io, options.out, { ...files, "pairs.xlsx": workbook });
   const shown = options.displayOut ?? options.out;
-  const written = Object.keys(files).map((name) => join(shown, name));
+  const written = [...Object.keys(files), "pairs.xlsx"].map((name) => join(shown, name));
   bar.done();
   printProblems(io, prepared, lang);
   io.stdout(`${SAY[lang].read(scored.mentors.length, scored.mentees.length, scored.excluded.length)}\n`);
