@@ -74,6 +74,7 @@ describe("match on a Yandex Forms export (Windows-1251, ;, Russian headers)", ()
       "excluded.csv",
       "pairs.csv",
       "pairs.json",
+      "pairs.xlsx",
       "report.html",
       "report.md",
       "unmatched.csv",
@@ -256,7 +257,7 @@ describe("broken files: exit 2 with a message naming file, row and column, and n
     [
       "an Excel workbook",
       ["--mentees", "broken/workbook.csv"],
-      "[ENCODING] broken/workbook.csv: это книга Excel, а не CSV-файл. Сохраните файл заново как CSV в UTF-8 (Google Таблицы: Файл → Скачать → CSV; Excel: Сохранить как → «CSV UTF-8 (разделитель — запятая)»).",
+      "[XLSX] broken/workbook.csv: файл не читается как книга Excel (.xlsx): он повреждён, защищён паролем или это не книга Excel. Откройте файл в Excel или LibreOffice и сохраните заново как .xlsx или как CSV UTF-8.",
     ],
     [
       "an empty file",
@@ -356,6 +357,7 @@ describe("broken files: exit 2 with a message naming file, row and column, and n
       "excluded.csv",
       "pairs.csv",
       "pairs.json",
+      "pairs.xlsx",
       "report.html",
       "report.md",
       "unmatched.csv",
@@ -477,6 +479,6 @@ describe("init and demo", () => {
     const run = runBuilt(["demo", "--out", join(work, "demo")], work);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Прочитано: наставников 12, наставляемых 28; исключено до подбора: 2.");
-    expect(readdirSync(join(work, "demo")).length).toBe(6);
+    expect(readdirSync(join(work, "demo")).length).toBe(7);
   });
 });

@@ -172,3 +172,24 @@ describe.each(EXPORTS)("the $name export (.xlsx)", (x) => {
     expect(cited).toBeGreaterThan(0);
   });
 });
+
+describe("--sheet", () => {
+  const book = join(CORPUS, "google-sheets-college.xlsx");
+  it("names the sheet to read", async () => {
+    const run = await runInProcess(
+      ["validate", "--input", book, "--sheet", "Ответы на форму (1)", "--form", "college-student"],
+      dir,
+    );
+    expect(run.code, run.stderr).toBe(0);
+  });
+  it("a sheet the workbook does not have is an input error naming its sheets", async () => {
+    const run = await runInProcess(
+      ["validate", "--input", book, "--sheet", "Лист2", "--form", "college-student"],
+      dir,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "в книге нет листа «Лист2»; её листы: «Ответы на форму (1)». Укажите в --sheet",
+    );
+  });
+});
