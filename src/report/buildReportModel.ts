@@ -128,9 +128,28 @@ export interface ReportModel {
   }[];
   readonly warnings: readonly string[];
   readonly appendix: ReportAppendix;
+  /**
+   * The criteria with no data for any pair (no column for them, or nobody answered): shown once in the
+   * report rather than beside every pair. Empty when there are no pairs.
+   */
+  readonly noDataForAll: readonly Bilingual[];
 }
 
 const TOP_REASONS = 3;
+
+const labelKey = (l: Bilingual): string => (typeof l === "string" ? l : `${l.ru}\u0000${l.en}`);
+
+/** The "no data" labels every pair shares, in the order of the first pair. O(pairs · criteria). */
+function noDataInEveryPair(groups: readonly ReportGroup[]): Bilingual[] {
+  const pairs = groups.flatMap((g) => g.pairs);
+  if (pairs.length === 0) return [];
+  let common = pairs[0]!.noData;
+  for (const p of pairs) {
+    const keys = new Set(p.noData.map(labelKey));
+    common = common.filter((l) => keys.has(labelKey(l)));
+  }
+  return [...common];
+}
 
 /**
  * Gathers what the report, the Markdown and the CSV/JSON outputs show: groups with scores, ranks and top
@@ -219,5 +238,6 @@ export function buildReportModel(input: ReportInput): ReportModel {
     fill: mentors.map((p, j) => ({ mentor: p, taken: taken[j]!, capacity: p.capacity })),
     warnings: input.warnings ?? [],
     appendix: input.appendix ?? {},
+    noDataForAll: noDataInEveryPair(groups),
   };
 }

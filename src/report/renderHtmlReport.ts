@@ -96,6 +96,8 @@ export function renderHtmlReport(model: ReportModel, options: { readonly lang?: 
   out.push(
     `<table class="pairs"><thead><tr><th class="num">${esc(w.number)}</th><th>${esc(w.mentor)}</th><th>${esc(w.mentee)}</th><th class="num">${esc(w.score)}</th><th class="num">${esc(w.rankMentee)}</th><th class="num">${esc(w.rankScore)}</th><th>${esc(w.reasons)}</th></tr></thead><tbody>`,
   );
+  // Criteria no pair has data for are said once, under the table; beside a pair only the rest.
+  const forAll = new Set(model.noDataForAll.map((l) => bilingual(l, lang)));
   let n = 0;
   for (const g of model.groups) {
     for (const p of g.pairs) {
@@ -104,16 +106,19 @@ export function renderHtmlReport(model: ReportModel, options: { readonly lang?: 
         p.reasons.length === 0
           ? ""
           : `<ul class="reasons">${p.reasons.map((r) => `<li>${esc(bilingual(r.label, lang))} <span class="muted">+${score2(r.contribution, lang)}</span></li>`).join("")}</ul>`;
+      const own = p.noData.map((l) => bilingual(l, lang)).filter((l) => !forAll.has(l));
       const noData =
-        p.noData.length === 0
+        own.length === 0
           ? ""
-          : `<div class="muted nodata">${esc(w.noData)}: ${p.noData.map((l) => esc(bilingual(l, lang))).join("; ")}</div>`;
+          : `<div class="muted nodata">${esc(w.noData)}: ${own.map(esc).join("; ")}</div>`;
       out.push(
         `<tr><td class="num">${n}</td><td>${esc(personText(g.mentor))}</td><td>${esc(personText(p.mentee))}</td><td class="num">${score2(p.score, lang)}</td><td class="num">${p.menteeChoice ?? "—"}</td><td class="num">${p.menteeRank}</td><td>${reasons}${noData}</td></tr>`,
       );
     }
   }
   out.push("</tbody></table>");
+  if (forAll.size > 0)
+    out.push(`<p class="muted nodata">${esc(w.noDataForAll)}: ${[...forAll].map(esc).join("; ")}.</p>`);
   out.push('<div class="signatures">');
   for (const who of [w.curator, w.head]) {
     out.push(

@@ -165,6 +165,10 @@ describe("the report as the appendix to the order (failure 14)", () => {
     expect(text).not.toMatch(/student-student|\bstable\b|\bseed\b|\boptimal\b|mentor-match/);
     expect(text).not.toMatch(/\d\.\d/);
     expect(text).toMatch(/\d,\d\d/);
+    // No schedule column: the criterion is said once to have no data, and is never a reason.
+    expect(text).toMatch(/Нет данных ни для одной пары[^.]*Есть общее время для встреч/);
+    const reasons = [...html.matchAll(/<ul class="reasons">(.*?)<\/ul>/g)].map((m) => m[1]).join(" ");
+    expect(reasons).not.toContain("Есть общее время для встреч");
   });
   it("an impossible date is a usage error", async () => {
     const run = await runInProcess(args("bad-date", ["--date", "31.02.2025"]), dir);
