@@ -3,7 +3,8 @@
  *
  * The page is a session on the bundled example, in order: each fenced block whose first line is
  * `$ mentor-match …` is run (in one temporary folder holding fixtures/demo/mentors.csv,
- * fixtures/demo/mentees.csv and fixtures/docs/mentees-with-mistakes.csv) and gets what the command printed,
+ * fixtures/demo/mentees.csv, fixtures/docs/mentees-with-mistakes.csv and the Yandex Forms .xlsx exports of
+ * fixtures/corpus/xlsx) and gets what the command printed,
  * stderr and stdout in the order written, and its exit code; a block right after a line
  * `<!-- output: PATH, first N lines -->` gets the first N lines of the file the session wrote there.
  * Everything else on the page is left as it is. Deterministic: same files, same seeds, relative paths.
@@ -25,6 +26,8 @@ const FIXTURES = [
   ["fixtures/demo/mentors.csv", "mentors.csv"],
   ["fixtures/demo/mentees.csv", "mentees.csv"],
   ["fixtures/docs/mentees-with-mistakes.csv", "mentees-with-mistakes.csv"],
+  ["fixtures/corpus/xlsx/yandex-mentors.xlsx", "yandex-mentors.xlsx"],
+  ["fixtures/corpus/xlsx/yandex-mentees.xlsx", "yandex-mentees.xlsx"],
 ] as const;
 
 const OUTPUT_MARK = /^<!-- output: (\S+), first (\d+) lines -->$/;

@@ -412,12 +412,12 @@ export const ERROR_CATALOG = {
   UNKNOWN_OPTION: {
     ru: {
       title: "Неизвестный вариант ответа",
-      what: "В вопросе с выбором указан вариант ответа, которого нет среди вариантов программы.",
+      what: "В вопросе с выбором указан вариант ответа, которого нет среди вариантов программы (с учётом написания без регистра, ё/е, сокращений дней и английских вариантов). Подбор не останавливается: это предупреждение с ответом, строкой, столбцом и ближайшим вариантом, а ответ считается пропущенным.",
       todo: "Исправьте ответ на один из вариантов или добавьте этот вариант в вопрос в конфигурации программы.",
     },
     en: {
       title: "Unknown answer option",
-      what: "A choice question holds an option that is not among the programme's options.",
+      what: "A choice question holds an answer that is none of the programme's options (compared regardless of case, ё/е, day abbreviations and the options' English equivalents). The run goes on: a warning gives the answer, row, column and closest option, and the answer counts as not given.",
       todo: "Change the answer to one of the options, or add the option to the question in the programme configuration.",
     },
   },

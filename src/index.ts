@@ -35,6 +35,7 @@ export { parseProgram, safeParseProgram } from "./questionnaire/parseProgram.js"
 export type { SafeParseProgramResult } from "./questionnaire/parseProgram.js";
 export { AnswerSchema, ParticipantSchema } from "./questionnaire/participant.js";
 export type { Answer, Participant, ParticipantInput } from "./questionnaire/participant.js";
+export { optionEquivalents } from "./questionnaire/optionEquivalents.js";
 export { preset, presets } from "./questionnaire/presets.js";
 export type { PresetOverrides } from "./questionnaire/presets.js";
 export {
@@ -199,6 +200,7 @@ export type { FormatCsvOptions } from "./csv/formatCsv.js";
 export { buildReportModel } from "./report/buildReportModel.js";
 export type {
   Bilingual,
+  ReportAppendix,
   ReportContribution,
   ReportGroup,
   ReportInput,
@@ -210,6 +212,8 @@ export type {
 export { renderHtmlReport } from "./report/renderHtmlReport.js";
 export { renderMarkdownReport } from "./report/renderMarkdownReport.js";
 export { OUTPUT_FILES, renderOutputs } from "./report/renderOutputs.js";
+export { outputTables } from "./report/outputTables.js";
+export type { OutputTable, OutputTables } from "./report/outputTables.js";
 export type { OutputFile, RenderOutputsOptions } from "./report/renderOutputs.js";
 export { reasonText } from "./report/texts.js";
 export type { Lang } from "./report/texts.js";

@@ -50,11 +50,34 @@ async function engine(): Promise<Engine> {
   return createEngine(preset);
 }
 
+/**
+ * A stream whose reader may go away (`mentor-match … | head`): writing then fails with EPIPE, emitted as
+ * an 'error' event that would end the process with exit code 1 whatever the run's outcome. A closed
+ * reader is not the run's failure: further text is dropped and the exit code stays the run's own.
+ */
+function writerOf(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") closed = true;
+    else throw error;
+  });
+  return (text) => {
+    if (closed) return;
+    try {
+      stream.write(text);
+    } catch (error) {
+      // A synchronous EPIPE (a pipe written synchronously on some platforms).
+      if ((error as NodeJS.ErrnoException).code === "EPIPE") closed = true;
+      else throw error;
+    }
+  };
+}
+
 const code = await runCli(
   argv,
   {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: writerOf(process.stdout),
+    stderr: writerOf(process.stderr),
     env: process.env,
     cwd: process.cwd(),
     stderrIsTTY: process.stderr.isTTY === true,

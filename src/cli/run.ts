@@ -42,9 +42,15 @@ const T = {
     outConfig: "куда записать настройки",
     force: "перезаписать существующий файл",
     lang: "язык сообщений и отчёта",
-    delimiter: "разделитель в записываемых CSV (; удобнее для Excel)",
+    delimiter:
+      "разделитель в записываемых CSV (по умолчанию «;» и десятичная запятая, как ждёт Excel; с --lang en — «,»)",
     inputDelimiter: "разделитель в читаемых CSV, если он определяется неверно: «,», «;» или «tab»",
+    sheet: "лист книги Excel (.xlsx) с ответами (по умолчанию первый)",
     pseudonymize: "заменить имена во всех результатах кодами (P-3F9A), чтобы ими можно было делиться",
+    school: "название образовательной организации для приложения к приказу",
+    programmeName: "название программы наставничества для приложения к приказу",
+    date: "дата приказа, ГГГГ-ММ-ДД (иначе в отчёте пустое место для даты)",
+    order: "номер приказа",
     help: "показать справку",
     version: "показать версию",
   },
@@ -72,9 +78,15 @@ const T = {
     outConfig: "where to write the config",
     force: "overwrite an existing file",
     lang: "language of messages and report",
-    delimiter: "delimiter of the CSV files written (; suits Excel)",
+    delimiter:
+      'delimiter of the CSV files written (default: ";" with decimal commas for --lang ru, "," for en)',
     inputDelimiter: 'delimiter of the CSV files read, when the detected one is wrong: ",", ";" or "tab"',
+    sheet: "the sheet of an Excel workbook (.xlsx) with the answers (default: the first)",
     pseudonymize: "replace names in every output with codes (P-3F9A), so the outputs can be shared",
+    school: "the school's name for the appendix to the order",
+    programmeName: "the programme's name for the appendix to the order",
+    date: "the date of the order, YYYY-MM-DD (else a blank in the report)",
+    order: "the number of the order",
     help: "show help",
     version: "show the version",
   },
@@ -149,6 +161,18 @@ function commanderErrorRu(text: string): string {
     if (m !== null) return text.replace(pattern, ru(...(m as unknown as string[])));
   }
   return text;
+}
+
+function parseDate(value: string): string {
+  const v = value.trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) ?? /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(v);
+  if (m === null)
+    throw new InvalidArgumentError("expected YYYY-MM-DD or DD.MM.YYYY / ожидается ГГГГ-ММ-ДД или ДД.ММ.ГГГГ");
+  const [y, mo, d] = m[1]!.length === 4 ? [m[1]!, m[2]!, m[3]!] : [m[3]!, m[2]!, m[1]!];
+  const date = new Date(`${y}-${mo}-${d}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== `${y}-${mo}-${d}`)
+    throw new InvalidArgumentError("no such date / такой даты нет");
+  return `${y}-${mo}-${d}`;
 }
 
 function parseDelimiter(value: string): Delimiter {
@@ -232,7 +256,8 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
       .option("--mentors <file>", t.mentors)
       .option("--mentees <file>", t.mentees)
       .option("--input <file>", t.input)
-      .option("--input-delimiter <d>", t.inputDelimiter, parseDelimiter);
+      .option("--input-delimiter <d>", t.inputDelimiter, parseDelimiter)
+      .option("--sheet <name>", t.sheet);
   const programOptions = (cmd: Command): Command =>
     cmd
       .addOption(new Option("--config <file>", t.config).conflicts("form"))
@@ -259,23 +284,33 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     .option("--force", t.force, false)
     .addOption(langOption())
     .action(async (opts) => {
-      const { initCommand } = await import("./commands/init.js");
-      code = initCommand(io, engine, opts, langOf(opts));
+      const [{ initCommand }, { preloadInputs }] = await Promise.all([
+        import("./commands/init.js"),
+        import("./_internal/inputs.js"),
+      ]);
+      code = initCommand(io, engine, { ...opts, preloaded: await preloadInputs(io, opts) }, langOf(opts));
     });
 
   programOptions(inputOptions(program.command("validate").description(t.validate)))
     .addOption(langOption())
     .action(async (opts) => {
-      const { validateCommand } = await import("./commands/validate.js");
-      code = validateCommand(io, engine, opts, langOf(opts));
+      const [{ validateCommand }, { preloadInputs }] = await Promise.all([
+        import("./commands/validate.js"),
+        import("./_internal/inputs.js"),
+      ]);
+      code = validateCommand(io, engine, { ...opts, preloaded: await preloadInputs(io, opts) }, langOf(opts));
     });
 
   programOptions(inputOptions(program.command("match").description(t.match)))
     .addOption(new Option("--strategy <name>", t.strategy).choices([...engine.strategies]))
     .option("--seed <n>", t.seed, parseSeed)
     .option("--out <dir>", t.out, "mentor-match-output")
-    .option("--delimiter <d>", t.delimiter, parseDelimiter, ",")
+    .option("--delimiter <d>", t.delimiter, parseDelimiter)
     .option("--pseudonymize", t.pseudonymize, false)
+    .option("--school <name>", t.school)
+    .option("--programme <name>", t.programmeName)
+    .option("--date <YYYY-MM-DD>", t.date, parseDate)
+    .option("--order <number>", t.order)
     .addOption(langOption())
     .action(async (opts) => {
       if (opts.config === undefined && opts.form === undefined) {
@@ -285,8 +320,16 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
         code = EXIT.usage;
         return;
       }
-      const { matchCommand } = await import("./commands/match.js");
-      code = await matchCommand(io, engine, opts, langOf(opts));
+      const [{ matchCommand }, { preloadInputs }] = await Promise.all([
+        import("./commands/match.js"),
+        import("./_internal/inputs.js"),
+      ]);
+      code = await matchCommand(
+        io,
+        engine,
+        { ...opts, preloaded: await preloadInputs(io, opts) },
+        langOf(opts),
+      );
     });
 
   program
@@ -295,7 +338,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     .addOption(new Option("--strategy <name>", t.strategy).choices([...engine.strategies]))
     .option("--seed <n>", t.seed, parseSeed)
     .option("--out <dir>", t.out, "mentor-match-demo")
-    .option("--delimiter <d>", t.delimiter, parseDelimiter, ",")
+    .option("--delimiter <d>", t.delimiter, parseDelimiter)
     .addOption(langOption())
     .action(async (opts) => {
       const { demoCommand } = await import("./commands/demo.js");
@@ -325,8 +368,11 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
         code = EXIT.usage;
         return;
       }
-      const { compareCommand } = await import("./commands/compare.js");
-      code = compareCommand(io, engine, opts, langOf(opts));
+      const [{ compareCommand }, { preloadInputs }] = await Promise.all([
+        import("./commands/compare.js"),
+        import("./_internal/inputs.js"),
+      ]);
+      code = compareCommand(io, engine, { ...opts, preloaded: await preloadInputs(io, opts) }, langOf(opts));
     });
 
   const rh = REMATCH_HELP[lang0];
@@ -350,7 +396,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
         return;
       }
       const { rematchCommand } = await import("./commands/rematch.js");
-      code = rematchCommand(io, opts, langOf(opts));
+      code = await rematchCommand(io, opts, langOf(opts));
     });
 
   if (argv.length === 0) {

@@ -4,6 +4,7 @@
  */
 import { InputFileError } from "../errors.js";
 import { roleOf, STANDARD_FIELDS, type StandardField, TAG_SYNONYMS } from "./_internal/fields.js";
+import { closestOption, matchOption, shownAnswer } from "./_internal/answers.js";
 import { lookupOf } from "./_internal/options.js";
 import { entryKeys, nameKeys, personKeys } from "./_internal/personKeys.js";
 import { isBlank, normalizeKey } from "./_internal/text.js";
@@ -73,6 +74,15 @@ export interface ReadWarning {
   readonly message: string;
   readonly location: SourceRef & { readonly column?: string };
   readonly details: Readonly<Record<string, string | number>>;
+  /**
+   * For `UNKNOWN_OPTION`: each distinct answer left out (at most 5; shown at most 40 characters long, an
+   * e-mail or a phone number as "…"), its rows and the closest option.
+   */
+  readonly answers?: readonly {
+    readonly value: string;
+    readonly rows: readonly number[];
+    readonly closest?: string;
+  }[];
 }
 
 /** One input file: a parsed table and, for one-role files, its role. */
@@ -461,13 +471,27 @@ export function readParticipants(
     }
   }
 
-  for (const { where, question, count, rows } of unknownOptions.values()) {
-    const shown = rows.slice(0, 10).join(", ") + (rows.length > 10 ? ", …" : "");
+  for (const { where, question, options, count, rows, values } of unknownOptions.values()) {
+    const list = (r: readonly number[]): string => r.slice(0, 10).join(", ") + (r.length > 10 ? ", …" : "");
+    const shown = list(rows);
+    // Each distinct answer (at most 5) with its rows and the closest option.
+    const shownAnswers = [...values].slice(0, 5).map(([value, at]) => {
+      const closest = value === "…" ? undefined : closestOption(value, options);
+      return closest === undefined ? { value, rows: at } : { value, rows: at, closest };
+    });
+    const answers = shownAnswers
+      .map(
+        (a) =>
+          `"${a.value}" (row${a.rows.length > 1 ? "s" : ""} ${list(a.rows)}${a.closest === undefined ? "" : `; closest option: "${a.closest}"`})`,
+      )
+      .join(", ");
+    const more = values.size > 5 ? `, and ${values.size - 5} more` : "";
     warnings.push({
       code: "UNKNOWN_OPTION",
-      message: `${count} choice(s) in ${rows.length} row(s) (rows ${shown}) are not options of question "${question}" and are left out. Add them to the question's options in the programme config, or correct the cells.`,
+      message: `${count} answer(s) in ${rows.length} row(s) are not options of question "${question}" and are left out (counted as not answered): ${answers}${more}. Add them to the question's options in the programme config, or correct the cells.`,
       location: where,
       details: { question, count, rowCount: rows.length, rows: shown },
+      answers: shownAnswers,
     });
   }
   const dropped: DroppedRow[] = [];
@@ -556,11 +580,39 @@ function tagsOf(cell: string): string[] {
   return tags;
 }
 
-/** Choices not among a question's options, per file and column. */
+/** Answers not among a question's options, per file and column; per answer as shown, its rows. */
 type UnknownOptions = Map<
   string,
-  { where: { file: string; row: number; column: string }; question: string; count: number; rows: number[] }
+  {
+    where: { file: string; row: number; column: string };
+    question: string;
+    options: readonly string[];
+    count: number;
+    rows: number[];
+    values: Map<string, number[]>;
+  }
 >;
+
+/** Records an answer that is none of a question's options (one entry per file and column). */
+function noteUnknown(
+  unknownOptions: UnknownOptions,
+  q: QuestionSpec,
+  where: { file: string; row: number; column: string },
+  answer: string,
+): void {
+  const key = `${where.file}\u0000${where.column}`;
+  let entry = unknownOptions.get(key);
+  if (entry === undefined) {
+    entry = { where, question: q.id, options: q.options ?? [], count: 0, rows: [], values: new Map() };
+    unknownOptions.set(key, entry);
+  }
+  entry.count++;
+  if (entry.rows[entry.rows.length - 1] !== where.row) entry.rows.push(where.row);
+  const shown = shownAnswer(answer);
+  const rows = entry.values.get(shown);
+  if (rows === undefined) entry.values.set(shown, [where.row]);
+  else if (rows[rows.length - 1] !== where.row) rows.push(where.row);
+}
 
 function readAnswer(
   q: QuestionSpec,
@@ -571,39 +623,30 @@ function readAnswer(
 ): unknown {
   switch (q.kind) {
     case "multi": {
-      const { values, unknown } = parseMultiSelect(cell, q.options);
-      if (unknown.length > 0) {
-        // One warning per column, gathered in readParticipants (values are not repeated: they may be free text).
-        const key = `${where.file}\u0000${where.column}`;
-        const entry = unknownOptions.get(key);
-        if (entry === undefined)
-          unknownOptions.set(key, { where, question: q.id, count: unknown.length, rows: [where.row] });
-        else {
-          entry.count += unknown.length;
-          entry.rows.push(where.row);
-        }
+      const parsed = parseMultiSelect(cell, q.options);
+      if (parsed.unknown.length === 0 || q.options === undefined) return parsed.values;
+      // Parts not spelled as an option: read tolerantly (English equivalents, «Пн» for «пн день» and
+      // «пн вечер», "any time"); what is still unknown is left out with one warning per column.
+      const options = q.options;
+      const chosen = new Set(parsed.values);
+      for (const part of parsed.unknown) {
+        const m = matchOption(part, options, true);
+        if (m.kind === "options") for (const o of m.indices) chosen.add(options[o]!);
+        else if (m.kind === "unknown") noteUnknown(unknownOptions, q, where, part);
       }
-      return values;
+      return options.filter((o) => chosen.has(o));
     }
     case "single": {
       if (q.options === undefined) return cell;
-      const index = lookupOf(q.options).byKey.get(normalizeKey(cell));
-      const option = index === undefined ? undefined : q.options[index];
-      if (option === undefined) {
-        problems.push(
-          new InputFileError(
-            "UNKNOWN_OPTION",
-            `The answer is not one of the question's ${q.options.length} options.`,
-            {
-              location: where,
-              hint: `Use one of: ${q.options.join(" | ")}; or add the option to the question "${q.id}" in the programme config.`,
-              details: { question: q.id },
-            },
-          ),
-        );
-        return undefined;
-      }
-      return option;
+      const exact = lookupOf(q.options).byKey.get(normalizeKey(cell));
+      if (exact !== undefined) return q.options[exact];
+      const m = matchOption(cell, q.options, false);
+      if (m.kind === "options") return q.options[m.indices[0]!];
+      // "No preference" with no such option: no constraint, the answer counts as not given.
+      if (m.kind === "any") return undefined;
+      // An optional question: the run goes on, with a warning naming the value and the closest option.
+      noteUnknown(unknownOptions, q, where, cell);
+      return undefined;
     }
     case "number": {
       const n = parseNumberCell(cell);

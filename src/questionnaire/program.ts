@@ -274,6 +274,18 @@ export const ProgramSchema = z.strictObject({
     .max(2 ** 32 - 1)
     .default(0),
   strategy: z.enum(STRATEGIES).default("stable"),
+  /**
+   * The report as the appendix to the principal's order: the school, the programme's name, the date
+   * (YYYY-MM-DD) and the number of the order. What is left out is a blank to fill in by hand.
+   */
+  appendix: z
+    .strictObject({
+      school: z.string().min(1).max(300).optional(),
+      programme: z.string().min(1).max(300).optional(),
+      date: z.iso.date().optional(),
+      order: z.string().min(1).max(50).optional(),
+    })
+    .optional(),
 });
 /** A programme of mentoring, parsed (defaults filled in). */
 export type Program = z.infer<typeof ProgramSchema>;

@@ -14,6 +14,24 @@ export type Bilingual = string | { readonly ru: string; readonly en: string };
 export interface ReportContribution {
   readonly label: Bilingual;
   readonly contribution: number;
+  /** The criterion's share of the score; a criterion of weight 0 is never shown. */
+  readonly weight?: number;
+  /** False when either side's answer is missing ("no data"): never a reason. @defaultValue true */
+  readonly known?: boolean;
+  /** Whether the data support citing it as a reason (scoring's `Contribution.supported`). @defaultValue true */
+  readonly supported?: boolean;
+}
+
+/** What the report shows as the appendix to the principal's order (all optional: blanks to fill in). */
+export interface ReportAppendix {
+  /** The school (educational organisation). */
+  readonly school?: string;
+  /** The programme's name. */
+  readonly programme?: string;
+  /** The date of the order, YYYY-MM-DD. */
+  readonly date?: string;
+  /** The number of the order. */
+  readonly order?: string;
 }
 
 /** What {@link buildReportModel} takes. */
@@ -29,6 +47,11 @@ export interface ReportInput {
   readonly score: (mentee: number, mentor: number) => number;
   /** Per-criterion parts of a pair's score. */
   readonly explain?: (mentee: number, mentor: number) => readonly ReportContribution[];
+  /**
+   * The place (1 = first) the mentee gave the mentor in the list of mentors it named (e.g. after the
+   * networking meeting); `undefined` when it did not name that mentor or named none.
+   */
+  readonly choice?: (mentee: number, mentor: number) => number | undefined;
   /** Participants left out before matching (no consent …), by id only. */
   readonly excluded: readonly {
     readonly id: string;
@@ -41,6 +64,8 @@ export interface ReportInput {
   /** Warnings from reading the inputs, already in the report's language. */
   readonly warnings?: readonly string[];
   readonly seed: number;
+  /** School, programme, date and number of the order the pairs are an appendix to. */
+  readonly appendix?: ReportAppendix;
 }
 
 export interface ReportPair {
@@ -49,8 +74,15 @@ export interface ReportPair {
   readonly score: number;
   /** The mentor's place among the mentee's options by score (1 = best; ties share a place). */
   readonly menteeRank: number;
-  /** The top reasons (positive contributions, largest first, at most 3). */
+  /** The place the mentee gave this mentor in its named list (1 = first choice); null when it did not name it. */
+  readonly menteeChoice: number | null;
+  /**
+   * The top reasons (at most 3, largest contribution first): criteria whose data, on both sides, support
+   * them; never one with missing data.
+   */
   readonly reasons: readonly ReportContribution[];
+  /** The criteria (of positive weight) with no data for this pair: one side or both did not answer. */
+  readonly noData: readonly Bilingual[];
 }
 
 export interface ReportGroup {
@@ -98,9 +130,29 @@ export interface ReportModel {
     readonly capacity: number;
   }[];
   readonly warnings: readonly string[];
+  readonly appendix: ReportAppendix;
+  /**
+   * The criteria with no data for any pair (no column for them, or nobody answered): shown once in the
+   * report rather than beside every pair. Empty when there are no pairs.
+   */
+  readonly noDataForAll: readonly Bilingual[];
 }
 
 const TOP_REASONS = 3;
+
+const labelKey = (l: Bilingual): string => (typeof l === "string" ? l : `${l.ru}\u0000${l.en}`);
+
+/** The "no data" labels every pair shares, in the order of the first pair. O(pairs · criteria). */
+function noDataInEveryPair(groups: readonly ReportGroup[]): Bilingual[] {
+  const pairs = groups.flatMap((g) => g.pairs);
+  if (pairs.length === 0) return [];
+  let common = pairs[0]!.noData;
+  for (const p of pairs) {
+    const keys = new Set(p.noData.map(labelKey));
+    common = common.filter((l) => keys.has(labelKey(l)));
+  }
+  return [...common];
+}
 
 /**
  * Gathers what the report, the Markdown and the CSV/JSON outputs show: groups with scores, ranks and top
@@ -131,19 +183,22 @@ export function buildReportModel(input: ReportInput): ReportModel {
       const s = score(i, g.mentor);
       let better = 0;
       for (let j = 0; j < m; j++) if (score(i, j) > s) better++;
-      const reasons =
-        input.explain === undefined
-          ? []
-          : [...input.explain(i, g.mentor)]
-              .filter((c) => c.contribution > 0)
-              .sort((a, b) => b.contribution - a.contribution)
-              .slice(0, TOP_REASONS);
+      const explained = input.explain === undefined ? [] : input.explain(i, g.mentor);
+      const reasons = explained
+        .filter((c) => c.contribution > 0 && c.known !== false && c.supported !== false)
+        .sort((a, b) => b.contribution - a.contribution)
+        .slice(0, TOP_REASONS);
+      const noData = explained
+        .filter((c) => c.known === false && (c.weight === undefined || c.weight > 0))
+        .map((c) => c.label);
       pairs.push({
         mentor: mentors[g.mentor]!,
         mentee: mentees[i]!,
         score: s,
         menteeRank: better + 1,
+        menteeChoice: input.choice?.(i, g.mentor) ?? null,
         reasons,
+        noData,
       });
       scoreBins[Math.min(9, Math.max(0, Math.floor(s * 10)))]!++;
     }
@@ -185,5 +240,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     scoreBins,
     fill: mentors.map((p, j) => ({ mentor: p, taken: taken[j]!, capacity: p.capacity })),
     warnings: input.warnings ?? [],
+    appendix: input.appendix ?? {},
+    noDataForAll: noDataInEveryPair(groups),
   };
 }

@@ -10,7 +10,7 @@ import {
   summaryRows,
   tagRows,
 } from "./_internal/content.js";
-import { words } from "./_internal/i18n.js";
+import { formText, words } from "./_internal/i18n.js";
 import { barChart, escapeXml as esc, hBars } from "./_internal/svg.js";
 import type { ReportModel } from "./buildReportModel.js";
 import { moreRowsText, REPORT_ROW_LIMIT } from "./_internal/limits.js";
@@ -25,23 +25,41 @@ function shortPerson(p: { readonly id: string; readonly name?: string }): string
 const CSS = `
 *{box-sizing:border-box}body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1d2330;margin:0;background:#f5f6f8}
 main{max-width:1100px;margin:0 auto;padding:28px 24px 48px;background:#fff;min-height:100vh}
-h1{font-size:26px;margin:0 0 6px}h2{font-size:20px;margin:32px 0 10px;border-bottom:2px solid #2f6fb3;padding-bottom:4px}
+h1{font-size:24px;margin:8px 0 6px;text-align:center}h2{font-size:20px;margin:32px 0 10px;border-bottom:2px solid #2f6fb3;padding-bottom:4px}
 h3{font-size:15px;margin:18px 0 6px}.muted{color:#5b6472}
 table{border-collapse:collapse;width:100%;margin:6px 0 12px}th,td{text-align:left;vertical-align:top;padding:5px 8px;border-bottom:1px solid #e3e6ea}
 th{background:#eef2f7;font-weight:600}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 table.summary{width:auto;min-width:480px}table.summary th{background:none;font-weight:normal;color:#3a4250}
 table.summary td{font-weight:600}.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:18px}
-figure{margin:0;border:1px solid #e3e6ea;border-radius:8px;padding:10px 12px}figcaption{font-weight:600;margin-bottom:6px}
-ul.reasons{margin:0;padding-left:18px}table.pairs th:nth-child(5){width:36%}table.pairs th:nth-child(4){width:12%}ul.reasons li{margin:0}.tag{display:inline-block;padding:0 6px;border-radius:10px;font-size:12px}
-.nw{white-space:nowrap}table.unmatched th:nth-child(3){width:45%}.room{background:#dff3e4;color:#185c2c}.full{background:#f9e2e2;color:#8a1f1f}.group td{border-bottom:none}
-tr.first td{border-top:1px solid #c9d1dc}@media print{body{background:#fff}main{padding:0}h2{break-after:avoid}tr{break-inside:avoid}}
+figure{margin:0;border:1px solid #e3e6ea;border-radius:8px;padding:10px 12px;break-inside:avoid}figcaption{font-weight:600;margin-bottom:6px}
+ul.reasons{margin:0;padding-left:18px}ul.reasons li{margin:0}.nodata{font-size:12px}table.pairs th:nth-child(7){width:34%}table.pairs th:nth-child(5),table.pairs th:nth-child(6){width:10%}.tag{display:inline-block;padding:0 6px;border-radius:10px;font-size:12px}
+.nw{white-space:nowrap}table.unmatched th:nth-child(3){width:45%}.room{background:#dff3e4;color:#185c2c}.full{background:#f9e2e2;color:#8a1f1f}
+.order{margin:0 0 18px auto;width:50%;min-width:300px;text-align:left}.order p{margin:0}.lead{text-align:center;margin:0 0 14px}
+table.pairs td,table.pairs th{border:1px solid #c9d1dc}
+.signatures{margin-top:36px;display:grid;grid-template-columns:auto 1fr 1fr;gap:26px 18px;align-items:end;break-inside:avoid}
+.line{border-bottom:1px solid #1d2330;height:22px;position:relative}.line span{position:absolute;top:24px;left:0;right:0;text-align:center;font-size:11px;color:#5b6472}
+.details{margin-top:40px}
+@page{size:A4;margin:15mm 12mm 15mm 15mm}
+@media print{body{background:#fff;font-size:11pt}main{max-width:none;padding:0;min-height:0}h2{break-after:avoid}tr{break-inside:avoid}thead{display:table-header-group}
+.details{break-before:page;margin-top:0}.grid{display:block}figure{margin-bottom:12px}table{font-size:10pt}th,td{padding:3px 5px}
+table.pairs{font-size:9pt}ul.reasons{padding:0;list-style:none}ul.reasons li{display:inline}ul.reasons li+li::before{content:"; "}.nodata{font-size:8pt}}
 `;
 
+/** A date of the order as the language writes it: 05.12.2026, or 2026-12-05. */
+function dateText(date: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return lang === "ru" && m !== null ? `${m[3]}.${m[2]}.${m[1]}` : date;
+}
+
 /**
- * Renders the report as one HTML file with inline CSS and inline SVG charts (no script, no network):
- * the summary (form, strategy, seed), charts (score distribution, the rank each side got, mentor fill,
- * coverage by group), the pairs and groups with scores and top reasons, the unmatched with reasons and
- * closest mentors, the excluded by code, and the warnings.
+ * Renders the report as one HTML file with inline CSS and inline SVG charts (no script, no network),
+ * printable on A4. First the appendix to the principal's order: the school, the order's date and number
+ * (blanks to fill in when not given), the programme, a numbered table of the pairs (scores, the place the
+ * mentee gave the mentor in its named list and the place by score, the reasons the answers support, the
+ * criteria without data) and the signature lines. Then, on a new printed page, the notes: the summary,
+ * charts (score distribution, the rank each side got, mentor fill, coverage by group), the unmatched with
+ * reasons and closest mentors, the excluded by code, and the warnings. In Russian, numbers have decimal
+ * commas and no identifier of the programme's config («student-student», «stable») is shown.
  *
  * Complexity: O(size of the model).
  *
@@ -56,20 +74,73 @@ tr.first td{border-top:1px solid #c9d1dc}@media print{body{background:#fff}main{
 export function renderHtmlReport(model: ReportModel, options: { readonly lang?: Lang } = {}): string {
   const lang = options.lang ?? "ru";
   const w = words(lang);
+  const a = model.appendix;
   const out: string[] = [];
   out.push(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8">`);
   out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
-  out.push(`<title>${esc(w.title)}</title><style>${CSS}</style></head><body><main>`);
-  out.push(`<h1>${esc(w.title)}</h1>`);
-  out.push(`<p class="muted">${esc(w.footer)}</p>`);
+  out.push(`<title>${esc(w.appendixTitle)}</title><style>${CSS}</style></head><body><main>`);
 
+  // The appendix to the order.
+  out.push('<section class="appendix"><div class="order">');
+  out.push(`<p>${esc(w.appendixTo)}</p>`);
+  if (a.school !== undefined) out.push(`<p>${esc(a.school)}</p>`);
+  out.push(
+    `<p>${esc(w.orderFrom)} ${a.date === undefined ? esc(w.blankDate) : esc(dateText(a.date, lang))} ${esc(w.orderNo)} ${a.order === undefined ? "________" : esc(a.order)}</p>`,
+  );
+  out.push("</div>");
+  out.push(`<h1>${esc(w.appendixTitle)}</h1>`);
+  const lead = [
+    a.programme === undefined ? "" : `${w.programmeName}: ${a.programme}`,
+    `${w.programme}: ${formText(model.form, lang)}`,
+  ].filter((x) => x !== "");
+  out.push(`<p class="lead">${lead.map(esc).join("<br>")}</p>`);
+  out.push(
+    `<table class="pairs"><thead><tr><th class="num">${esc(w.number)}</th><th>${esc(w.mentor)}</th><th>${esc(w.mentee)}</th><th class="num">${esc(w.score)}</th><th class="num">${esc(w.rankMentee)}</th><th class="num">${esc(w.rankScore)}</th><th>${esc(w.reasons)}</th></tr></thead><tbody>`,
+  );
+  // Criteria no pair has data for are said once, under the table; beside a pair only the rest.
+  const forAll = new Set(model.noDataForAll.map((l) => bilingual(l, lang)));
+  let n = 0;
+  pairs: for (const g of model.groups) {
+    for (const p of g.pairs) {
+      if (n === REPORT_ROW_LIMIT) break pairs;
+      n++;
+      const reasons =
+        p.reasons.length === 0
+          ? ""
+          : `<ul class="reasons">${p.reasons.map((r) => `<li>${esc(bilingual(r.label, lang))} <span class="muted">+${score2(r.contribution, lang)}</span></li>`).join("")}</ul>`;
+      const own = p.noData.map((l) => bilingual(l, lang)).filter((l) => !forAll.has(l));
+      const noData =
+        own.length === 0
+          ? ""
+          : `<div class="muted nodata">${esc(w.noData)}: ${own.map(esc).join("; ")}</div>`;
+      out.push(
+        `<tr><td class="num">${n}</td><td>${esc(personText(g.mentor))}</td><td>${esc(personText(p.mentee))}</td><td class="num">${score2(p.score, lang)}</td><td class="num">${p.menteeChoice ?? "—"}</td><td class="num">${p.menteeRank}</td><td>${reasons}${noData}</td></tr>`,
+      );
+    }
+  }
+  out.push("</tbody></table>");
+  if (n < model.counts.matched)
+    out.push(`<p class="muted">${esc(moreRowsText(lang, model.counts.matched - n, "pairs.csv"))}</p>`);
+  if (forAll.size > 0)
+    out.push(`<p class="muted nodata">${esc(w.noDataForAll)}: ${[...forAll].map(esc).join("; ")}.</p>`);
+  out.push('<div class="signatures">');
+  for (const who of [w.curator, w.head]) {
+    out.push(
+      `<div>${esc(who)}</div><div class="line"><span>${esc(w.signature)}</span></div><div class="line"><span>${esc(w.fullName)}</span></div>`,
+    );
+  }
+  out.push(`<div>${esc(w.blankDate)}</div></div></section>`);
+
+  // The notes: everything behind the pairs.
+  out.push(`<section class="details"><h2>${esc(w.details)}</h2>`);
+  out.push(`<p class="muted">${esc(w.footer)}</p>`);
   out.push(`<h2>${esc(w.summary)}</h2><table class="summary"><tbody>`);
   for (const [k, v] of summaryRows(model, lang)) out.push(`<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`);
   out.push("</tbody></table>");
 
   out.push(`<h2 id="charts">${esc(w.charts)}</h2><div class="grid">`);
   out.push(
-    `<figure><figcaption>${esc(w.chartScores)}</figcaption>${barChart(w.chartScores, scoreCategories(), [
+    `<figure><figcaption>${esc(w.chartScores)}</figcaption>${barChart(w.chartScores, scoreCategories(lang), [
       { name: w.score, color: "#2f6fb3", values: model.scoreBins },
     ])}</figure>`,
   );
@@ -120,35 +191,6 @@ export function renderHtmlReport(model: ReportModel, options: { readonly lang?: 
   }
   out.push("</div>");
 
-  out.push(`<h2 id="pairs">${esc(w.pairs)} (${model.counts.matched})</h2>`);
-  out.push(
-    `<table class="pairs"><thead><tr><th>${esc(w.mentor)}</th><th>${esc(w.mentee)}</th><th class="num">${esc(w.score)}</th><th class="num">${esc(w.rankMentee)}</th><th>${esc(w.reasons)}</th></tr></thead><tbody>`,
-  );
-  let pairsShown = 0;
-  for (const g of model.groups) {
-    const shown = Math.min(g.pairs.length, REPORT_ROW_LIMIT - pairsShown);
-    if (shown <= 0) break;
-    pairsShown += shown;
-    g.pairs.slice(0, shown).forEach((p, k) => {
-      const mentorCell =
-        k === 0
-          ? `<td rowspan="${shown}">${esc(personText(g.mentor))}<br><span class="muted">${g.pairs.length} / ${g.capacity}</span></td>`
-          : "";
-      const reasons =
-        p.reasons.length === 0
-          ? ""
-          : `<ul class="reasons">${p.reasons.map((r) => `<li>${esc(bilingual(r.label, lang))} <span class="muted">+${score2(r.contribution)}</span></li>`).join("")}</ul>`;
-      out.push(
-        `<tr${k === 0 ? ' class="first"' : ""}>${mentorCell}<td>${esc(personText(p.mentee))}</td><td class="num">${score2(p.score)}</td><td class="num">${p.menteeRank}</td><td>${reasons}</td></tr>`,
-      );
-    });
-  }
-  out.push("</tbody></table>");
-  if (pairsShown < model.counts.matched)
-    out.push(
-      `<p class="muted">${esc(moreRowsText(lang, model.counts.matched - pairsShown, "pairs.csv"))}</p>`,
-    );
-
   out.push(
     `<h2 id="unmatched">${esc(w.unmatchedTitle)} (${model.unmatched.length})</h2><p class="muted">${esc(w.unmatchedNote)}</p>`,
   );
@@ -163,7 +205,7 @@ export function renderHtmlReport(model: ReportModel, options: { readonly lang?: 
           : u.closest
               .map(
                 (c) =>
-                  `${esc(personText(c.mentor))} <span class="nw">· ${score2(c.score)} <span class="tag ${c.hasRoom ? "room" : "full"}">${esc(c.hasRoom ? w.hasRoom : w.full)}</span></span>`,
+                  `${esc(personText(c.mentor))} <span class="nw">· ${score2(c.score, lang)} <span class="tag ${c.hasRoom ? "room" : "full"}">${esc(c.hasRoom ? w.hasRoom : w.full)}</span></span>`,
               )
               .join("<br>");
       out.push(
@@ -218,6 +260,6 @@ export function renderHtmlReport(model: ReportModel, options: { readonly lang?: 
             : ""
         }`,
   );
-  out.push("</main></body></html>\n");
+  out.push("</section></main></body></html>\n");
   return out.join("\n");
 }

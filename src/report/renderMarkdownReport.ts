@@ -81,7 +81,7 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
     out,
     table(
       [w.score, w.pairs],
-      scoreCategories().map((c, k) => [c, String(model.scoreBins[k] ?? 0)]),
+      scoreCategories(lang).map((c, k) => [c, String(model.scoreBins[k] ?? 0)]),
     ),
   );
   out.push("");
@@ -142,15 +142,19 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
       pairRows.push([
         `${person(g.mentor)} (${g.pairs.length}/${g.capacity})`,
         person(p.mentee),
-        score2(p.score),
+        score2(p.score, lang),
+        p.menteeChoice === null ? "—" : String(p.menteeChoice),
         String(p.menteeRank),
-        p.reasons.map((r) => `${bilingual(r.label, lang)} +${score2(r.contribution)}`).join("; "),
+        p.reasons.map((r) => `${bilingual(r.label, lang)} +${score2(r.contribution, lang)}`).join("; ") +
+          (p.noData.length === 0
+            ? ""
+            : ` (${w.noData}: ${p.noData.map((l) => bilingual(l, lang)).join("; ")})`),
       ]);
     }
   }
   // Only the rows shown are built; the count of the rest comes from the model.
   const pairTable = table(
-    [w.mentor, w.mentee, w.score, w.rankMentee, w.reasons],
+    [w.mentor, w.mentee, w.score, w.rankMentee, w.rankScore, w.reasons],
     pairRows.slice(0, REPORT_ROW_LIMIT),
   );
   pushAll(out, pairTable);
@@ -172,7 +176,9 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
             u.closest.length === 0
               ? w.noneClosest
               : u.closest
-                  .map((c) => `${person(c.mentor)} ${score2(c.score)} (${c.hasRoom ? w.hasRoom : w.full})`)
+                  .map(
+                    (c) => `${person(c.mentor)} ${score2(c.score, lang)} (${c.hasRoom ? w.hasRoom : w.full})`,
+                  )
                   .join("; "),
           ]),
         { lang, file: "unmatched.csv" },

@@ -2,17 +2,20 @@
 
 import type { Delimiter } from "../csv/detectDelimiter.js";
 import { formatCsv } from "../csv/formatCsv.js";
-import { bilingual } from "./_internal/content.js";
 import type { ReportModel, ReportPerson } from "./buildReportModel.js";
 import { renderHtmlReport } from "./renderHtmlReport.js";
 import { renderMarkdownReport } from "./renderMarkdownReport.js";
-import { type Lang, reasonText } from "./texts.js";
+import { type OutputTable, outputTables } from "./outputTables.js";
+import type { Lang } from "./texts.js";
 
 /** Options of {@link renderOutputs}. */
 export interface RenderOutputsOptions {
   /** Language of headers, reasons and reports. @defaultValue "ru" */
   readonly lang?: Lang;
-  /** Delimiter of the CSV files. @defaultValue "," */
+  /**
+   * Delimiter of the CSV files: `;` for Russian (what Excel in a Russian locale expects), `,` for English.
+   * With `;` or a tab in a Russian run, numbers have decimal commas («0,85»). @defaultValue by `lang`
+   */
   readonly delimiter?: Delimiter;
 }
 
@@ -28,57 +31,6 @@ export const OUTPUT_FILES = [
 
 /** One output file name. */
 export type OutputFile = (typeof OUTPUT_FILES)[number];
-
-const HEADERS = {
-  ru: {
-    pairs: [
-      "Код наставника",
-      "Наставник",
-      "Код наставляемого",
-      "Наставляемый",
-      "Балл",
-      "Место в списке наставляемого",
-      "Почему эта пара",
-    ],
-    unmatched: [
-      "Код",
-      "Роль",
-      "Участник",
-      "Код причины",
-      "Причина",
-      "Ближайшие наставники (код, балл, есть ли место)",
-    ],
-    excluded: ["Код", "Роль", "Код причины", "Причина"],
-    mentor: "наставник",
-    mentee: "наставляемый",
-    room: "есть место",
-    full: "мест нет",
-  },
-  en: {
-    pairs: [
-      "Mentor code",
-      "Mentor",
-      "Mentee code",
-      "Mentee",
-      "Score",
-      "Mentor's place in the mentee's list",
-      "Why this pair",
-    ],
-    unmatched: [
-      "Code",
-      "Role",
-      "Participant",
-      "Reason code",
-      "Reason",
-      "Closest mentors (code, score, room)",
-    ],
-    excluded: ["Code", "Role", "Reason code", "Reason"],
-    mentor: "mentor",
-    mentee: "mentee",
-    room: "has room",
-    full: "full",
-  },
-} as const;
 
 function person(p: ReportPerson): ReportPerson {
   return p.name === undefined ? { id: p.id } : { id: p.id, name: p.name };
@@ -109,45 +61,16 @@ export function renderOutputs(
   options: RenderOutputsOptions = {},
 ): Record<OutputFile, string> {
   const lang = options.lang ?? "ru";
-  const delimiter = options.delimiter ?? ",";
-  const h = HEADERS[lang];
-  const pairRows: (string | number)[][] = [];
-  for (const g of model.groups) {
-    for (const p of g.pairs) {
-      pairRows.push([
-        p.mentor.id,
-        p.mentor.name ?? "",
-        p.mentee.id,
-        p.mentee.name ?? "",
-        round4(p.score) ?? "",
-        p.menteeRank,
-        p.reasons.map((r) => bilingual(r.label, lang)).join("; "),
-      ]);
-    }
-  }
-  // Mentees without a mentor, then mentors without a mentee: everyone matched is in pairs.csv, everyone
-  // else here or in excluded.csv.
-  const unmatchedRows: (string | number)[][] = model.unmatched.map((u) => [
-    u.mentee.id,
-    h.mentee,
-    u.mentee.name ?? "",
-    u.reason,
-    reasonText(u.reason, lang),
-    u.closest
-      .map((c) => `${c.mentor.id} (${(round4(c.score) ?? 0).toFixed(2)}, ${c.hasRoom ? h.room : h.full})`)
-      .join("; "),
-  ]);
-  for (const m of model.idleMentors) {
-    unmatchedRows.push([m.id, h.mentor, m.name ?? "", "idle-mentor", reasonText("idle-mentor", lang), ""]);
-  }
-  const excludedRows = model.excluded.map((e) => [
-    e.id,
-    e.role === "mentor" ? h.mentor : h.mentee,
-    e.reason,
-    e.note === undefined
-      ? reasonText(e.reason, lang)
-      : `${reasonText(e.reason, lang)} (${bilingual(e.note, lang)})`,
-  ]);
+  const delimiter = options.delimiter ?? (lang === "ru" ? ";" : ",");
+  // Excel in a Russian locale reads «0,85» as a number; with "," as the delimiter, dots stay.
+  const comma = lang === "ru" && delimiter !== ",";
+  const tables = outputTables(model, { lang, decimalComma: comma });
+  const csv = (t: OutputTable): string =>
+    formatCsv(
+      t.header,
+      t.rows.map((row) => row.map((v) => (typeof v === "number" && comma ? String(v).replace(".", ",") : v))),
+      { delimiter },
+    );
   const json = {
     form: model.form,
     strategy: model.strategy,
@@ -160,8 +83,10 @@ export function renderOutputs(
       mentees: g.pairs.map((p) => ({
         ...person(p.mentee),
         score: round4(p.score),
+        menteeChoice: p.menteeChoice,
         menteeRank: p.menteeRank,
         reasons: p.reasons.map((r) => ({ label: r.label, contribution: round4(r.contribution) })),
+        noData: p.noData,
       })),
     })),
     unmatched: model.unmatched.map((u) => ({
@@ -184,10 +109,10 @@ export function renderOutputs(
     },
   };
   return {
-    "pairs.csv": formatCsv(h.pairs, pairRows, { delimiter }),
+    "pairs.csv": csv(tables.pairs),
     "pairs.json": `${JSON.stringify(json, null, 2)}\n`,
-    "unmatched.csv": formatCsv(h.unmatched, unmatchedRows, { delimiter }),
-    "excluded.csv": formatCsv(h.excluded, excludedRows, { delimiter }),
+    "unmatched.csv": csv(tables.unmatched),
+    "excluded.csv": csv(tables.excluded),
     "report.html": renderHtmlReport(model, { lang }),
     "report.md": renderMarkdownReport(model, { lang }),
   };

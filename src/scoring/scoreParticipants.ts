@@ -280,8 +280,19 @@ export function scoreParticipants(
     if (!(i >= 0 && i < rows && j >= 0 && j < cols))
       throw new RangeError(`No pair (${i}, ${j}) in a ${rows} × ${cols} matrix.`);
     const contributions: Contribution[] = criteria.map((c, k) => {
-      const value = kernels[k]!.value(i, j);
-      return { criterion: c.id, label: c.label, weight: share[k]!, value, contribution: share[k]! * value };
+      const kernel = kernels[k]!;
+      const value = kernel.value(i, j);
+      const known = kernel.known?.(i, j) ?? true;
+      const supported = known && (kernel.supports?.(i, j) ?? value > 0);
+      return {
+        criterion: c.id,
+        label: c.label,
+        weight: share[k]!,
+        value,
+        contribution: share[k]! * value,
+        known,
+        supported,
+      };
     });
     return {
       score: scores[i * cols + j]!,

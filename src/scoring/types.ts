@@ -71,6 +71,17 @@ export interface Contribution {
   readonly value: number;
   /** weight × value; the contributions sum to the score. */
   readonly contribution: number;
+  /**
+   * Whether both participants' data give the value. False when either has not answered (or made no list):
+   * the value is then the criterion's stand-in (`ifMissing`, `ifNoList`), and the criterion is "no data".
+   */
+  readonly known: boolean;
+  /**
+   * Whether the data support citing the criterion as a reason for the pair: a shared interest, the same
+   * format (or a wildcard), a common slot, a subject needed and offered, a choice named, a gap within its
+   * bounds, numbers near the ideal. Never true when `known` is false.
+   */
+  readonly supported: boolean;
 }
 
 /** A reason a pair is not allowed. */

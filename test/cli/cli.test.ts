@@ -74,6 +74,7 @@ describe("match on a Yandex Forms export (Windows-1251, ;, Russian headers)", ()
       "excluded.csv",
       "pairs.csv",
       "pairs.json",
+      "pairs.xlsx",
       "report.html",
       "report.md",
       "unmatched.csv",
@@ -273,7 +274,7 @@ describe("broken files: exit 2 with a message naming file, row and column, and n
     [
       "an Excel workbook",
       ["--mentees", "broken/workbook.csv"],
-      "[ENCODING] broken/workbook.csv: это книга Excel, а не CSV-файл. Сохраните файл заново как CSV в UTF-8 (Google Таблицы: Файл → Скачать → CSV; Excel: Сохранить как → «CSV UTF-8 (разделитель — запятая)»).",
+      "[XLSX] broken/workbook.csv: файл не читается как книга Excel (.xlsx): он повреждён, защищён паролем или это не книга Excel. Откройте файл в Excel или LibreOffice и сохраните заново как .xlsx или как CSV UTF-8.",
     ],
     [
       "an empty file",
@@ -294,11 +295,6 @@ describe("broken files: exit 2 with a message naming file, row and column, and n
       "an unclosed quote",
       ["--mentees", "broken/bad-quote.csv"],
       '[CSV_SYNTAX] broken/bad-quote.csv, строка 5: с этой строки файл не читается как CSV: непарная или лишняя кавычка. Проверьте кавычки в этой строке: кавычка внутри ячейки должна быть удвоена (""), а сама ячейка — в кавычках.',
-    ],
-    [
-      "an unknown option",
-      ["--mentees", "broken/bad-values.csv"],
-      "[UNKNOWN_OPTION] broken/bad-values.csv, строка 3, столбец «Формат встреч»: ответа нет среди вариантов вопроса «format». Выберите один из вариантов: Очно | Онлайн | Любой; или добавьте вариант в вопрос программы.",
     ],
     [
       "a capacity that is not a number",
@@ -333,11 +329,14 @@ describe("broken files: exit 2 with a message naming file, row and column, and n
     expect(run.code).toBe(2);
     const errors = run.stderr.split("\n").filter((l) => l.startsWith("["));
     expect(errors).toEqual([
-      '[UNKNOWN_OPTION] broken/bad-values.csv, row 3, column "Формат встреч": The answer is not one of the question\'s 3 options. Use one of: Очно | Онлайн | Любой; or add the option to the question "format" in the programme config.',
       '[NOT_A_NUMBER] broken/bad-values.csv, row 6, column "Класс": The cell is not a grade (1 to 11, e.g. «7Б»). Write the grade as a number from 1 to 11, e.g. «7» or «7Б» (in a college form: the year of study).',
       '[INVALID_VALUE] broken/bad-values.csv, row 9, column "Согласие на обработку персональных данных": The consent cell is not a plain yes or no (a question mark, «частично», «+-», «да/нет» are neither). Write «да» or «нет» (yes or no); a blank cell means no consent.',
     ]);
-    expect(run.stderr).toContain("Problems found: 3. Fix them and run again.");
+    expect(run.stderr).toContain("Problems found: 2. Fix them and run again.");
+    // An unknown answer to an optional question is a warning naming the value and the closest option.
+    expect(run.stderr).toMatch(
+      /Warning: broken\/bad-values\.csv, row 3, column "Формат встреч": .*"По телефону" \(row 3; closest option: "[^"]+"\)/,
+    );
   });
   it("a file without a role column given with --input", () => {
     const run = runBuilt(["validate", "--input", "broken/no-role.csv", "--config", "programme.json"], work);
@@ -375,6 +374,7 @@ describe("broken files: exit 2 with a message naming file, row and column, and n
       "excluded.csv",
       "pairs.csv",
       "pairs.json",
+      "pairs.xlsx",
       "report.html",
       "report.md",
       "unmatched.csv",
@@ -496,6 +496,6 @@ describe("init and demo", () => {
     const run = runBuilt(["demo", "--out", join(work, "demo")], work);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Прочитано: наставников 11, наставляемых 28; исключено до подбора: 3.");
-    expect(readdirSync(join(work, "demo")).length).toBe(6);
+    expect(readdirSync(join(work, "demo")).length).toBe(7);
   });
 });

@@ -116,12 +116,16 @@ describe("readParticipants", () => {
     );
     expect(r.problems.map((p) => [p.code, p.location])).toEqual([
       ["INVALID_VALUE", { file: "mentees.csv", row: 2, column: "Согласие" }],
-      ["UNKNOWN_OPTION", { file: "mentees.csv", row: 2, column: "Формат встреч" }],
       ["NOT_A_NUMBER", { file: "mentees.csv", row: 2, column: "Сколько часов в неделю" }],
     ]);
     for (const p of r.problems) expect(p.message).not.toMatch(/Иванова|Анна/);
+    // An unknown answer to an optional question does not stop the run: a warning, the answer not given.
+    expect(r.warnings.map((w) => [w.code, w.location])).toEqual([
+      ["UNKNOWN_OPTION", { file: "mentees.csv", row: 2, column: "Формат встреч" }],
+    ]);
+    expect(r.warnings[0]!.message).not.toMatch(/Иванова|Анна/);
   });
-  it("gathers choices that are not options into one warning per column, without the values", () => {
+  it("gathers choices that are not options into one warning per column, with the values and rows", () => {
     const r = read("Код;Интересы\nS01;Шахматы, Вышивка\nS02;Макраме, Бисер, Музыка\nS03;Спорт\n", "mentee");
     expect(r.problems).toEqual([]);
     expect(r.participants.map((p) => p.answers.interests)).toEqual([["Шахматы"], ["Музыка"], ["Спорт"]]);
@@ -132,7 +136,12 @@ describe("readParticipants", () => {
         { question: "interests", count: 3, rowCount: 2, rows: "2, 3" },
       ],
     ]);
-    expect(r.warnings[0]!.message).not.toMatch(/Вышивка|Макраме|Бисер/);
+    expect(r.warnings[0]!.answers?.map((a) => [a.value, a.rows])).toEqual([
+      ["Вышивка", [2]],
+      ["Макраме", [3]],
+      ["Бисер", [3]],
+    ]);
+    expect(r.warnings[0]!.message).toContain('"Вышивка" (row 2; closest option:');
   });
   it("keeps the latest of two submissions and names both rows", () => {
     const r = read(

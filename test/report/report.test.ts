@@ -54,11 +54,11 @@ describe("renderOutputs", () => {
     const table = readCsv(new TextEncoder().encode(csv), { file: "pairs.csv" });
     expect(table.delimiter).toBe(";");
     expect(table.rows.map((r) => [r.cells[0], r.cells[2], r.cells[4]])).toEqual([
-      ["M01", "S01", "0.91"],
-      ["M01", "S02", "0.82"],
-      ["M02", "S05", "0.7"],
-      ["M03", "S03", "0.6"],
-      ["M03", "S04", "0.58"],
+      ["M01", "S01", "0,91"],
+      ["M01", "S02", "0,82"],
+      ["M02", "S05", "0,7"],
+      ["M03", "S03", "0,6"],
+      ["M03", "S04", "0,58"],
     ]);
     for (const name of ["pairs.csv", "unmatched.csv", "excluded.csv"] as const) {
       for (const row of readCsv(files[name], { file: name }).rows) {
@@ -109,8 +109,8 @@ describe("renderOutputs", () => {
     expect(html).toContain("<svg");
     expect(html).toContain("Иванова Анна (S01)");
     expect(html).not.toContain("<=cmd");
-    expect(html).toContain("stable");
-    expect(html).toContain("Зерно (seed)");
+    expect(html).toContain("устойчивый подбор");
+    expect(html).not.toMatch(/stable|seed|student-student/);
     // The excluded appear by code only.
     expect(html).toContain("<td>S08</td>");
   });
@@ -120,10 +120,10 @@ describe("renderOutputs", () => {
     const en = renderOutputs(buildReportModel(reportInput()), { lang: "en" });
     expect(en["report.md"]).toContain("# Mentoring pairs: matching report");
     expect(en["report.md"]).toContain(
-      "| Смирнов Олег (M01) (2/2) | Иванова Анна (S01) | 0.91 | 1 | Shared interests +0.55; Covers the request +0.36 |",
+      "| Смирнов Олег (M01) (2/2) | Иванова Анна (S01) | 0.91 | — | 1 | Shared interests +0.55; Covers the request +0.36 |",
     );
     expect(en["pairs.csv"].split("\r\n")[0]).toBe(
-      "\uFEFFMentor code,Mentor,Mentee code,Mentee,Score,Mentor's place in the mentee's list,Why this pair",
+      "\uFEFFMentor code,Mentor,Mentee code,Mentee,Score,Mentor's place in the mentee's list,Place by score,Why this pair,No data",
     );
   });
 });

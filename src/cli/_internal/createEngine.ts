@@ -129,7 +129,13 @@ export function createEngine(preset: (form: Program["form"]) => Program): Engine
         instance: s.instance,
         score,
         explain: (i, j) =>
-          s.explain(i, j).contributions.map((c) => ({ label: c.label, contribution: c.contribution })),
+          s.explain(i, j).contributions.map((c) => ({
+            label: c.label,
+            contribution: c.contribution,
+            weight: c.weight,
+            known: c.known,
+            supported: c.supported,
+          })),
         problems: [],
         warnings: s.warnings.map((w) => {
           const source = w.index === undefined ? undefined : sources[w.index];

@@ -1,6 +1,6 @@
 /** Loading a run's inputs: the programme, the questionnaire files and the participants in them. */
 import type { Delimiter } from "../../csv/detectDelimiter.js";
-import { readCsv } from "../../csv/readCsv.js";
+import { type CsvTable, readCsv } from "../../csv/readCsv.js";
 import {
   type ParticipantSource,
   type ParticipantsRead,
@@ -15,6 +15,7 @@ import {
 } from "../../errors.js";
 import type { Engine, ProgramInfo } from "./engine.js";
 import { type CliIo, readInputFile } from "./io.js";
+import { looksLikeXlsx, readXlsxTable } from "./xlsx.js";
 
 /** Options shared by init, validate and match. */
 export interface InputOptions {
@@ -25,6 +26,56 @@ export interface InputOptions {
   readonly form?: string;
   /** The delimiter of the files read (`--input-delimiter`); detected when absent. */
   readonly inputDelimiter?: Delimiter;
+  /** The sheet of an `.xlsx` input (`--sheet`). @defaultValue the first sheet */
+  readonly sheet?: string;
+  /** The input files read ahead by {@link preloadInputs} (workbooks need an asynchronous reader). */
+  readonly preloaded?: ReadonlyMap<string, PreloadedInput>;
+}
+
+/** An input file read ahead: a workbook's first (or named) sheet as a table, the bytes of any other file, or why it cannot be read. */
+export type PreloadedInput =
+  | { readonly table: CsvTable }
+  | { readonly bytes: Uint8Array }
+  | { readonly problem: InputFileError };
+
+/** The input files of a run (`--input`, `--mentors`, `--mentees`), with the role each gives its rows. */
+function inputFiles(options: InputOptions): { path: string; role?: "mentor" | "mentee" }[] {
+  const files: { path: string; role?: "mentor" | "mentee" }[] = [];
+  if (options.input !== undefined) files.push({ path: options.input });
+  if (options.mentors !== undefined) files.push({ path: options.mentors, role: "mentor" });
+  if (options.mentees !== undefined) files.push({ path: options.mentees, role: "mentee" });
+  return files;
+}
+
+/**
+ * Reads the input files ahead of a command: an Excel workbook (by its `.xlsx` name or its ZIP signature)
+ * through exceljs, which is imported only then; any other file as bytes for the CSV reader. Errors are
+ * kept per file, so that `validate` reports every one.
+ */
+export async function preloadInputs(
+  io: CliIo,
+  options: InputOptions,
+): Promise<ReadonlyMap<string, PreloadedInput>> {
+  const out = new Map<string, PreloadedInput>();
+  for (const { path } of inputFiles(options)) {
+    if (out.has(path)) continue;
+    try {
+      const bytes = readInputFile(io, path);
+      if (!looksLikeXlsx(path, bytes)) {
+        out.set(path, { bytes });
+        continue;
+      }
+      const table = await readXlsxTable(bytes, {
+        file: path,
+        ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+      });
+      out.set(path, { table });
+    } catch (error) {
+      if (error instanceof InputFileError) out.set(path, { problem: error });
+      else throw error;
+    }
+  }
+  return out;
 }
 
 /**
@@ -106,13 +157,19 @@ export function loadSources(
 ): { sources: ParticipantSource[]; problems: MentorMatchError[] } {
   const sources: ParticipantSource[] = [];
   const problems: MentorMatchError[] = [];
-  const files: { path: string; role?: "mentor" | "mentee" }[] = [];
-  if (options.input !== undefined) files.push({ path: options.input });
-  if (options.mentors !== undefined) files.push({ path: options.mentors, role: "mentor" });
-  if (options.mentees !== undefined) files.push({ path: options.mentees, role: "mentee" });
-  for (const f of files) {
+  for (const f of inputFiles(options)) {
+    const pre = options.preloaded?.get(f.path);
+    if (pre !== undefined && "problem" in pre) {
+      problems.push(pre.problem);
+      continue;
+    }
+    if (pre !== undefined && "table" in pre) {
+      sources.push(f.role === undefined ? { table: pre.table } : { table: pre.table, role: f.role });
+      continue;
+    }
     try {
-      const table = readCsv(readInputFile(io, f.path), {
+      const bytes = pre !== undefined && "bytes" in pre ? pre.bytes : readInputFile(io, f.path);
+      const table = readCsv(bytes, {
         file: f.path,
         ...(options.inputDelimiter === undefined ? {} : { delimiter: options.inputDelimiter }),
       });

@@ -39,6 +39,15 @@ const RU_PROBLEM: Partial<Record<string, (e: MentorMatchError) => string | undef
       : d(e, "kind") === "utf-32"
         ? "файл в кодировке UTF-32, её программа не читает."
         : "файл не в кодировке UTF-8 и не в Windows-1251 (возможно, KOI8-R или CP866) или это не текст.",
+  XLSX: (e) =>
+    d(e, "sheet") !== ""
+      ? `в книге нет листа «${d(e, "sheet")}»; её листы: ${d(e, "sheets")
+          .split(", ")
+          .map((n) => `«${n}»`)
+          .join(", ")}.`
+      : d(e, "sheets") === "" && e.problem.includes("no sheets")
+        ? "в книге нет ни одного листа."
+        : "файл не читается как книга Excel (.xlsx): он повреждён, защищён паролем или это не книга Excel.",
   EMPTY_FILE: () => "файл пуст.",
   HEADER_ONLY: () => "в файле есть строка заголовков, но нет ни одной анкеты.",
   CSV_SYNTAX: () => "с этой строки файл не читается как CSV: непарная или лишняя кавычка.",
@@ -104,6 +113,10 @@ const RU_HINT: Partial<Record<string, (e: MentorMatchError) => string>> = {
       ? `Переместите или переименуйте «${d(e, "name")}» в папке для результатов или укажите в --out другую папку.`
       : "Укажите в --out другую папку (или удалите файл с таким именем), проверьте права на запись и свободное место на диске.",
   FILE_TOO_LARGE: () => "Разделите файл на части.",
+  XLSX: (e) =>
+    d(e, "sheet") !== ""
+      ? "Укажите в --sheet один из листов книги."
+      : "Откройте файл в Excel или LibreOffice и сохраните заново как .xlsx или как CSV UTF-8.",
   ENCODING: () =>
     "Сохраните файл заново как CSV в UTF-8 (Google Таблицы: Файл → Скачать → CSV; Excel: Сохранить как → «CSV UTF-8 (разделитель — запятая)»).",
   EMPTY_FILE: () => "Выгрузите ответы из формы заново, вместе со строкой заголовков.",
@@ -209,8 +222,15 @@ export function warningText(w: ReadWarning, lang: Lang): string {
       return `${where}: предпочтение № ${det.entry} подходит нескольким участникам (${det.candidates}); оно не учтено — напишите полное ФИО или e-mail.`;
     case "SAME_NAME":
       return `${where}: те же ФИО, что в ${det.otherFile}, строка ${det.otherRow}, но другой код: если это один человек, ответивший дважды, удалите старую строку.`;
-    case "UNKNOWN_OPTION":
-      return `${where}: выбранных вариантов не из списка вопроса «${det.question}»: ${det.count} в ${det.rowCount} строках (строки ${det.rows}); они не учтены. Добавьте их в варианты вопроса в настройках программы или исправьте ячейки.`;
+    case "UNKNOWN_OPTION": {
+      const answers = (w.answers ?? [])
+        .map(
+          (a) =>
+            `«${a.value}» (${a.rows.length > 1 ? "строки" : "строка"} ${a.rows.slice(0, 10).join(", ")}${a.rows.length > 10 ? ", …" : ""}${a.closest === undefined ? "" : `; ближайший вариант — «${a.closest}»`})`,
+        )
+        .join(", ");
+      return `${where}: ответов не из списка вопроса «${det.question}»: ${det.count} в ${det.rowCount} строках; они не учтены (считаются пропущенными)${answers === "" ? "" : `: ${answers}`}. Добавьте их в варианты вопроса в настройках программы или исправьте ячейки.`;
+    }
     default:
       return `${where}: ${w.message}`;
   }

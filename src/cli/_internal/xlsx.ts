@@ -249,5 +249,40 @@ export async function writeXlsxWorkbook(sheets: readonly XlsxSheet[]): Promise<U
     }
   }
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return fixZipTimes(new Uint8Array(buffer as ArrayBuffer));
+}
+
+/**
+ * Sets the modification time of every entry of a ZIP archive to 1980-01-01 00:00 (the earliest DOS date),
+ * in the central directory and in each local header: exceljs's zip writer stamps entries with the clock,
+ * so without this the same pairs gave different `pairs.xlsx` bytes from run to run. The contents and their
+ * checksums are untouched. An archive that cannot be walked is returned as it is. O(entries).
+ */
+function fixZipTimes(zip: Uint8Array): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  // The end-of-central-directory record: its signature within the last 64 KiB + 22 bytes.
+  let end = -1;
+  for (let k = zip.length - 22; k >= Math.max(0, zip.length - 65_557); k--) {
+    if (view.getUint32(k, true) === 0x06054b50) {
+      end = k;
+      break;
+    }
+  }
+  if (end === -1) return zip;
+  const entries = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const DOS_TIME = 0;
+  const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
+  for (let e = 0; e < entries; e++) {
+    if (at + 46 > zip.length || view.getUint32(at, true) !== 0x02014b50) return zip;
+    view.setUint16(at + 12, DOS_TIME, true);
+    view.setUint16(at + 14, DOS_DATE, true);
+    const local = view.getUint32(at + 42, true);
+    if (local + 30 <= zip.length && view.getUint32(local, true) === 0x04034b50) {
+      view.setUint16(local + 10, DOS_TIME, true);
+      view.setUint16(local + 12, DOS_DATE, true);
+    }
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return zip;
 }

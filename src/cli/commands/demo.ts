@@ -23,16 +23,16 @@ export interface DemoCommandOptions {
   readonly out: string;
   readonly strategy?: string;
   readonly seed?: number;
-  readonly delimiter: Delimiter;
+  readonly delimiter?: Delimiter;
 }
 
 /** Runs `demo`; returns the exit code. */
-export function demoCommand(
+export async function demoCommand(
   io: CliIo,
   engine: Engine,
   options: DemoCommandOptions,
   lang: Lang,
-): Promise<number> | number {
+): Promise<number> {
   const dir = demoDir();
   if (dir === null) {
     io.stderr(
@@ -53,7 +53,7 @@ export function demoCommand(
       config: "programme.json",
       out: resolve(io.cwd, options.out),
       displayOut: options.out,
-      delimiter: options.delimiter,
+      ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
       ...(options.strategy === undefined ? {} : { strategy: options.strategy }),
       ...(options.seed === undefined ? {} : { seed: options.seed }),
     },

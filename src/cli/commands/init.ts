@@ -6,11 +6,11 @@ import { isMentorMatchError } from "../../errors.js";
 import type { Lang } from "../../report/texts.js";
 import type { Engine } from "../_internal/engine.js";
 import { EXIT } from "../_internal/exit.js";
-import { loadSources } from "../_internal/inputs.js";
+import { type InputOptions, loadSources } from "../_internal/inputs.js";
 import { type CliIo, fileExists, writeFileAtomically } from "../_internal/io.js";
 import { errorText, SAY } from "../_internal/messages.js";
 
-export interface InitCommandOptions {
+export interface InitCommandOptions extends Pick<InputOptions, "preloaded" | "sheet" | "inputDelimiter"> {
   readonly form: string;
   readonly mentors?: string;
   readonly mentees?: string;

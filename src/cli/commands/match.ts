@@ -2,8 +2,10 @@
 import { join } from "node:path";
 import type { Delimiter } from "../../csv/detectDelimiter.js";
 import { InfeasibleError, isMentorMatchError } from "../../errors.js";
-import { buildReportModel } from "../../report/buildReportModel.js";
+import type { Program } from "../../questionnaire/program.js";
+import { buildReportModel, type ReportAppendix } from "../../report/buildReportModel.js";
 import { pseudonymCodes } from "../../report/pseudonymCodes.js";
+import { outputTables } from "../../report/outputTables.js";
 import { renderOutputs } from "../../report/renderOutputs.js";
 import type { Lang } from "../../report/texts.js";
 import type { Engine } from "../_internal/engine.js";
@@ -14,17 +16,23 @@ import type { CliIo } from "../_internal/io.js";
 import { errorText, SAY } from "../_internal/messages.js";
 import { progress } from "../_internal/progress.js";
 import { checkOutputFolder, type Recovery, recoverOutputs, writeOutputs } from "../_internal/writeOutputs.js";
+import { writeXlsxWorkbook } from "../_internal/xlsx.js";
 import { prepare, printProblems } from "./validate.js";
 
 export interface MatchCommandOptions extends InputOptions {
   readonly strategy?: string;
   readonly seed?: number;
   readonly out: string;
-  readonly delimiter: Delimiter;
+  readonly delimiter?: Delimiter;
   /** Replace names (and ids that are e-mails) in every output with codes such as `P-3F9A`. */
   readonly pseudonymize?: boolean;
   /** How to show the output folder in messages, when `out` was resolved for another working folder. */
   readonly displayOut?: string;
+  /** The appendix to the order: school, programme name, date (YYYY-MM-DD), order number (over the config's). */
+  readonly school?: string;
+  readonly programme?: string;
+  readonly date?: string;
+  readonly order?: string;
 }
 
 /**
@@ -50,6 +58,18 @@ function pseudonymized<P extends { id: string; name?: string }, E extends { id: 
     mentors: scored.mentors.map(person),
     excluded: scored.excluded.map((e) => ({ ...e, id: idOf(e.id) })),
   };
+}
+
+/** The appendix to the order: the flags over the config's `appendix`. */
+function appendixOf(program: Program, options: MatchCommandOptions): ReportAppendix {
+  const out: { school?: string; programme?: string; date?: string; order?: string } = {
+    ...(program.appendix ?? {}),
+  };
+  for (const key of ["school", "programme", "date", "order"] as const) {
+    const v = options[key];
+    if (v !== undefined && v.trim() !== "") out[key] = v.trim();
+  }
+  return out;
 }
 
 /** Runs `match`; returns the exit code. */
@@ -117,8 +137,15 @@ export async function matchCommand(
     ],
   };
   const people = options.pseudonymize === true ? pseudonymized(withDropped, seed) : withDropped;
+  // The place each mentee gave a mentor in its named list, by the ids as read (before any pseudonyms).
+  const named = new Map((prepared.records ?? []).map((r) => [r.id, r.preferences]));
+  const choice = (i: number, j: number): number | undefined => {
+    const place = named.get(scored.mentees[i]!.id)?.indexOf(scored.mentors[j]!.id) ?? -1;
+    return place === -1 ? undefined : place + 1;
+  };
   const model = buildReportModel({
     form: program.info.form,
+    choice,
     mentees: people.mentees,
     mentors: people.mentors,
     result,
@@ -127,17 +154,25 @@ export async function matchCommand(
     excluded: people.excluded,
     warnings: prepared.warnings,
     seed,
+    appendix: appendixOf(program.info.program as Program, options),
   });
   // Nobody lost: checked before anything is written (an INTERNAL error rather than outputs that break it).
   checkEveryoneAccounted(model, prepared.inputRows ?? 0, dropped.length);
-  const files = renderOutputs(model, { lang, delimiter: options.delimiter });
-  await writeOutputs(io, options.out, files, {
+  const files = renderOutputs(model, {
+    lang,
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+  });
+  // pairs.xlsx: the same tables, scores as numbers (Excel shows them in the reader's locale).
+  const tables = outputTables(model, { lang });
+  const workbook = await writeXlsxWorkbook([tables.pairs, tables.unmatched, tables.excluded]);
+  const all: Record<string, string | Uint8Array> = { ...files, "pairs.xlsx": workbook };
+  await writeOutputs(io, options.out, all, {
     onRecovery: sayRecovery,
     onInterrupt: (committed) => io.stderr(`\n${SAY[lang].interrupted(committed)}\n`),
     onProgress: (done, of) => bar.part(done, of),
   });
   const shown = shownOut;
-  const written = Object.keys(files).map((name) => join(shown, name));
+  const written = Object.keys(all).map((name) => join(shown, name));
   bar.done();
   printProblems(io, prepared, lang);
   io.stdout(`${SAY[lang].read(scored.mentors.length, scored.mentees.length, scored.excluded.length)}\n`);

@@ -30,8 +30,9 @@ import type { Lang } from "../../report/texts.js";
 import { scoreParticipants } from "../../scoring/scoreParticipants.js";
 import { EXIT } from "../_internal/exit.js";
 import { type InputOptions, inConfigFile, loadSources } from "../_internal/inputs.js";
-import { type CliIo, readInputFile, writeOutputsAtomically } from "../_internal/io.js";
+import { type CliIo, readInputFile } from "../_internal/io.js";
 import { errorText, SAY, warningText } from "../_internal/messages.js";
+import { writeOutputs } from "../_internal/writeOutputs.js";
 
 export interface RematchCommandOptions extends InputOptions {
   /** The previous run's results folder, or its pairs.json. */
@@ -244,7 +245,7 @@ function readPairList(
 }
 
 /** Runs `rematch`; returns the exit code. */
-export function rematchCommand(io: CliIo, options: RematchCommandOptions, lang: Lang): number {
+export async function rematchCommand(io: CliIo, options: RematchCommandOptions, lang: Lang): Promise<number> {
   const say = SAY_REMATCH[lang];
   if (options.input === undefined && (options.mentors === undefined || options.mentees === undefined)) {
     io.stderr(`${SAY[lang].needInput}\n`);
@@ -420,7 +421,9 @@ export function rematchCommand(io: CliIo, options: RematchCommandOptions, lang: 
   const at = html.lastIndexOf("</main>");
   files["report.html"] =
     at < 0 ? html + changes.html : `${html.slice(0, at)}${changes.html}\n${html.slice(at)}`;
-  writeOutputsAtomically(io, options.out, files);
+  await writeOutputs(io, options.out, files, {
+    onInterrupt: (committed) => io.stderr(`\n${SAY[lang].interrupted(committed)}\n`),
+  });
 
   const shown = options.displayOut ?? options.out;
   for (const w of warnings) io.stderr(`${lang === "ru" ? "Предупреждение" : "Warning"}: ${w}\n`);

@@ -1,5 +1,6 @@
 /** `mentor-match validate`: reads everything, reports every problem, matches nothing. */
 import type { DroppedRow } from "../../csv/readParticipants.js";
+import type { ParticipantRecord } from "../../csv/readParticipants.js";
 import { InfeasibleError, isMentorMatchError, type MentorMatchError } from "../../errors.js";
 import type { Lang } from "../../report/texts.js";
 import type { Engine, ScoredRun } from "../_internal/engine.js";
@@ -27,6 +28,8 @@ export interface Prepared {
   readonly inputRows?: number;
   /** Rows read but not kept (older or conflicting submissions): they go to excluded.csv. */
   readonly dropped?: readonly DroppedRow[];
+  /** The participants as read (named preferences resolved to ids), for the outputs' named-list places. */
+  readonly records?: readonly ParticipantRecord[];
 }
 
 /** Reads the programme and the files and scores the participants, collecting every problem on the way. */
@@ -85,6 +88,7 @@ export function prepare(
     warnings,
     inputRows,
     dropped: read.dropped,
+    records: read.participants,
   };
 }
 

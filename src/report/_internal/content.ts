@@ -1,7 +1,7 @@
 /** The localised pieces both the HTML and the Markdown report show. */
 import type { Bilingual, ReportModel, ReportPerson } from "../buildReportModel.js";
 import type { Lang } from "../texts.js";
-import { tagText, words } from "./i18n.js";
+import { formText, numberText, tagText, words } from "./i18n.js";
 
 export function personText(p: ReportPerson): string {
   return p.name === undefined ? p.id : `${p.name} (${p.id})`;
@@ -11,8 +11,9 @@ export function bilingual(label: Bilingual, lang: Lang): string {
   return typeof label === "string" ? label : label[lang];
 }
 
-export function score2(x: number): string {
-  return Number.isFinite(x) ? x.toFixed(2) : "—";
+/** A score with two decimals, a decimal comma in Russian («0,85»); "—" when not finite. */
+export function score2(x: number, lang: Lang = "en"): string {
+  return Number.isFinite(x) ? numberText(x, lang, 2) : "—";
 }
 
 function pct(a: number, b: number): string {
@@ -26,13 +27,19 @@ export function summaryRows(model: ReportModel, lang: Lang): [string, string][] 
     model.tieBreak === undefined
       ? w.none
       : model.tieBreak.policy === "seeded"
-        ? `seeded (${model.tieBreak.seed ?? model.seed})`
+        ? w.seeded(model.tieBreak.seed ?? model.seed)
         : lang === "ru"
           ? "по порядку кодов"
           : "by code order";
   return [
-    [w.programme, model.form],
-    [w.strategy, `${model.strategy} — ${w.strategies[model.strategy] ?? model.strategy}`],
+    [w.programme, formText(model.form, lang)],
+    // In Russian, the words only; in English, the name a command takes too.
+    [
+      w.strategy,
+      lang === "ru"
+        ? (w.strategies[model.strategy] ?? model.strategy)
+        : `${model.strategy} — ${w.strategies[model.strategy] ?? model.strategy}`,
+    ],
     [w.seed, String(model.seed)],
     [w.tieBreak, tie],
     [w.participants, String(c.mentors + c.mentees + c.excluded)],
@@ -41,8 +48,8 @@ export function summaryRows(model: ReportModel, lang: Lang): [string, string][] 
     [w.matched, `${c.matched} (${pct(c.matched, c.mentees)})`],
     [w.unmatched, String(c.unmatched)],
     [w.excluded, String(c.excluded)],
-    [w.meanScore, score2(model.metrics.meanScore)],
-    [w.minScore, score2(model.metrics.minScore)],
+    [w.meanScore, score2(model.metrics.meanScore, lang)],
+    [w.minScore, score2(model.metrics.minScore, lang)],
     [w.fill, `${c.matched} / ${c.seats} (${pct(c.matched, c.seats)})`],
     [w.blocking, String(model.metrics.blockingPairs)],
   ];
@@ -70,10 +77,14 @@ export function rankBuckets(
   };
 }
 
-export function scoreCategories(): string[] {
+export function scoreCategories(lang: Lang = "en"): string[] {
   const out: string[] = [];
   for (let k = 0; k < 10; k++) out.push(`${(k / 10).toFixed(1)}–${((k + 1) / 10).toFixed(1)}`);
-  return out.map((s) => s.replace(/^0\./, ".").replace(/–0\./, "–.").replace("–1.0", "–1"));
+  const short = out.map((s) => s.replace(/^0\./, ".").replace(/–0\./, "–.").replace("–1.0", "–1"));
+  // Russian: «0–0,1», «0,1–0,2» … (a leading comma is not how Russian writes a number).
+  return lang === "ru"
+    ? out.map((s) => s.replace("0.0–", "0–").replace("–1.0", "–1").replace(/\./g, ","))
+    : short;
 }
 
 /** Fill buckets: idle, partly filled, full. */

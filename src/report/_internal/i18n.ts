@@ -6,7 +6,7 @@ const RU = {
   summary: "Итоги",
   programme: "Форма наставничества",
   strategy: "Способ подбора",
-  seed: "Зерно (seed)",
+  seed: "Число для повторного расчёта",
   tieBreak: "Равные баллы",
   participants: "Участников в анкетах",
   mentors: "Наставников",
@@ -24,6 +24,23 @@ const RU = {
   score: "Балл",
   reasons: "Почему эта пара",
   rankMentee: "Место в списке наставляемого",
+  rankScore: "Место по баллу",
+  noData: "нет данных",
+  noDataForAll: "Нет данных ни для одной пары (не учитывалось в причинах)",
+  number: "№",
+  appendixTo: "Приложение к приказу",
+  orderFrom: "от",
+  orderNo: "№",
+  appendixTitle: "Список наставнических пар",
+  school: "Образовательная организация",
+  programmeName: "Программа наставничества",
+  details: "Пояснения к подбору",
+  curator: "Куратор программы наставничества",
+  head: "Руководитель образовательной организации",
+  signature: "подпись",
+  fullName: "расшифровка подписи",
+  blankDate: "«____» ______________ 20___ г.",
+  seeded: (seed: number) => `случайный порядок, число ${seed}`,
   capacity: "Мест",
   unmatchedTitle: "Наставляемые без пары",
   unmatchedNote: "Им оказывается поддержка, поиск наставника продолжается.",
@@ -55,9 +72,9 @@ const RU = {
   none: "—",
   roleMentor: "наставник",
   roleMentee: "наставляемый",
-  footer: "Отчёт создан программой mentor-match. Балл — совместимость пары от 0 до 1.",
+  footer: "Балл — совместимость пары от 0 до 1: чем больше, тем лучше пара подходит по анкетам.",
   strategies: {
-    stable: "устойчивый (никто не предпочёл бы друг друга своей паре)",
+    stable: "устойчивый подбор (никто не предпочёл бы друг друга своей паре)",
     "stable-mentor": "устойчивый, лучший для наставников",
     optimal: "наибольшая общая совместимость",
     fair: "справедливый (лучшая худшая пара)",
@@ -91,6 +108,23 @@ const EN: typeof RU = {
   score: "Score",
   reasons: "Why this pair",
   rankMentee: "Place in the mentee's list",
+  rankScore: "Place by score",
+  noData: "no data",
+  noDataForAll: "No data for any pair (not cited as a reason)",
+  number: "No.",
+  appendixTo: "Appendix to the order",
+  orderFrom: "of",
+  orderNo: "No.",
+  appendixTitle: "List of mentoring pairs",
+  school: "School",
+  programmeName: "Mentoring programme",
+  details: "Notes on the matching",
+  curator: "Programme coordinator",
+  head: "Head of the school",
+  signature: "signature",
+  fullName: "name",
+  blankDate: "____ ______________ 20___",
+  seeded: (seed: number) => `seeded (${seed})`,
   capacity: "Seats",
   unmatchedTitle: "Mentees without a pair",
   unmatchedNote: "They get support, and the search for a mentor goes on.",
@@ -122,7 +156,7 @@ const EN: typeof RU = {
   none: "—",
   roleMentor: "mentor",
   roleMentee: "mentee",
-  footer: "Made by mentor-match. A score is the pair's compatibility from 0 to 1.",
+  footer: "A score is the pair's compatibility from 0 to 1: the higher, the better the questionnaires fit.",
   strategies: {
     stable: "stable (no two people would rather be together)",
     "stable-mentor": "stable, best for mentors",
@@ -139,6 +173,27 @@ export type Words = typeof RU;
 
 export function words(lang: Lang): Words {
   return lang === "ru" ? RU : EN;
+}
+
+/** The forms of mentoring in words (a Russian page shows no identifier such as `student-student`). */
+export function formText(form: string, lang: Lang): string {
+  const names: Record<string, { ru: string; en: string }> = {
+    "student-student": { ru: "«ученик – ученик»", en: "student–student" },
+    "teacher-teacher": { ru: "«учитель – учитель»", en: "teacher–teacher" },
+    "college-student": { ru: "«студент – ученик»", en: "college student–school student" },
+    "employer-student": { ru: "«работодатель – ученик»", en: "employer–student" },
+    "employer-college-student": { ru: "«работодатель – студент»", en: "employer–college student" },
+  };
+  return names[form]?.[lang] ?? form;
+}
+
+/**
+ * A number as the language writes it: a decimal comma in Russian («0,85»), a dot in English.
+ * `digits` decimals (none for whole numbers when omitted).
+ */
+export function numberText(x: number, lang: Lang, digits?: number): string {
+  const text = digits === undefined ? String(x) : x.toFixed(digits);
+  return lang === "ru" ? text.replace(".", ",") : text;
 }
 
 /** Tag names → words, for the known priority groups. */

@@ -8,6 +8,23 @@ function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : x.toFixed(1);
 }
 
+/**
+ * Round axis ticks for counts from 0 to `max`: a step of 1, 2 or 5 × 10ⁿ (never below 1) and at most 5
+ * steps, the last at or above `max` (0, 5, 10, 15, 20, 25 rather than 0, 7, 14, 21, 28).
+ */
+export function roundTicks(max: number): { step: number; ticks: number } {
+  const m = Math.max(1, max);
+  let step = 1;
+  for (let p = 1; step * 5 < m; p *= 10) {
+    for (const f of [1, 2, 5]) {
+      step = f * p;
+      if (step * 5 >= m) break;
+    }
+    if (step * 5 >= m) break;
+  }
+  return { step, ticks: Math.max(1, Math.ceil(m / step)) };
+}
+
 export interface Series {
   readonly name: string;
   readonly color: string;
@@ -23,10 +40,10 @@ export function barChart(title: string, categories: readonly string[], series: r
   const top = series.length > 1 ? 34 : 16;
   const plotH = height - top - bottom;
   const plotW = width - left - 10;
-  let max = 0;
-  for (const s of series) for (const v of s.values) max = Math.max(max, v);
-  // Whole-number ticks: the top of the axis is a multiple of 4.
-  max = Math.max(4, Math.ceil(max / 4) * 4);
+  let top0 = 0;
+  for (const s of series) for (const v of s.values) top0 = Math.max(top0, v);
+  const { step, ticks } = roundTicks(top0);
+  const max = step * ticks;
   const groupW = plotW / Math.max(1, categories.length);
   const barW = Math.max(2, (groupW * 0.8) / series.length);
   const parts: string[] = [];
@@ -34,9 +51,9 @@ export function barChart(title: string, categories: readonly string[], series: r
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${escapeXml(title)}">`,
   );
   parts.push(`<line x1="${left}" y1="${top + plotH}" x2="${width - 6}" y2="${top + plotH}" stroke="#889" />`);
-  for (let k = 0; k <= 4; k++) {
-    const y = top + plotH - (plotH * k) / 4;
-    const v = (max * k) / 4;
+  for (let k = 0; k <= ticks; k++) {
+    const y = top + plotH - (plotH * k) / ticks;
+    const v = step * k;
     parts.push(`<line x1="${left}" y1="${y}" x2="${width - 6}" y2="${y}" stroke="#e3e6ea" />`);
     parts.push(
       `<text x="${left - 4}" y="${y + 4}" text-anchor="end" font-size="10" fill="#555">${fmt(v)}</text>`,

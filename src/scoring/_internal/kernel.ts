@@ -20,6 +20,16 @@ export interface Kernel {
   /** The value of one pair, in [0, 1]. */
   value(i: number, j: number): number;
   /**
+   * Whether both sides' data give the value of the pair; false when it is the criterion's stand-in for a
+   * missing answer (`ifMissing`, `ifNoList`). Absent = always known. O(1).
+   */
+  known?(i: number, j: number): boolean;
+  /**
+   * Whether the pair's data support citing the criterion as a reason for the pair (a shared interest, the
+   * same format, a day in common, a named choice). Absent = known and the value is positive. O(words).
+   */
+  supports?(i: number, j: number): boolean;
+  /**
    * Adds `f` × the value of mentee `i` with every mentor `j` to `acc[j]`, fused into one pass; returns
    * false when this kernel has no fused path for the row (the scorer then uses `row`). O(mentors).
    */

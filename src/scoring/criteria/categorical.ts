@@ -75,6 +75,9 @@ export function categoricalCriterion(c: CategoricalCriterion, program: Program):
           const y = b[j]!;
           return x < 0 || y < 0 ? missing : table[x * k + y]!;
         },
+        known: (i, j) => a[i]! >= 0 && b[j]! >= 0,
+        // The same option, compatible options or a wildcard; a partial `mismatch` value is no reason.
+        supports: (i, j) => a[i]! >= 0 && b[j]! >= 0 && table[a[i]! * k + b[j]!] === 1,
       };
     },
   };

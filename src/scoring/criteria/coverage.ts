@@ -73,6 +73,7 @@ export function coverageCriterion(c: CoverageCriterion, program: Program): Compi
           for (let j = 0; j < cols; j++) acc[j]! += bCount[j] === 0 ? fm : g * popcount(x & bBits[j]!);
           return true;
         },
+        known: (i, j) => aCount[i]! > 0 && bCount[j]! > 0,
         value(i, j) {
           const ca = aCount[i]!;
           if (ca === 0 || bCount[j] === 0) return missing;

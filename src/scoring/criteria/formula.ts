@@ -33,6 +33,11 @@ function sideOf(p: Participant, program: Program, day: Date): FormulaSide {
   return Object.freeze(side);
 }
 
+/** Whether a formula's result is a value (not `missing`, not NaN). */
+function isKnown(v: FormulaValue): boolean {
+  return typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
+}
+
 function toUnit(v: FormulaValue, missing: number): number {
   const x = typeof v === "boolean" ? (v ? 1 : 0) : typeof v === "number" ? v : Number.NaN;
   if (!Number.isFinite(x)) return missing;
@@ -74,6 +79,7 @@ export function formulaCriterion(c: FormulaCriterion, program: Program): Compile
         value(i, j) {
           return toUnit(fn(a[i]!, b[j]!), missing);
         },
+        known: (i, j) => isKnown(fn(a[i]!, b[j]!)),
       };
     },
   };

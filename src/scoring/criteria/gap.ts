@@ -71,6 +71,7 @@ export function gapCriterion(c: GapCriterion, program: Program): CompiledCriteri
           if (Number.isNaN(d)) return missing;
           return d >= lo && d <= hi ? 1 : 0;
         },
+        known: (i, j) => !Number.isNaN(b[j]! - a[i]!),
       };
     },
   };

@@ -80,6 +80,9 @@ export function numericCriterion(c: NumericCriterion, program: Program): Compile
           const d = b[j]! - a[i]!;
           return Number.isNaN(d) ? missing : curve(d);
         },
+        known: (i, j) => !Number.isNaN(b[j]! - a[i]!),
+        // Near the ideal difference: at least half the full value.
+        supports: (i, j) => !Number.isNaN(b[j]! - a[i]!) && curve(b[j]! - a[i]!) >= 0.5,
       };
     },
   };

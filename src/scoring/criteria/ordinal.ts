@@ -73,6 +73,9 @@ export function ordinalCriterion(c: OrdinalCriterion, program: Program): Compile
           const d = a[i]! - b[j]!;
           return Number.isNaN(d) ? missing : 1 - Math.abs(d);
         },
+        known: (i, j) => !Number.isNaN(a[i]! - b[j]!),
+        // Close: at most half the scale apart.
+        supports: (i, j) => Math.abs(a[i]! - b[j]!) <= 0.5,
       };
     },
   };

@@ -86,6 +86,7 @@ export function overlapCriterion(c: OverlapCriterion, program: Program): Compile
           }
           return true;
         },
+        known: (i, j) => aCount[i]! > 0 && bCount[j]! > 0,
         value(i, j) {
           const ca = aCount[i]!;
           const cb = bCount[j]!;

@@ -64,6 +64,12 @@ function transpose(lists: Lists, rows: number): { start: Int32Array; col: Int32A
   return { start, col, val };
 }
 
+function listed(lists: Lists, owner: number, partner: number): boolean {
+  for (let k = lists.start[owner]!; k < lists.start[owner + 1]!; k++)
+    if (lists.col[k] === partner) return true;
+  return false;
+}
+
 function lookup(lists: Lists, owner: number, partner: number): number {
   for (let k = lists.start[owner]!; k < lists.start[owner + 1]!; k++)
     if (lists.col[k] === partner) return lists.val[k]!;
@@ -116,6 +122,12 @@ export function preferenceCriterion(c: PreferenceCriterion, _program: Program): 
         value(i, j) {
           return s * lookup(mine, i, j) + t * lookup(theirs, j, i);
         },
+        // Known when both made a list, or one named the other; a reason only when one named the other.
+        known: (i, j) =>
+          (mine.start[i + 1]! > mine.start[i]! && theirs.start[j + 1]! > theirs.start[j]!) ||
+          listed(mine, i, j) ||
+          listed(theirs, j, i),
+        supports: (i, j) => listed(mine, i, j) || listed(theirs, j, i),
       };
     },
   };

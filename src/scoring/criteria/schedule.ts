@@ -73,6 +73,7 @@ export function scheduleCriterion(c: ScheduleCriterion, program: Program): Compi
           }
           return true;
         },
+        known: (i, j) => aCount[i]! > 0 && bCount[j]! > 0,
         value,
       };
     },
