@@ -43,6 +43,8 @@ const T = {
     out: "папка для результатов",
     outConfig: "куда записать настройки",
     force: "перезаписать существующий файл",
+    consentOnFile:
+      "согласия взрослых участников хранятся отдельно (укажите где): столбец согласия не нужен; несовершеннолетним нужно согласие родителя в анкете",
     lang: "язык сообщений и отчёта",
     delimiter: "разделитель в записываемых CSV (; удобнее для Excel)",
     inputDelimiter: "разделитель в читаемых CSV, если он определяется неверно: «,», «;» или «tab»",
@@ -72,6 +74,8 @@ const T = {
     out: "folder for the results",
     outConfig: "where to write the config",
     force: "overwrite an existing file",
+    consentOnFile:
+      "adults' signed consents are kept elsewhere (say where): no consent column needed; minors still need a guardian's consent in the data",
     lang: "language of messages and report",
     delimiter: "delimiter of the CSV files written (; suits Excel)",
     inputDelimiter: 'delimiter of the CSV files read, when the detected one is wrong: ",", ";" or "tab"',
@@ -245,6 +249,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     .addOption(new Option("--form <form>", t.form).choices([...engine.forms]).makeOptionMandatory())
     .option("--out <file>", t.outConfig, "mentor-match.config.json")
     .option("--force", t.force, false)
+    .option("--consent-on-file <where>", t.consentOnFile)
     .addOption(langOption())
     .action((opts) => {
       code = initCommand(io, engine, opts, langOf(opts));

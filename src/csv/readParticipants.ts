@@ -3,9 +3,18 @@
  * its question expects, duplicate submissions resolved, preferences by name resolved to ids.
  */
 import { InputFileError } from "../errors.js";
-import { roleOf, STANDARD_FIELDS, type StandardField, TAG_SYNONYMS } from "./_internal/fields.js";
+import {
+  QUESTION_SYNONYMS,
+  roleOf,
+  STANDARD_FIELDS,
+  STANDARD_PROFILES,
+  type StandardField,
+  TAG_SYNONYMS,
+} from "./_internal/fields.js";
 import { lookupOf } from "./_internal/options.js";
+import { type FieldProfile, isDayWord } from "./_internal/profiles.js";
 import { isBlank, normalizeKey } from "./_internal/text.js";
+import { headerlessProblem } from "./_internal/headerless.js";
 import { type ColumnField, type ColumnMapping, mapColumns } from "./mapColumns.js";
 import { parseMultiSelect } from "./parseMultiSelect.js";
 import { parseNumberCell } from "./parseNumberCell.js";
@@ -129,7 +138,35 @@ interface Draft {
  * // Map { "name" => 0, "q:hobby" => 1 }
  */
 export function columnFieldsOf(questions: readonly QuestionSpec[]): ColumnField[] {
-  return [...STANDARD_FIELDS, ...questions.map((q) => ({ key: `q:${q.id}`, labels: [...q.labels, q.id] }))];
+  const standard = STANDARD_FIELDS.map((f) => {
+    const profile = STANDARD_PROFILES[f.key];
+    return profile === undefined ? f : { ...f, profile };
+  });
+  return [...standard, ...questions.map(questionField)];
+}
+
+/** A question as a column field: its labels, id and usual wordings; what its values look like. */
+function questionField(q: QuestionSpec): ColumnField {
+  const profile: FieldProfile =
+    q.kind === "number"
+      ? { kind: "number" }
+      : q.kind === "boolean"
+        ? { kind: "yesNo" }
+        : q.kind === "text"
+          ? { kind: "any" }
+          : {
+              kind: "choice",
+              ...(q.options === undefined ? {} : { options: q.options }),
+              ...(q.options !== undefined && q.options.filter(isDayWord).length * 2 >= q.options.length
+                ? { days: true }
+                : {}),
+            };
+  return {
+    key: `q:${q.id}`,
+    labels: [...q.labels, q.id, ...(QUESTION_SYNONYMS[q.id] ?? [])],
+    profile,
+    role: q.role ?? "both",
+  };
 }
 
 function fnv(text: string, seed: number): number {
@@ -213,11 +250,16 @@ export function readParticipants(
   for (const { table, role: fileRole } of sources) {
     const file = table.file;
     problems.push(...table.problems);
-    const mapping = mapColumns(
-      table.header,
-      fields,
-      options.columns === undefined ? {} : { given: options.columns },
-    );
+    const headerless = headerlessProblem(table);
+    if (headerless !== undefined) {
+      problems.push(headerless);
+      continue;
+    }
+    const mapping = mapColumns(table.header, fields, {
+      ...(options.columns === undefined ? {} : { given: options.columns }),
+      rows: table.rows.map((r) => r.cells),
+      ...(fileRole === undefined ? {} : { role: fileRole }),
+    });
     mappings.push({ file, mapping });
     const col = (key: StandardField): number => mapping.byKey.get(key) ?? -1;
     for (const a of mapping.ambiguous) {
@@ -401,7 +443,15 @@ export function readParticipants(
       if (at("tags") !== "") record.tags = tagsOf(at("tags"));
       for (const c of mapping.columns) {
         if (c.key === null || !c.key.startsWith("q:")) continue;
-        const q = questionByKey.get(c.key)!;
+        // A column both roles answer under different questions: the question of this row's role.
+        const key =
+          c.keys?.find((k) => {
+            const role = questionByKey.get(k)?.role ?? "both";
+            return role === "both" || role === r;
+          }) ?? c.key;
+        // An unknown question in the config's `columns` is reported by checkColumns; the column is skipped.
+        const q = questionByKey.get(key);
+        if (q === undefined) continue;
         if (q.role !== undefined && q.role !== "both" && q.role !== r) continue;
         const cell = (cells[c.index] ?? "").trim();
         if (cell === "") continue;

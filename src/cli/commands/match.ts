@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Delimiter } from "../../csv/detectDelimiter.js";
 import { InfeasibleError, isMentorMatchError } from "../../errors.js";
 import { buildReportModel } from "../../report/buildReportModel.js";
+import type { Program } from "../../questionnaire/program.js";
 import { pseudonymCodes } from "../../report/pseudonymCodes.js";
 import { renderOutputs } from "../../report/renderOutputs.js";
 import type { Lang } from "../../report/texts.js";
@@ -11,6 +12,7 @@ import { EXIT } from "../_internal/exit.js";
 import type { InputOptions } from "../_internal/inputs.js";
 import { type CliIo, writeOutputsAtomically } from "../_internal/io.js";
 import { errorText, SAY } from "../_internal/messages.js";
+import { anyAllowed, nothingToMatch } from "../_internal/preflight.js";
 import { progress } from "../_internal/progress.js";
 import { prepare, printProblems } from "./validate.js";
 
@@ -50,6 +52,18 @@ function pseudonymized<P extends { id: string; name?: string }, E extends { id: 
   };
 }
 
+/** The report's line on consents kept on file (`consent: { source: "on-file", note }`), if any. */
+function consentNote(program: unknown, lang: Lang): string[] {
+  const consent = (program as Program | undefined)?.consent;
+  if (consent?.source !== "on-file") return [];
+  const where = consent.note ?? (lang === "ru" ? "место не указано" : "where is not said");
+  return [
+    lang === "ru"
+      ? `Согласия взрослых участников на обработку персональных данных хранятся отдельно: ${where}. Несовершеннолетние включены только с согласием родителя в анкете.`
+      : `Adults' consents to the processing of personal data are kept on file: ${where}. Minors are included only with a guardian's consent in the data.`,
+  ];
+}
+
 /** Runs `match`; returns the exit code. */
 export function matchCommand(io: CliIo, engine: Engine, options: MatchCommandOptions, lang: Lang): number {
   if (options.input === undefined && (options.mentors === undefined || options.mentees === undefined)) {
@@ -65,6 +79,14 @@ export function matchCommand(io: CliIo, engine: Engine, options: MatchCommandOpt
     return prepared.problems.some((p) => p instanceof InfeasibleError) ? EXIT.infeasible : EXIT.input;
   }
   const { scored, program } = prepared;
+  // A configuration mistake that leaves everyone excluded (or no pair allowed) is not a success: exit 3.
+  const none = nothingToMatch({ ...scored, anyAllowed: anyAllowed(scored.instance) });
+  if (none !== undefined) {
+    bar.done();
+    printProblems(io, prepared, lang);
+    io.stderr(`${SAY[lang].infeasible} ${errorText(none, lang)}\n`);
+    return EXIT.infeasible;
+  }
   const seed = options.seed ?? program.info.seed ?? 0;
   const strategy = options.strategy ?? program.info.strategy ?? "stable";
   bar.step(SAY[lang].matching);
@@ -94,7 +116,8 @@ export function matchCommand(io: CliIo, engine: Engine, options: MatchCommandOpt
     score: scored.score,
     explain: scored.explain,
     excluded: people.excluded,
-    warnings: prepared.warnings,
+    // Consents kept on file: the report says where (the first line of its notes).
+    warnings: [...consentNote(program.info.program, lang), ...prepared.warnings],
     seed,
   });
   const files = renderOutputs(model, { lang, delimiter: options.delimiter });

@@ -12,6 +12,14 @@ import {
   loadSources,
 } from "../_internal/inputs.js";
 import type { CliIo } from "../_internal/io.js";
+import {
+  anyAllowed,
+  type CoverageLine,
+  coverageText,
+  nothingToMatch,
+  preflight,
+} from "../_internal/preflight.js";
+import type { Program } from "../../questionnaire/program.js";
 import { errorText, SAY, scoringNoteText, warningText } from "../_internal/messages.js";
 import type { Progress } from "../_internal/progress.js";
 
@@ -22,6 +30,8 @@ export interface Prepared {
   readonly problems: readonly MentorMatchError[];
   /** Warnings in the run's language. */
   readonly warnings: readonly string[];
+  /** Per criterion and rule, how many participants have the data it needs (empty when not read). */
+  readonly coverage?: readonly CoverageLine[];
 }
 
 /** Reads the programme and the files and scores the participants, collecting every problem on the way. */
@@ -44,8 +54,18 @@ export function prepare(
   const { sources, problems: fileProblems } = loadSources(io, options);
   problems.push(...fileProblems);
   if (program === null) return { program, scored: null, problems, warnings: [] };
-  const read = loadParticipants(sources, program);
+  const read = loadParticipants(sources, program, options.config);
   problems.push(...read.problems);
+  const pre = preflight(
+    program.info.program as Program,
+    read.participants,
+    sources.flatMap((source) => {
+      const m = read.mappings.find((x) => x.file === source.table.file);
+      return m === undefined ? [] : [{ source, mapping: m.mapping }];
+    }),
+  );
+  problems.push(...pre.problems.map((p) => inConfigFile(p, options.config) as MentorMatchError));
+  const coverage = pre.lines;
   // With a file missing, preferences naming its people cannot be resolved: those warnings would mislead.
   const warnings = read.warnings
     .filter(
@@ -53,7 +73,7 @@ export function prepare(
         fileProblems.length === 0 || (w.code !== "UNKNOWN_PREFERENCE" && w.code !== "AMBIGUOUS_PREFERENCE"),
     )
     .map((w) => warningText(w, lang));
-  if (problems.length > 0) return { program, scored: null, problems, warnings };
+  if (problems.length > 0) return { program, scored: null, problems, warnings, coverage };
   bar?.step(SAY[lang].scoring);
   let scored: ScoredRun | null = null;
   try {
@@ -70,7 +90,7 @@ export function prepare(
     if (!isMentorMatchError(error)) throw error;
     problems.push(inConfigFile(error, options.config) as MentorMatchError);
   }
-  return { program, scored: problems.length > 0 ? null : scored, problems, warnings };
+  return { program, scored: problems.length > 0 ? null : scored, problems, warnings, coverage };
 }
 
 /** Prints problems and warnings to stderr. */
@@ -91,9 +111,19 @@ export function validateCommand(io: CliIo, engine: Engine, options: InputOptions
   }
   const prepared = prepare(io, engine, options, lang);
   printProblems(io, prepared, lang);
-  if (prepared.problems.length > 0) return EXIT.input;
+  if (prepared.problems.length > 0) {
+    io.stderr(coverageText(prepared.coverage ?? [], lang));
+    return EXIT.input;
+  }
   const s = prepared.scored!;
   io.stdout(`${SAY[lang].read(s.mentors.length, s.mentees.length, s.excluded.length)}\n`);
+  io.stdout(coverageText(prepared.coverage ?? [], lang));
+  // A run that would form no pair is not "no problems": exit 3 with the reason.
+  const none = nothingToMatch({ ...s, anyAllowed: anyAllowed(s.instance) });
+  if (none !== undefined) {
+    io.stderr(`${SAY[lang].infeasible} ${errorText(none, lang)}\n`);
+    return EXIT.infeasible;
+  }
   if (prepared.warnings.length > 0) io.stdout(`${SAY[lang].warnings(prepared.warnings.length)}\n`);
   io.stdout(`${SAY[lang].valid}\n`);
   return EXIT.ok;

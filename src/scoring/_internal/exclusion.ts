@@ -51,7 +51,8 @@ export function exclusionOf(p: Participant, program: Program, day: Date): Exclud
           detail: "A minor takes part only with a parent's or guardian's consent to process personal data.",
         };
       }
-    } else if (p.consent !== true) {
+    } else if (p.consent !== true && program.consent?.source !== "on-file") {
+      // An adult's consent kept on file (program.consent.note says where) needs no column.
       return { id: p.id, role: p.role, reason: "no-consent", detail: "No consent to process personal data." };
     }
   }
@@ -76,10 +77,21 @@ export function exclusionOf(p: Participant, program: Program, day: Date): Exclud
       ]
         .filter((s) => s !== "")
         .join(" and ");
+      // The real cause: the value was not given (which one), or it does not meet the rule.
+      const reason: ExcludedParticipant["reason"] =
+        ok === false
+          ? "ineligible-role"
+          : rule.field === "experienceYears"
+            ? "missing-experience"
+            : rule.field === "grade"
+              ? "missing-grade"
+              : rule.field === "age"
+                ? "missing-age"
+                : "missing-answer";
       return {
         id: p.id,
         role: p.role,
-        reason: "ineligible-role",
+        reason,
         detail: `Rule ${ruleName(rule, k)}: a ${p.role}'s ${what} must be ${cond}${ok === undefined ? " (not given)" : ""}.`,
       };
     }
