@@ -8,6 +8,7 @@ import {
   type ColumnProfile,
   FIT_SHARE,
   type FieldProfile,
+  isDayWord,
   optionShare,
   profileColumn,
   profileFit,
@@ -53,6 +54,11 @@ export interface ColumnMatch {
   readonly profile?: ColumnProfile;
   /** A header match not taken because the values contradict it: the field's key and the share that fit. */
   readonly rejected?: { readonly key: string; readonly fit: number };
+  /**
+   * For a Google Forms grid column («Availability [Monday]») of a choice question: the row label in
+   * brackets. Every column of the grid maps to the question; the reader joins them.
+   */
+  readonly grid?: string;
 }
 
 /** What {@link mapColumns} returns. */
@@ -147,6 +153,7 @@ export function mapColumns(
   );
   const roleByKey = new Map(allFields.map((f) => [f.key, f.role ?? "both"]));
 
+  const gridOf = (c: number): string | undefined => /\[([^\]]+)\]\s*$/.exec(header[c]!)?.[1]?.trim();
   const given = options.given ?? {};
   const givenByKey = new Map<string, string>();
   for (const [h, key] of Object.entries(given)) givenByKey.set(normalizeKey(h), key);
@@ -167,12 +174,13 @@ export function mapColumns(
         ? parts
         : parts.filter((k) => (roleByKey.get(k) ?? "both") !== (fileRole === "mentor" ? "mentee" : "mentor"));
     const key = fitting[0];
-    if (key !== undefined && !byKey.has(key)) {
+    // The columns of a grid question may all be given the question.
+    if (key !== undefined && (!byKey.has(key) || (key.startsWith("q:") && gridOf(c) !== undefined))) {
       assigned[c] = key;
       how[c] = "given";
       confidence[c] = 1;
       if (fitting.length > 1) alternatives[c] = fitting;
-      byKey.set(key, c);
+      if (!byKey.has(key)) byKey.set(key, c);
     }
   }
 
@@ -191,7 +199,12 @@ export function mapColumns(
       if (strength === 0) continue;
       const profile = profiles[c];
       const expected = fields[f]!.profile;
-      const fit = profile === undefined || expected === undefined ? 1 : profileFit(profile, expected, roleOf);
+      // A grid column of days («Availability [Monday]») fits a schedule by its bracket, whatever the cells.
+      const gridDay = expected?.kind === "choice" && expected.days === true && isDayWord(gridOf(c) ?? "");
+      const fit =
+        profile === undefined || expected === undefined || gridDay
+          ? 1
+          : profileFit(profile, expected, roleOf);
       if (fit < FIT_SHARE) {
         if (rejected[c] === undefined) rejected[c] = { key: fields[f]!.key, fit };
         continue;
@@ -203,6 +216,20 @@ export function mapColumns(
   for (const { c, f, strength, fit } of candidates) {
     const key = fields[f]!.key;
     if (assigned[c] !== null) continue;
+    // The other columns of a grid question («Доступность [Пн]», «Доступность [Вт]» …) join the first.
+    const taken = byKey.get(key);
+    if (
+      taken !== undefined &&
+      gridOf(c) !== undefined &&
+      gridOf(taken) !== undefined &&
+      keys[c] === keys[taken] &&
+      fields[f]!.profile?.kind === "choice"
+    ) {
+      assigned[c] = key;
+      how[c] = how[taken]!;
+      confidence[c] = confidence[taken]!;
+      continue;
+    }
     if (byKey.has(key)) {
       const taken = byKey.get(key)!;
       const other = candidates.find((x) => x.c === taken && x.f === f);
@@ -271,6 +298,14 @@ export function mapColumns(
     const alt = alternatives[index];
     const profile = profiles[index];
     const rej = rejected[index];
+    const key = assigned[index];
+    const grid =
+      key !== null &&
+      key !== undefined &&
+      key.startsWith("q:") &&
+      assigned.filter((k) => k === key).length > 1
+        ? /\[([^\]]+)\]\s*$/.exec(h)?.[1]?.trim()
+        : undefined;
     return {
       index,
       header: h,
@@ -280,6 +315,7 @@ export function mapColumns(
       ...(alt === undefined ? {} : { keys: alt }),
       ...(profile === undefined ? {} : { profile }),
       ...(rej === undefined || assigned[index] !== null ? {} : { rejected: rej }),
+      ...(grid === undefined ? {} : { grid }),
     };
   });
   const missing = allFields.filter((f) => !byKey.has(f.key)).map((f) => f.key);

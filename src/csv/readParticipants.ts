@@ -453,10 +453,24 @@ export function readParticipants(
         const q = questionByKey.get(key);
         if (q === undefined) continue;
         if (q.role !== undefined && q.role !== "both" && q.role !== r) continue;
-        const cell = (cells[c.index] ?? "").trim();
+        let cell = (cells[c.index] ?? "").trim();
         if (cell === "") continue;
+        // A grid column («Availability [Monday]»): a ticked cell is the row label, a choice is "label choice".
+        if (c.grid !== undefined) {
+          const grid = c.grid;
+          cell = parseMultiSelect(cell)
+            .values.map((v) =>
+              parseYesNo(v) === true ? grid : parseYesNo(v) === false ? "" : `${grid} ${v}`,
+            )
+            .filter((v) => v !== "")
+            .join(", ");
+          if (cell === "") continue;
+        }
         const value = readAnswer(q, cell, { file, row, column: c.header }, problems, unknownOptions);
-        if (value !== undefined) record.answers[q.id] = value;
+        const before = record.answers[q.id];
+        if (Array.isArray(before) && Array.isArray(value)) {
+          for (const v of value) if (!before.includes(v)) before.push(v);
+        } else if (value !== undefined) record.answers[q.id] = value;
       }
       drafts.push({
         record,
@@ -719,7 +733,13 @@ function resolvePreferences(drafts: Draft[], warnings: ReadWarning[]): void {
     const entries = cell
       .split(/[,;\n\r]+|\s\/\s|\d+\)\s*/)
       .map((e) => e.trim().replace(/^\d+[.)]\s*/, ""))
-      .filter((e) => e !== "" && !/^(нет|no|none|-|не знаю|любой|any)$/i.test(e));
+      .filter(
+        (e) =>
+          e !== "" &&
+          !/^(нет|no|none|-|не знаю|любой|any|не важно|без разницы|всё равно|все равно|нет предпочтений|no preference|no preferences|n\/a|anyone)$/i.test(
+            e,
+          ),
+      );
     for (let p = 0; p < entries.length; p++) {
       const entry = entries[p]!;
       const key = normalizeKey(entry);

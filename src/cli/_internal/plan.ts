@@ -54,7 +54,9 @@ function mask(value: string, personal: boolean): string {
 function samplesOf(profile: ColumnProfile | undefined, key: string | null): string[] {
   if (profile === undefined) return [];
   const personal =
-    (key !== null && PERSONAL.has(key)) || profile.share.personName >= 0.3 || profile.share.email >= 0.3;
+    (key !== null && PERSONAL.has(key)) ||
+    (profile.share.personName >= 0.3 && profile.distinct * 2 > profile.filled) ||
+    profile.share.email >= 0.3;
   return profile.samples.map((s) => mask(s, personal));
 }
 

@@ -189,16 +189,24 @@ export function nothingToMatch(scored: {
   const exMentors = scored.excluded.filter((e) => e.role === "mentor");
   const exMentees = scored.excluded.filter((e) => e.role === "mentee");
   let problem: string | undefined;
-  if (scored.mentors.length === 0 && exMentors.length > 0)
-    problem = `Every mentor (${exMentors.length}) is excluded before matching (${reasonsOf(exMentors)}).`;
-  else if (scored.mentees.length === 0 && exMentees.length > 0)
-    problem = `Every mentee (${exMentees.length}) is excluded before matching (${reasonsOf(exMentees)}).`;
-  else if (scored.mentors.length > 0 && scored.mentees.length > 0 && !scored.anyAllowed)
+  let side = "";
+  let reasons = "";
+  let count = 0;
+  if (scored.mentors.length === 0 && exMentors.length > 0) {
+    [side, reasons, count] = ["mentor", reasonsOf(exMentors), exMentors.length];
+    problem = `Every mentor (${count}) is excluded before matching (${reasons}).`;
+  } else if (scored.mentees.length === 0 && exMentees.length > 0) {
+    [side, reasons, count] = ["mentee", reasonsOf(exMentees), exMentees.length];
+    problem = `Every mentee (${count}) is excluded before matching (${reasons}).`;
+  } else if (scored.mentors.length > 0 && scored.mentees.length > 0 && !scored.anyAllowed)
     problem = `No pair of the ${scored.mentees.length} mentees and ${scored.mentors.length} mentors is allowed by the programme's rules.`;
   if (problem === undefined) return undefined;
   return new InfeasibleError("NO_PAIRS", problem, {
-    hint: "See excluded reasons above; run `validate` to see which data each rule and criterion has, then fix the config (columns, eligibility, consent) or the questionnaires.",
+    hint: "Run `validate` to see which data each rule and criterion has, then fix the config (columns, eligibility, consent) or the questionnaires.",
     details: {
+      side,
+      reasons,
+      count,
       mentors: scored.mentors.length,
       mentees: scored.mentees.length,
       excluded: scored.excluded.length,

@@ -121,7 +121,16 @@ export function proposeQuestion(
 ): Proposal | undefined {
   const { filled, share } = profile;
   if (filled < 2) return undefined;
-  if (share.email > 0.2 || share.personName > 0.3 || share.date > 0.5 || share.yesNo > 0.8) return undefined;
+  // Free-text columns by their header: comments, notes, "about me", "anything else".
+  if (
+    /коммент|примечан|пожелан|о себе|дополнительн|расскажите|почему|comment|note|about you|about me|anything else|other information|why/.test(
+      normalizeKey(header),
+    )
+  )
+    return undefined;
+  // Names rarely repeat: «HM Treasury», «Home Office» look like names but recur, and are kept.
+  const names = share.personName > 0.3 && profile.distinct * 2 > filled;
+  if (share.email > 0.2 || names || share.date > 0.5 || share.yesNo > 0.8) return undefined;
   const id = questionIdOf(header, taken);
   const label = { ru: header.slice(0, 300), en: header.slice(0, 300) };
   const note = (kind: string): string =>

@@ -111,10 +111,7 @@ export function validateCommand(io: CliIo, engine: Engine, options: InputOptions
   }
   const prepared = prepare(io, engine, options, lang);
   printProblems(io, prepared, lang);
-  if (prepared.problems.length > 0) {
-    io.stderr(coverageText(prepared.coverage ?? [], lang));
-    return EXIT.input;
-  }
+  if (prepared.problems.length > 0) return EXIT.input;
   const s = prepared.scored!;
   io.stdout(`${SAY[lang].read(s.mentors.length, s.mentees.length, s.excluded.length)}\n`);
   io.stdout(coverageText(prepared.coverage ?? [], lang));

@@ -262,6 +262,7 @@ export const STANDARD_FIELDS: readonly (ColumnField & { readonly key: StandardFi
  * forms word it in many ways, and the reader reports a cell it cannot read.
  */
 export const STANDARD_PROFILES: Readonly<Partial<Record<StandardField, FieldProfile>>> = {
+  id: { kind: "code" },
   role: { kind: "role" },
   name: { kind: "words" },
   surname: { kind: "words" },
@@ -328,7 +329,12 @@ export const TAG_SYNONYMS: readonly (readonly [RegExp, string])[] = [
 export function roleOf(key: string): "mentor" | "mentee" | undefined {
   if (/^(наставник|наставница|mentor|м|m|наставник \(.*\)|tutor)$/.test(key) || /^наставник(\s|$)/.test(key))
     return "mentor";
-  if (/^(наставляем\S*|mentee|н|подопечн\S*|ученик \(наставляемый\))$/.test(key) || /^наставляем/.test(key))
+  if (
+    /^(наставляем\S*|mentee|н|подопечн\S*|ученик \(наставляемый\)|student|pupil|learner|ученик|ученица)$/.test(
+      key,
+    ) ||
+    /^наставляем/.test(key)
+  )
     return "mentee";
   if (/\bmentee\b|наставляем/.test(key)) return "mentee";
   if (/\bmentor\b|наставник/.test(key)) return "mentor";

@@ -155,6 +155,8 @@ export type FieldProfile =
   | { readonly kind: "role" }
   /** Not numbers, yes/no or dates (a name, a preference list). */
   | { readonly kind: "words" }
+  /** A participant's code: not the form's response numbers 1, 2, 3 … (Microsoft Forms' «ID»). */
+  | { readonly kind: "code" }
   /** Options of a choice question (matched by the reader); a column of e-mails or names is not. */
   | { readonly kind: "choice"; readonly options?: readonly string[]; readonly days?: boolean };
 
@@ -178,6 +180,13 @@ export function profileFit(
       let fit = 0;
       for (const v of profile.values) if (roleOf(normalizeKey(v.value)) !== undefined) fit += v.count;
       return fit / profile.filled;
+    }
+    case "code": {
+      // Response numbers: the values are exactly 1 … n. They number answers, not people.
+      if (profile.distinct !== profile.filled || profile.share.number < 1) return 1;
+      const seen = new Set(profile.values.map((v) => v.value.trim()));
+      for (let k = 1; k <= profile.filled; k++) if (!seen.has(String(k))) return 1;
+      return 0;
     }
     case "words":
       return 1 - Math.max(profile.share.number, profile.share.yesNo, profile.share.date);
