@@ -300,10 +300,7 @@ export function mapColumns(
     const rej = rejected[index];
     const key = assigned[index];
     const grid =
-      key !== null &&
-      key !== undefined &&
-      key.startsWith("q:") &&
-      assigned.filter((k) => k === key).length > 1
+      key?.startsWith("q:") === true && assigned.filter((k) => k === key).length > 1
         ? /\[([^\]]+)\]\s*$/.exec(h)?.[1]?.trim()
         : undefined;
     return {

@@ -17,7 +17,7 @@ export interface PlannedColumn {
   readonly target: string;
   readonly how: ColumnMatch["how"] | "proposed";
   readonly confidence: number;
-  /** Up to three values, masked for columns of names, e-mails, preferences and codes. */
+  /** Up to three values, masked for columns of names, e-mails and preferences. */
   readonly samples: readonly string[];
   /** A header match not taken because the values contradict it. */
   readonly rejected?: { readonly key: string; readonly fit: number };
@@ -41,7 +41,7 @@ export interface ColumnPlan {
   readonly problems: readonly InputFileError[];
 }
 
-const PERSONAL = new Set(["id", "name", "surname", "firstName", "patronymic", "email", "preferences"]);
+const PERSONAL = new Set(["name", "surname", "firstName", "patronymic", "email", "preferences"]);
 
 /** A value as `init` may print it: names, e-mails and codes reduced to their first letter. */
 function mask(value: string, personal: boolean): string {
