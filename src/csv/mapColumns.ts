@@ -10,6 +10,7 @@ import {
   type FieldProfile,
   isDayWord,
   optionShare,
+  PROFILE_ROWS,
   profileColumn,
   profileFit,
 } from "./_internal/profiles.js";
@@ -111,7 +112,8 @@ function containsWords(header: string, label: string): boolean {
  * With `rows`, the values decide too: a header match whose values contradict the field (a «Grade» of
  * «SCS1», «HEO») is not taken (`rejected`), and a column no header claimed whose cells are the options of
  * one question (or day lists, for a schedule) is taken for it (`how: "values"`). With `role`, the file's
- * rows all have that role: `role` is not looked for, nor the other role's questions.
+ * rows all have that role: the other role's questions are not looked for, and `role` only by a header
+ * equal to its label with role values (the reader then flags a row of the other role; it never assigns).
  *
  * Complexity: O(h · L + h · n) for h headers, L labels in all and n rows (at most 2000 are profiled).
  *
@@ -131,13 +133,12 @@ export function mapColumns(
   options: MapColumnsOptions = {},
 ): ColumnMapping {
   const fileRole = options.role;
-  // In a one-role file, the role is the file's and the other role's questions are not asked.
+  // In a one-role file, the role is the file's and the other role's questions are not asked. A column
+  // headed exactly «Роль» holding roles is still read, only to flag a row of the other role.
   const fields =
     fileRole === undefined
       ? allFields
-      : allFields.filter(
-          (f) => f.key !== "role" && (f.role ?? "both") !== (fileRole === "mentor" ? "mentee" : "mentor"),
-        );
+      : allFields.filter((f) => (f.role ?? "both") !== (fileRole === "mentor" ? "mentee" : "mentor"));
   const keys = header.map((h) => normalizeKey(h.replace(/\s*\[[^\]]*\]\s*$/, "")));
   const fieldLabels = fields.map((f) => [...new Set(f.labels.map(normalizeKey).filter((l) => l !== ""))]);
   const assigned: (string | null)[] = header.map(() => null);
@@ -147,7 +148,7 @@ export function mapColumns(
   const rejected: ({ key: string; fit: number } | undefined)[] = header.map(() => undefined);
   const byKey = new Map<string, number>();
   const ambiguous: { key: string; indices: number[] }[] = [];
-  const rows = options.rows;
+  const rows = options.rows?.slice(0, PROFILE_ROWS);
   const profiles: (ColumnProfile | undefined)[] = header.map((_h, c) =>
     rows === undefined ? undefined : profileColumn(rows.map((r) => r[c] ?? "")),
   );
@@ -197,6 +198,7 @@ export function mapColumns(
         else if (containsWords(keys[c]!, label)) strength = Math.max(strength, label.length);
       }
       if (strength === 0) continue;
+      if (fileRole !== undefined && fields[f]!.key === "role" && strength < 10_000) continue;
       const profile = profiles[c];
       const expected = fields[f]!.profile;
       // A grid column of days («Availability [Monday]») fits a schedule by its bracket, whatever the cells.

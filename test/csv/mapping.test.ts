@@ -64,9 +64,19 @@ describe("failure 1: a 'who would you choose' question is named preferences, nev
       );
     }
   });
-  it("role is never taken from a column in two-file mode", () => {
-    const m = mapColumns(["ФИО", "Роль"], fields, { rows: [["Орлова Анна", "наставник"]], role: "mentee" });
-    expect(m.byKey.has("role")).toBe(false);
+  it("role is never taken from a column in two-file mode (only a «Роль» column of roles, to flag a row)", () => {
+    const partial = mapColumns(["ФИО", "Вы участвуете как"], fields, {
+      rows: [["Орлова Анна", "наставник"]],
+      role: "mentee",
+    });
+    expect(partial.byKey.has("role")).toBe(false);
+    // Headed exactly «Роль»: read only to report a mentor's row in the mentees' file, never to assign.
+    const table = readCsv("Код;Роль;Согласие родителя\nS1;наставляемый;да\nS2;наставник;да\n", {
+      file: "s.csv",
+    });
+    const read = readParticipants([{ table, role: "mentee" }], { questions: school });
+    expect(read.participants.map((p) => [p.id, p.role])).toEqual([["S1", "mentee"]]);
+    expect(read.problems.map((p) => [p.code, p.location?.row])).toEqual([["INVALID_VALUE", 3]]);
     // A role column is still read in one-file mode, and its values must be roles.
     expect(mapColumns(["Роль"], fields, { rows: [["наставник"], ["наставляемый"]] }).byKey.get("role")).toBe(
       0,

@@ -13,6 +13,8 @@ import type { Lang } from "../../report/texts.js";
 /** One criterion's or rule's data: how many mentees and mentors have it (null: not read from that side). */
 export interface CoverageLine {
   readonly what: "criterion" | "rule";
+  /** A `must` criterion (a pair fails it without the data when `ifMissing` is below its threshold). */
+  readonly must?: boolean;
   readonly id: string;
   readonly mentees: { readonly have: number; readonly of: number } | null;
   readonly mentors: { readonly have: number; readonly of: number } | null;
@@ -101,6 +103,7 @@ export function preflight(
     if (needs === null) return;
     lines.push({
       what: "criterion",
+      must: c.must,
       id: c.id ?? `${c.kind}-${k}`,
       mentees: count(people, "mentee", needs.mentee),
       mentors: count(people, "mentor", needs.mentor),
@@ -185,20 +188,33 @@ export function nothingToMatch(scored: {
   readonly mentees: readonly unknown[];
   readonly excluded: readonly { readonly role: string; readonly reason: string }[];
   readonly anyAllowed: boolean;
+  /** The coverage lines: a required criterion without data on a side is the configuration's doing. */
+  readonly coverage?: readonly CoverageLine[];
 }): InfeasibleError | undefined {
+  // Only the configuration's doing: exclusions by its eligibility rules (not by missing consent or a
+  // capacity of 0, which are the participants' answers), or no pair allowed by a required criterion
+  // that has no data on one side.
+  const byRule = (e: { readonly reason: string }) =>
+    e.reason === "ineligible-role" || e.reason.startsWith("missing-");
   const exMentors = scored.excluded.filter((e) => e.role === "mentor");
   const exMentees = scored.excluded.filter((e) => e.role === "mentee");
+  const blind = (scored.coverage ?? []).some(
+    (l) =>
+      l.must === true &&
+      (((l.mentees?.of ?? 0) > 0 && l.mentees?.have === 0) ||
+        ((l.mentors?.of ?? 0) > 0 && l.mentors?.have === 0)),
+  );
   let problem: string | undefined;
   let side = "";
   let reasons = "";
   let count = 0;
-  if (scored.mentors.length === 0 && exMentors.length > 0) {
+  if (scored.mentors.length === 0 && exMentors.some(byRule)) {
     [side, reasons, count] = ["mentor", reasonsOf(exMentors), exMentors.length];
     problem = `Every mentor (${count}) is excluded before matching (${reasons}).`;
-  } else if (scored.mentees.length === 0 && exMentees.length > 0) {
+  } else if (scored.mentees.length === 0 && exMentees.some(byRule)) {
     [side, reasons, count] = ["mentee", reasonsOf(exMentees), exMentees.length];
     problem = `Every mentee (${count}) is excluded before matching (${reasons}).`;
-  } else if (scored.mentors.length > 0 && scored.mentees.length > 0 && !scored.anyAllowed)
+  } else if (scored.mentors.length > 0 && scored.mentees.length > 0 && !scored.anyAllowed && blind)
     problem = `No pair of the ${scored.mentees.length} mentees and ${scored.mentors.length} mentors is allowed by the programme's rules.`;
   if (problem === undefined) return undefined;
   return new InfeasibleError("NO_PAIRS", problem, {

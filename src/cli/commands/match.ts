@@ -80,7 +80,11 @@ export function matchCommand(io: CliIo, engine: Engine, options: MatchCommandOpt
   }
   const { scored, program } = prepared;
   // A configuration mistake that leaves everyone excluded (or no pair allowed) is not a success: exit 3.
-  const none = nothingToMatch({ ...scored, anyAllowed: anyAllowed(scored.instance) });
+  const none = nothingToMatch({
+    ...scored,
+    anyAllowed: anyAllowed(scored.instance),
+    coverage: prepared.coverage ?? [],
+  });
   if (none !== undefined) {
     bar.done();
     printProblems(io, prepared, lang);

@@ -116,7 +116,11 @@ export function validateCommand(io: CliIo, engine: Engine, options: InputOptions
   io.stdout(`${SAY[lang].read(s.mentors.length, s.mentees.length, s.excluded.length)}\n`);
   io.stdout(coverageText(prepared.coverage ?? [], lang));
   // A run that would form no pair is not "no problems": exit 3 with the reason.
-  const none = nothingToMatch({ ...s, anyAllowed: anyAllowed(s.instance) });
+  const none = nothingToMatch({
+    ...s,
+    anyAllowed: anyAllowed(s.instance),
+    coverage: prepared.coverage ?? [],
+  });
   if (none !== undefined) {
     io.stderr(`${SAY[lang].infeasible} ${errorText(none, lang)}\n`);
     return EXIT.infeasible;

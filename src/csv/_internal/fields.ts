@@ -270,7 +270,7 @@ export const STANDARD_PROFILES: Readonly<Partial<Record<StandardField, FieldProf
   patronymic: { kind: "words" },
   email: { kind: "email" },
   capacity: { kind: "number" },
-  preferences: { kind: "words" },
+  preferences: { kind: "notYesNo" },
   grade: { kind: "schoolGrade" },
   age: { kind: "number" },
   birthDate: { kind: "date" },

@@ -155,6 +155,8 @@ export type FieldProfile =
   | { readonly kind: "role" }
   /** Not numbers, yes/no or dates (a name, a preference list). */
   | { readonly kind: "words" }
+  /** Anything but yes/no (a preference list may name people by numeric codes). */
+  | { readonly kind: "notYesNo" }
   /** A participant's code: not the form's response numbers 1, 2, 3 … (Microsoft Forms' «ID»). */
   | { readonly kind: "code" }
   /** Options of a choice question (matched by the reader); a column of e-mails or names is not. */
@@ -188,6 +190,8 @@ export function profileFit(
       for (let k = 1; k <= profile.filled; k++) if (!seen.has(String(k))) return 1;
       return 0;
     }
+    case "notYesNo":
+      return 1 - profile.share.yesNo;
     case "words":
       return 1 - Math.max(profile.share.number, profile.share.yesNo, profile.share.date);
     case "choice":
