@@ -115,7 +115,7 @@ function containsWords(header: string, label: string): boolean {
  * rows all have that role: the other role's questions are not looked for, and `role` only by a header
  * equal to its label with role values (the reader then flags a row of the other role; it never assigns).
  *
- * Complexity: O(h · L + h · n) for h headers, L labels in all and n rows (at most 2000 are profiled).
+ * Complexity: O(h · L + h · n) for h headers, L labels in all and n rows (at most 500 are profiled).
  *
  * @param header - the header row.
  * @param allFields - the fields to look for.

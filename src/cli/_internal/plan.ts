@@ -62,7 +62,7 @@ function samplesOf(profile: ColumnProfile | undefined, key: string | null): stri
 
 /**
  * Maps the columns of every file and decides what the config says about each one. O(files · columns ·
- * rows) (the profiles read at most 2000 rows a column).
+ * rows) (the profiles read at most 500 rows a column).
  *
  * @param questions - the programme's questions.
  * @param fields - the column fields (`columnFieldsOf(questions)`).

@@ -29,8 +29,8 @@ export interface ColumnProfile {
   readonly multiShare: number;
 }
 
-/** Profiles read at most this many rows: enough to tell, cheap on a big export. */
-export const PROFILE_ROWS = 2000;
+/** Profiles read at most this many rows (the first ones): enough to tell, cheap on a big export. */
+export const PROFILE_ROWS = 500;
 
 const DAY =
   /^(пн|вт|ср|чт|пт|сб|вс|пон|вто|сре|чет|пят|суб|вос|понедельник|вторник|среда|среду|четверг|пятница|пятницу|суббота|субботу|воскресенье|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|будни|выходные|weekdays|weekends?)$/;
@@ -116,23 +116,27 @@ export function profileColumn(cells: readonly string[]): ColumnProfile {
       values.set(key, { value: cell, count: 1 });
       if (samples.length < 3) samples.push(cell);
     } else v.count++;
+  }
+  // Each distinct value is looked at once, weighted by how often it occurs.
+  for (const [key, { value: cell, count }] of values) {
     const ps = splitParts(cell);
-    if (ps.length > 1) multi++;
+    if (ps.length > 1) multi += count;
     for (const p of ps) {
       const pk = normalizeKey(p);
       const e = parts.get(pk);
-      if (e === undefined) parts.set(pk, { value: p, count: 1 });
-      else e.count++;
+      if (e === undefined) parts.set(pk, { value: p, count });
+      else e.count += count;
     }
-    if (isSchoolGrade(key)) counts.schoolGrade++;
-    if (typeof parseYesNo(cell) === "boolean") counts.yesNo++;
-    if (EMAIL.test(cell)) counts.email++;
-    if (isPersonName(cell)) counts.personName++;
+    if (isSchoolGrade(key)) counts.schoolGrade += count;
+    if (typeof parseYesNo(cell) === "boolean") counts.yesNo += count;
+    if (EMAIL.test(cell)) counts.email += count;
+    if (isPersonName(cell)) counts.personName += count;
     const num = parseNumberCell(cell);
-    if (num !== undefined && num !== null) counts.number++;
-    if (/\d/.test(cell) && /[./-]/.test(cell) && typeof parseTimestamp(cell) === "number") counts.date++;
+    if (num !== undefined && num !== null) counts.number += count;
+    if (/\d/.test(cell) && /[./-]/.test(cell) && typeof parseTimestamp(cell) === "number")
+      counts.date += count;
     const dayParts = cell.split(/[,;/\n\r]|\s+и\s+|\s+and\s+/).filter((p) => p.trim() !== "");
-    if (dayParts.length > 0 && dayParts.every(isDayWord)) counts.dayList++;
+    if (dayParts.length > 0 && dayParts.every(isDayWord)) counts.dayList += count;
   }
   const share = {} as Record<ValueKind, number>;
   for (const k of Object.keys(counts) as ValueKind[]) share[k] = filled === 0 ? 0 : counts[k] / filled;
