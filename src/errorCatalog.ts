@@ -157,6 +157,18 @@ export const ERROR_CATALOG = {
       todo: "Relax the requirements: add mentors or group seats, remove some pins or the rule that everyone must be paired.",
     },
   },
+  NO_PAIRS: {
+    ru: {
+      title: "Ни одной пары",
+      what: "Подбор не даст ни одной пары: все участники одной из ролей исключены до подбора, или ни одна пара не допускается правилами. Обычно это ошибка настроек (правило читает поле, которого нет в анкетах) или отсутствующее согласие.",
+      todo: "Прочитайте причину в сообщении (сколько участников исключено и почему) и исправьте настройки или анкеты; `validate` покажет, у скольких участников есть данные для каждого правила.",
+    },
+    en: {
+      title: "No pairs at all",
+      what: "The matching would form no pair: everyone of one role is excluded before matching, or no pair is allowed by the rules. Usually a configuration mistake (a rule reads a field no column provides) or missing consent.",
+      todo: "Read the reason in the message (how many participants are excluded and why) and fix the config or the questionnaires; `validate` shows how many participants have the data each rule needs.",
+    },
+  },
   LIMIT_EXCEEDED: {
     ru: {
       title: "Превышен предел размера",
@@ -265,6 +277,18 @@ export const ERROR_CATALOG = {
       todo: "Fix the answer at the row and column given; a minor needs the consent of a parent or guardian.",
     },
   },
+  UNKNOWN_FIELD: {
+    ru: {
+      title: "Неизвестное поле в «columns»",
+      what: "В разделе «columns» файла настроек столбец сопоставлен полю или вопросу, которого нет: опечатка, или вопрос удалён из программы. Такой столбец иначе молча пропал бы.",
+      todo: "Исправьте имя на предложенное в сообщении (поля: id, name, email, consent, guardianConsent, grade, age, experienceYears, preferences …; вопросы: q:<id вопроса>), или напишите «ignore», чтобы не читать столбец.",
+    },
+    en: {
+      title: "Unknown field in “columns”",
+      what: "The config's “columns” maps a column to a field or question that does not exist: a typo, or a question removed from the programme. The column would otherwise vanish without a word.",
+      todo: "Correct the name to the one the message suggests (fields: id, name, email, consent, guardianConsent, grade, age, experienceYears, preferences …; questions: q:<question id>), or write “ignore” to leave the column out.",
+    },
+  },
   FILE_NOT_FOUND: {
     ru: {
       title: "Файл не найден",
@@ -323,6 +347,18 @@ export const ERROR_CATALOG = {
       title: "Header only",
       what: "The file has a header row but no answers.",
       todo: "Export the answers after people have filled in the questionnaire.",
+    },
+  },
+  NO_HEADER: {
+    ru: {
+      title: "Нет строки заголовков",
+      what: "Первая строка файла похожа на данные (коды, адреса почты, имена, числа), а не на названия столбцов. Без заголовков нельзя понять, какой столбец что значит.",
+      todo: "Добавьте первой строкой названия столбцов (например, «Код участника», «ФИО», «Предпочтения»), как в выгрузке формы, и запустите init снова.",
+    },
+    en: {
+      title: "No header row",
+      what: "The file's first row looks like data (codes, e-mail addresses, names, numbers), not like column names. Without headers nobody can tell which column means what.",
+      todo: "Add a first row naming the columns (e.g. Participant code, Name, Preferences), as a form export has it, and run init again.",
     },
   },
   CSV_SYNTAX: {

@@ -24,6 +24,7 @@ export type ErrorCode =
   | "INVALID_MATCHING"
   | "UNKNOWN_STRATEGY"
   | "INFEASIBLE"
+  | "NO_PAIRS"
   | "LIMIT_EXCEEDED"
   | "INTERNAL"
   // programme configuration
@@ -34,12 +35,14 @@ export type ErrorCode =
   | "FORBIDDEN_FORMULA"
   | "FORMULA_UNAVAILABLE"
   | "INVALID_PARTICIPANT"
+  | "UNKNOWN_FIELD"
   // input files
   | "FILE_NOT_FOUND"
   | "FILE_TOO_LARGE"
   | "ENCODING"
   | "EMPTY_FILE"
   | "HEADER_ONLY"
+  | "NO_HEADER"
   | "CSV_SYNTAX"
   | "XLSX"
   | "DELIMITER"

@@ -41,6 +41,8 @@ const T = {
     out: "папка для результатов",
     outConfig: "куда записать настройки",
     force: "перезаписать существующий файл",
+    consentOnFile:
+      "согласия взрослых участников хранятся отдельно (укажите где): столбец согласия не нужен; несовершеннолетним нужно согласие родителя в анкете",
     lang: "язык сообщений и отчёта",
     delimiter:
       "разделитель в записываемых CSV (по умолчанию «;» и десятичная запятая, как ждёт Excel; с --lang en — «,»)",
@@ -77,6 +79,8 @@ const T = {
     out: "folder for the results",
     outConfig: "where to write the config",
     force: "overwrite an existing file",
+    consentOnFile:
+      "adults' signed consents are kept elsewhere (say where): no consent column needed; minors still need a guardian's consent in the data",
     lang: "language of messages and report",
     delimiter:
       'delimiter of the CSV files written (default: ";" with decimal commas for --lang ru, "," for en)',
@@ -282,6 +286,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     .addOption(new Option("--form <form>", t.form).choices([...engine.forms]).makeOptionMandatory())
     .option("--out <file>", t.outConfig, "mentor-match.config.json")
     .option("--force", t.force, false)
+    .option("--consent-on-file <where>", t.consentOnFile)
     .addOption(langOption())
     .action(async (opts) => {
       const [{ initCommand }, { preloadInputs }] = await Promise.all([

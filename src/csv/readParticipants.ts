@@ -3,11 +3,20 @@
  * its question expects, duplicate submissions resolved, preferences by name resolved to ids.
  */
 import { InputFileError } from "../errors.js";
-import { roleOf, STANDARD_FIELDS, type StandardField, TAG_SYNONYMS } from "./_internal/fields.js";
-import { closestOption, matchOption, shownAnswer } from "./_internal/answers.js";
+import {
+  QUESTION_SYNONYMS,
+  roleOf,
+  STANDARD_FIELDS,
+  STANDARD_PROFILES,
+  type StandardField,
+  TAG_SYNONYMS,
+} from "./_internal/fields.js";
 import { lookupOf } from "./_internal/options.js";
+import { type FieldProfile, isDayWord } from "./_internal/profiles.js";
+import { closestOption, matchOption, shownAnswer } from "./_internal/answers.js";
 import { entryKeys, nameKeys, personKeys } from "./_internal/personKeys.js";
 import { isBlank, normalizeKey } from "./_internal/text.js";
+import { headerlessProblem } from "./_internal/headerless.js";
 import { type ColumnField, type ColumnMapping, mapColumns } from "./mapColumns.js";
 import { parseMultiSelect } from "./parseMultiSelect.js";
 import { parseNumberCell } from "./parseNumberCell.js";
@@ -156,7 +165,35 @@ interface Draft {
  * // Map { "name" => 0, "q:hobby" => 1 }
  */
 export function columnFieldsOf(questions: readonly QuestionSpec[]): ColumnField[] {
-  return [...STANDARD_FIELDS, ...questions.map((q) => ({ key: `q:${q.id}`, labels: [...q.labels, q.id] }))];
+  const standard = STANDARD_FIELDS.map((f) => {
+    const profile = STANDARD_PROFILES[f.key];
+    return profile === undefined ? f : { ...f, profile };
+  });
+  return [...standard, ...questions.map(questionField)];
+}
+
+/** A question as a column field: its labels, id and usual wordings; what its values look like. */
+function questionField(q: QuestionSpec): ColumnField {
+  const profile: FieldProfile =
+    q.kind === "number"
+      ? { kind: "number" }
+      : q.kind === "boolean"
+        ? { kind: "yesNo" }
+        : q.kind === "text"
+          ? { kind: "any" }
+          : {
+              kind: "choice",
+              ...(q.options === undefined ? {} : { options: q.options }),
+              ...(q.options !== undefined && q.options.filter(isDayWord).length * 2 >= q.options.length
+                ? { days: true }
+                : {}),
+            };
+  return {
+    key: `q:${q.id}`,
+    labels: [...q.labels, q.id, ...(QUESTION_SYNONYMS[q.id] ?? [])],
+    profile,
+    role: q.role ?? "both",
+  };
 }
 
 function fnv(text: string, seed: number): number {
@@ -240,11 +277,16 @@ export function readParticipants(
   for (const { table, role: fileRole } of sources) {
     const file = table.file;
     problems.push(...table.problems);
-    const mapping = mapColumns(
-      table.header,
-      fields,
-      options.columns === undefined ? {} : { given: options.columns },
-    );
+    const headerless = headerlessProblem(table);
+    if (headerless !== undefined) {
+      problems.push(headerless);
+      continue;
+    }
+    const mapping = mapColumns(table.header, fields, {
+      ...(options.columns === undefined ? {} : { given: options.columns }),
+      rows: table.rows.map((r) => r.cells),
+      ...(fileRole === undefined ? {} : { role: fileRole }),
+    });
     mappings.push({ file, mapping });
     const col = (key: StandardField): number => mapping.byKey.get(key) ?? -1;
     const ties = tiesBehindGiven(table.header, fields, mapping);
@@ -448,12 +490,34 @@ export function readParticipants(
       if (at("tags") !== "") record.tags = tagsOf(at("tags"));
       for (const c of mapping.columns) {
         if (c.key === null || !c.key.startsWith("q:")) continue;
-        const q = questionByKey.get(c.key)!;
+        // A column both roles answer under different questions: the question of this row's role.
+        const key =
+          c.keys?.find((k) => {
+            const role = questionByKey.get(k)?.role ?? "both";
+            return role === "both" || role === r;
+          }) ?? c.key;
+        // An unknown question in the config's `columns` is reported by checkColumns; the column is skipped.
+        const q = questionByKey.get(key);
+        if (q === undefined) continue;
         if (q.role !== undefined && q.role !== "both" && q.role !== r) continue;
-        const cell = (cells[c.index] ?? "").trim();
+        let cell = (cells[c.index] ?? "").trim();
         if (cell === "") continue;
+        // A grid column («Availability [Monday]»): a ticked cell is the row label, a choice is "label choice".
+        if (c.grid !== undefined) {
+          const grid = c.grid;
+          cell = parseMultiSelect(cell)
+            .values.map((v) =>
+              parseYesNo(v) === true ? grid : parseYesNo(v) === false ? "" : `${grid} ${v}`,
+            )
+            .filter((v) => v !== "")
+            .join(", ");
+          if (cell === "") continue;
+        }
         const value = readAnswer(q, cell, { file, row, column: c.header }, problems, unknownOptions);
-        if (value !== undefined) record.answers[q.id] = value;
+        const before = record.answers[q.id];
+        if (Array.isArray(before) && Array.isArray(value)) {
+          for (const v of value) if (!before.includes(v)) before.push(v);
+        } else if (value !== undefined) record.answers[q.id] = value;
       }
       drafts.push({
         record,
@@ -914,7 +978,13 @@ function resolvePreferences(drafts: Draft[], warnings: ReadWarning[]): void {
     const entries = cell
       .split(/[,;\n\r]+|\s\/\s|\d+\)\s*/)
       .map((e) => e.trim().replace(/^\d+[.)]\s*/, ""))
-      .filter((e) => e !== "" && !/^(нет|no|none|-|не знаю|любой|any)$/i.test(e));
+      .filter(
+        (e) =>
+          e !== "" &&
+          !/^(нет|no|none|-|не знаю|любой|any|не важно|без разницы|всё равно|все равно|нет предпочтений|no preference|no preferences|n\/a|anyone)$/i.test(
+            e,
+          ),
+      );
     for (let p = 0; p < entries.length; p++) {
       const entry = entries[p]!;
       const lookups = entryKeys(entry);

@@ -39,6 +39,8 @@ export const QuestionSchema = z.strictObject({
   /** Bounds of a `number` item (a Likert scale is `min: 1, max: 5`). */
   min: z.number().optional(),
   max: z.number().optional(),
+  /** A note for the coordinator (e.g. the column `init` proposed it from); ignored by the scoring. */
+  comment: z.string().max(500).optional(),
 });
 /** One questionnaire item. */
 export type Question = z.infer<typeof QuestionSchema>;
@@ -69,6 +71,8 @@ const common = {
   threshold: unit.optional(),
   /** The value when either participant has not answered. @defaultValue 0 */
   ifMissing: unit.default(0),
+  /** A note for the coordinator (e.g. why `init` proposed it); ignored by the scoring. */
+  comment: z.string().max(500).optional(),
 };
 
 const field = z.enum(NUMERIC_FIELDS);
@@ -136,7 +140,12 @@ export const ScheduleCriterionSchema = z.strictObject({
   required: z.int().min(1).max(64).default(1),
 });
 
-/** A difference mentor − mentee within [min, max] (grade, age, experience): 1, else 0. Usually `must`. */
+/**
+ * A difference mentor − mentee within [min, max] (grade, age, experience): 1, else 0. Usually `must`.
+ * `question` may be a `number` question or a `single` question whose options are in order (the difference
+ * of the options' places): "mentor above mentee" on a scale such as AA < EO < HEO < SEO < Grade 7 is
+ * `{ kind: "gap", question: "civilServiceGrade", min: 1, must: true }`.
+ */
 export const GapCriterionSchema = z.strictObject({
   kind: z.literal("gap"),
   ...common,
@@ -266,6 +275,18 @@ export const ProgramSchema = z.strictObject({
     .prefault({}),
   /** Whether consent is required at all (leave true: the law requires it). */
   requireConsent: z.boolean().default(true),
+  /**
+   * Where the consents are: `in-data` (a consent column in the questionnaires, the default), or `on-file`
+   * (adults' signed consents are kept elsewhere, `note` says where; it is printed in the report). Minors
+   * still need a guardian's consent in the data; a participant whose age cannot be told is a minor unless
+   * the form treats that role as adults (`whenAgeUnknown`).
+   */
+  consent: z
+    .strictObject({
+      source: z.enum(["in-data", "on-file"]),
+      note: z.string().min(1).max(500).optional(),
+    })
+    .optional(),
   /** The date ages are computed at (YYYY-MM-DD); the day of scoring when absent. */
   referenceDate: z.iso.date().optional(),
   seed: z

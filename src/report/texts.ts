@@ -41,8 +41,15 @@ const REASONS: Readonly<Record<string, { readonly ru: string; readonly en: strin
     en: "the mentor can take no mentees",
   },
   "ineligible-role": {
-    ru: "роль не подходит для этой формы наставничества",
-    en: "the role does not fit this form of mentoring",
+    ru: "не проходит правило программы для этой роли (стаж, класс, возраст или ответ)",
+    en: "does not meet an eligibility rule of the programme for this role (experience, grade, age or an answer)",
+  },
+  "missing-experience": { ru: "не указан стаж", en: "no experience given" },
+  "missing-grade": { ru: "не указан класс", en: "no grade given" },
+  "missing-age": { ru: "не указан возраст", en: "no age given" },
+  "missing-answer": {
+    ru: "нет ответа, нужного правилу программы",
+    en: "no answer to a question a rule of the programme needs",
   },
   "invalid-record": { ru: "анкета заполнена с ошибками", en: "the questionnaire has errors" },
   superseded: {

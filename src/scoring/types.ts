@@ -21,7 +21,15 @@ export type ExclusionReason =
   /** A mentor who takes no mentees. */
   | "zero-capacity"
   /** Fails one of the programme's eligibility rules for the role. */
-  | "ineligible-role";
+  | "ineligible-role"
+  /** An eligibility rule needs the experience, which the participant did not give. */
+  | "missing-experience"
+  /** An eligibility rule needs the grade, which the participant did not give. */
+  | "missing-grade"
+  /** An eligibility rule needs the age (or birth date), which the participant did not give. */
+  | "missing-age"
+  /** An eligibility rule needs an answer the participant did not give. */
+  | "missing-answer";
 
 /** A participant left out, by id (never by name). */
 export interface ExcludedParticipant {

@@ -41,7 +41,7 @@ describe("mapColumns", () => {
       consent: 5,
       grade: 6,
     });
-    expect(m.columns[7]).toEqual({ index: 7, header: "Что-то ещё", key: null, how: null });
+    expect(m.columns[7]).toEqual({ index: 7, header: "Что-то ещё", key: null, how: null, confidence: 0 });
     expect(m.missing).toContain("id");
   });
   it("lets the programme config name a column explicitly", () => {

@@ -1,5 +1,6 @@
 /** Loading a run's inputs: the programme, the questionnaire files and the participants in them. */
 import type { Delimiter } from "../../csv/detectDelimiter.js";
+import { checkColumns } from "../../csv/checkColumns.js";
 import { type CsvTable, readCsv } from "../../csv/readCsv.js";
 import {
   type ParticipantSource,
@@ -13,6 +14,7 @@ import {
   type MentorMatchError,
   ProgramError,
 } from "../../errors.js";
+import type { Program } from "../../questionnaire/program.js";
 import type { Engine, ProgramInfo } from "./engine.js";
 import { type CliIo, readInputFile } from "./io.js";
 import { looksLikeXlsx, readXlsxTable } from "./xlsx.js";
@@ -182,14 +184,26 @@ export function loadSources(
   return { sources, problems };
 }
 
-/** Reads participants from the sources with the programme's questions. */
+/**
+ * Reads participants from the sources with the programme's questions; the config's `columns` are checked
+ * first (an unknown target is an error located in the config file, with the closest valid name).
+ */
 export function loadParticipants(
   sources: readonly ParticipantSource[],
   program: LoadedProgram,
-): ParticipantsRead {
-  return readParticipants(sources, {
+  config?: string,
+): Omit<ParticipantsRead, "problems"> & { readonly problems: readonly MentorMatchError[] } {
+  const columns = program.info.columns;
+  const configProblems =
+    columns === undefined
+      ? []
+      : checkColumns(columns, program.info.questions).map((e) => inConfigFile(e, config) as MentorMatchError);
+  // Adults' consents kept on file: no consent column is needed (minors still need a guardian's).
+  const onFile = (program.info.program as Program | undefined)?.consent?.source === "on-file";
+  const read = readParticipants(sources, {
     questions: program.info.questions,
-    requireConsent: program.info.requireConsent,
-    ...(program.info.columns === undefined ? {} : { columns: program.info.columns }),
+    requireConsent: program.info.requireConsent && !onFile,
+    ...(columns === undefined ? {} : { columns }),
   });
+  return { ...read, problems: [...configProblems, ...read.problems] };
 }

@@ -1,6 +1,5 @@
 /** `mentor-match init`: a programme config from a preset, with the column mapping guessed from the files. */
 
-import { mapColumns } from "../../csv/mapColumns.js";
 import { columnFieldsOf } from "../../csv/readParticipants.js";
 import { isMentorMatchError } from "../../errors.js";
 import type { Lang } from "../../report/texts.js";
@@ -9,6 +8,7 @@ import { EXIT } from "../_internal/exit.js";
 import { type InputOptions, loadSources } from "../_internal/inputs.js";
 import { type CliIo, fileExists, writeFileAtomically } from "../_internal/io.js";
 import { errorText, SAY } from "../_internal/messages.js";
+import { columnLine, planColumns } from "../_internal/plan.js";
 
 export interface InitCommandOptions extends Pick<InputOptions, "preloaded" | "sheet" | "inputDelimiter"> {
   readonly form: string;
@@ -17,6 +17,8 @@ export interface InitCommandOptions extends Pick<InputOptions, "preloaded" | "sh
   readonly input?: string;
   readonly out: string;
   readonly force: boolean;
+  /** Where adults' signed consents are kept (`--consent-on-file`): no consent column is then needed. */
+  readonly consentOnFile?: string;
 }
 
 /** Where editors find the JSON Schema of the config, relative to a project that installed mentor-match. */
@@ -41,27 +43,19 @@ export function initCommand(io: CliIo, engine: Engine, options: InitCommandOptio
   for (const p of problems) io.stderr(`${errorText(p, lang)}\n`);
   if (problems.length > 0) return EXIT.input;
   const fields = columnFieldsOf(info.questions);
-  const columns: Record<string, string> = {};
-  const found = new Set<string>();
-  for (const { table } of sources) {
-    const mapping = mapColumns(table.header, fields);
-    io.stdout(`\n${table.file}\n${say.mapped}\n`);
-    for (const c of mapping.columns) {
-      if (c.key === null) continue;
-      found.add(c.key);
-      columns[c.header] = c.key;
-      io.stdout(
-        `  ✓ «${c.header}» → ${c.key}${c.how === "partial" ? (lang === "ru" ? "  (по части заголовка — проверьте)" : "  (by part of the header — check)") : ""}\n`,
-      );
-    }
-    const unmapped = mapping.columns.filter((c) => c.key === null);
-    if (unmapped.length > 0) {
+  const plan = planColumns(info.questions, fields, sources);
+  for (const p of plan.problems) io.stderr(`${errorText(p, lang)}\n`);
+  if (plan.problems.length > 0) return EXIT.input;
+  for (const file of plan.files) {
+    io.stdout(`\n${file.file}\n${say.mapped}\n`);
+    for (const c of file.mapped) io.stdout(`${columnLine(c, lang)}\n`);
+    if (file.unmapped.length > 0) {
       io.stdout(`${say.unmapped}\n`);
-      for (const c of unmapped) io.stdout(`  ✗ «${c.header}»\n`);
+      for (const c of file.unmapped) io.stdout(`${columnLine(c, lang)}\n`);
     }
   }
   if (sources.length > 0) {
-    const notFound = info.questions.filter((q) => !found.has(`q:${q.id}`));
+    const notFound = info.questions.filter((q) => !plan.found.has(`q:${q.id}`));
     if (notFound.length > 0) {
       io.stdout(`\n${say.notFound}\n`);
       // labels = [ru, en]: the question in the language of the run.
@@ -69,7 +63,18 @@ export function initCommand(io: CliIo, engine: Engine, options: InitCommandOptio
       for (const q of notFound) io.stdout(`  ? ${q.id} («${label(q)}»)\n`);
     }
   }
-  const config = { $schema: SCHEMA_REF, ...engine.programToJson(info), columns };
+  const json = engine.programToJson(info);
+  const config: Record<string, unknown> = { $schema: SCHEMA_REF, ...json, columns: plan.columns };
+  if (plan.proposals.length > 0) {
+    config.questions = [...(json.questions as unknown[]), ...plan.proposals.map((p) => p.question)];
+    config.criteria = [...(json.criteria as unknown[]), ...plan.proposals.map((p) => p.criterion)];
+  }
+  if (options.consentOnFile !== undefined) {
+    config.consent = { source: "on-file", note: options.consentOnFile };
+    io.stdout(
+      `\n${lang === "ru" ? `Согласия взрослых участников хранятся отдельно: ${options.consentOnFile}. Несовершеннолетним по-прежнему нужно согласие родителя в анкете.` : `Adults' consents are kept on file: ${options.consentOnFile}. Minors still need a guardian's consent in the data.`}\n`,
+    );
+  }
   writeFileAtomically(io, options.out, `${JSON.stringify(config, null, 2)}\n`);
   io.stdout(`\n${say.configWritten(options.out)}\n`);
   return EXIT.ok;

@@ -14,6 +14,7 @@ import type { InputOptions } from "../_internal/inputs.js";
 import { checkEveryoneAccounted, droppedNote } from "../_internal/accounting.js";
 import type { CliIo } from "../_internal/io.js";
 import { errorText, SAY } from "../_internal/messages.js";
+import { anyAllowed, nothingToMatch } from "../_internal/preflight.js";
 import { progress } from "../_internal/progress.js";
 import { checkOutputFolder, type Recovery, recoverOutputs, writeOutputs } from "../_internal/writeOutputs.js";
 import { writeXlsxWorkbook } from "../_internal/xlsx.js";
@@ -72,6 +73,18 @@ function appendixOf(program: Program, options: MatchCommandOptions): ReportAppen
   return out;
 }
 
+/** The report's line on consents kept on file (`consent: { source: "on-file", note }`), if any. */
+function consentNote(program: unknown, lang: Lang): string[] {
+  const consent = (program as Program | undefined)?.consent;
+  if (consent?.source !== "on-file") return [];
+  const where = consent.note ?? (lang === "ru" ? "место не указано" : "where is not said");
+  return [
+    lang === "ru"
+      ? `Согласия взрослых участников на обработку персональных данных хранятся отдельно: ${where}. Несовершеннолетние включены только с согласием родителя в анкете.`
+      : `Adults' consents to the processing of personal data are kept on file: ${where}. Minors are included only with a guardian's consent in the data.`,
+  ];
+}
+
 /** Runs `match`; returns the exit code. */
 export async function matchCommand(
   io: CliIo,
@@ -107,6 +120,18 @@ export async function matchCommand(
     return prepared.problems.some((p) => p instanceof InfeasibleError) ? EXIT.infeasible : EXIT.input;
   }
   const { scored, program } = prepared;
+  // A configuration mistake that leaves everyone excluded (or no pair allowed) is not a success: exit 3.
+  const none = nothingToMatch({
+    ...scored,
+    anyAllowed: anyAllowed(scored.instance),
+    coverage: prepared.coverage ?? [],
+  });
+  if (none !== undefined) {
+    bar.done();
+    printProblems(io, prepared, lang);
+    io.stderr(`${SAY[lang].infeasible} ${errorText(none, lang)}\n`);
+    return EXIT.infeasible;
+  }
   const seed = options.seed ?? program.info.seed ?? 0;
   const strategy = options.strategy ?? program.info.strategy ?? "stable";
   bar.step(SAY[lang].matching);
@@ -152,7 +177,8 @@ export async function matchCommand(
     score: scored.score,
     explain: scored.explain,
     excluded: people.excluded,
-    warnings: prepared.warnings,
+    // Consents kept on file: the report says where (the first line of its notes).
+    warnings: [...consentNote(program.info.program, lang), ...prepared.warnings],
     seed,
     appendix: appendixOf(program.info.program as Program, options),
   });

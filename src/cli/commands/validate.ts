@@ -14,6 +14,14 @@ import {
   loadSources,
 } from "../_internal/inputs.js";
 import type { CliIo } from "../_internal/io.js";
+import {
+  anyAllowed,
+  type CoverageLine,
+  coverageText,
+  nothingToMatch,
+  preflight,
+} from "../_internal/preflight.js";
+import type { Program } from "../../questionnaire/program.js";
 import { errorText, SAY, scoringNoteText, warningText } from "../_internal/messages.js";
 import type { Progress } from "../_internal/progress.js";
 
@@ -30,6 +38,8 @@ export interface Prepared {
   readonly dropped?: readonly DroppedRow[];
   /** The participants as read (named preferences resolved to ids), for the outputs' named-list places. */
   readonly records?: readonly ParticipantRecord[];
+  /** Per criterion and rule, how many participants have the data it needs (empty when not read). */
+  readonly coverage?: readonly CoverageLine[];
 }
 
 /** Reads the programme and the files and scores the participants, collecting every problem on the way. */
@@ -52,8 +62,18 @@ export function prepare(
   const { sources, problems: fileProblems } = loadSources(io, options);
   problems.push(...fileProblems);
   if (program === null) return { program, scored: null, problems, warnings: [] };
-  const read = loadParticipants(sources, program);
+  const read = loadParticipants(sources, program, options.config);
   problems.push(...read.problems);
+  const pre = preflight(
+    program.info.program as Program,
+    read.participants,
+    sources.flatMap((source) => {
+      const m = read.mappings.find((x) => x.file === source.table.file);
+      return m === undefined ? [] : [{ source, mapping: m.mapping }];
+    }),
+  );
+  problems.push(...pre.problems.map((p) => inConfigFile(p, options.config) as MentorMatchError));
+  const coverage = pre.lines;
   // With a file missing, preferences naming its people cannot be resolved: those warnings would mislead.
   const warnings = read.warnings
     .filter(
@@ -61,7 +81,7 @@ export function prepare(
         fileProblems.length === 0 || (w.code !== "UNKNOWN_PREFERENCE" && w.code !== "AMBIGUOUS_PREFERENCE"),
     )
     .map((w) => warningText(w, lang));
-  if (problems.length > 0) return { program, scored: null, problems, warnings };
+  if (problems.length > 0) return { program, scored: null, problems, warnings, coverage };
   bar?.step(SAY[lang].scoring);
   let scored: ScoredRun | null = null;
   try {
@@ -89,6 +109,7 @@ export function prepare(
     inputRows,
     dropped: read.dropped,
     records: read.participants,
+    coverage,
   };
 }
 
@@ -113,6 +134,17 @@ export function validateCommand(io: CliIo, engine: Engine, options: InputOptions
   if (prepared.problems.length > 0) return EXIT.input;
   const s = prepared.scored!;
   io.stdout(`${SAY[lang].read(s.mentors.length, s.mentees.length, s.excluded.length)}\n`);
+  io.stdout(coverageText(prepared.coverage ?? [], lang));
+  // A run that would form no pair is not "no problems": exit 3 with the reason.
+  const none = nothingToMatch({
+    ...s,
+    anyAllowed: anyAllowed(s.instance),
+    coverage: prepared.coverage ?? [],
+  });
+  if (none !== undefined) {
+    io.stderr(`${SAY[lang].infeasible} ${errorText(none, lang)}\n`);
+    return EXIT.infeasible;
+  }
   if (prepared.warnings.length > 0) io.stdout(`${SAY[lang].warnings(prepared.warnings.length)}\n`);
   io.stdout(`${SAY[lang].valid}\n`);
   return EXIT.ok;

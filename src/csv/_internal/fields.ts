@@ -3,6 +3,7 @@
  * Programme questions are added to these by the reader, with their own labels.
  */
 import type { ColumnField } from "../mapColumns.js";
+import type { FieldProfile } from "./profiles.js";
 
 /** Keys of the standard fields; a programme question's key is `q:<question id>`. */
 export type StandardField =
@@ -68,7 +69,6 @@ export const STANDARD_FIELDS: readonly (ColumnField & { readonly key: StandardFi
       "участвую как",
       "я участвую как",
       "кто вы",
-      "вы",
       "role in the programme",
       "i am",
     ],
@@ -166,6 +166,25 @@ export const STANDARD_FIELDS: readonly (ColumnField & { readonly key: StandardFi
       "с кем вы хотели бы работать",
       "кого вы выбираете",
       "выбор после нетворкинга",
+      "кого из наставников",
+      "кого из наставляемых",
+      "кого вы бы выбрали",
+      "кого бы вы выбрали",
+      "вы бы выбрали",
+      "кого выбираете",
+      "с кем хотите работать",
+      "желаемый наставник",
+      "желаемые наставники",
+      "who would you choose",
+      "who would you like to work with",
+      "who would you like as your mentor",
+      "who would you like to mentor",
+      "mentor preference",
+      "mentor preferences",
+      "mentee preference",
+      "mentee preferences",
+      "ranked choices",
+      "your choices",
       "preferences",
       "preferred mentor",
       "preferred mentors",
@@ -237,6 +256,65 @@ export const STANDARD_FIELDS: readonly (ColumnField & { readonly key: StandardFi
   { key: "roleModel", labels: ["ролевая модель", "модель наставничества", "role model", "mentoring model"] },
 ];
 
+/**
+ * What the values of each standard field look like: a header match whose values contradict it is not
+ * taken (a «Grade» column of civil-service grades is not a school grade). Consent is not checked here:
+ * forms word it in many ways, and the reader reports a cell it cannot read.
+ */
+export const STANDARD_PROFILES: Readonly<Partial<Record<StandardField, FieldProfile>>> = {
+  id: { kind: "code" },
+  role: { kind: "role" },
+  name: { kind: "words" },
+  surname: { kind: "words" },
+  firstName: { kind: "words" },
+  patronymic: { kind: "words" },
+  email: { kind: "email" },
+  capacity: { kind: "number" },
+  preferences: { kind: "notYesNo" },
+  grade: { kind: "schoolGrade" },
+  age: { kind: "number" },
+  birthDate: { kind: "date" },
+  timestamp: { kind: "date" },
+  experienceYears: { kind: "number" },
+};
+
+/**
+ * More headers for the preset questions, as forms word them (RU and EN); added to each question's own
+ * labels. A role-specific question only competes for the columns of its role's file.
+ */
+export const QUESTION_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  interests: ["интересы", "увлечения", "хобби", "интересы и увлечения", "interests", "hobbies"],
+  subjectsOffered: [
+    "по каким предметам можете помочь",
+    "по каким предметам",
+    "предметы",
+    "сильные предметы",
+    "subjects",
+    "subjects i can help with",
+  ],
+  subjectsNeeded: [
+    "по каким предметам нужна помощь",
+    "по каким предметам",
+    "предметы",
+    "subjects",
+    "subjects i need help with",
+  ],
+  schedule: [
+    "в какие дни удобно встречаться",
+    "дни встреч",
+    "удобные дни",
+    "когда удобно встречаться",
+    "когда вам удобно встречаться",
+    "удобное время",
+    "availability",
+    "available days",
+    "days available",
+    "when are you available",
+  ],
+  format: ["формат", "формат встреч", "format", "meeting format", "in person or online"],
+  mode: ["индивидуально или в группе", "one-to-one or group"],
+};
+
 /** Priority-group tags as curators write them → the tag names of the programme. */
 export const TAG_SYNONYMS: readonly (readonly [RegExp, string])[] = [
   [/овз|инвалид|особ\S* образовательн|sen\b|special (educational )?needs|disab/, "ovz"],
@@ -251,7 +329,12 @@ export const TAG_SYNONYMS: readonly (readonly [RegExp, string])[] = [
 export function roleOf(key: string): "mentor" | "mentee" | undefined {
   if (/^(наставник|наставница|mentor|м|m|наставник \(.*\)|tutor)$/.test(key) || /^наставник(\s|$)/.test(key))
     return "mentor";
-  if (/^(наставляем\S*|mentee|н|подопечн\S*|ученик \(наставляемый\))$/.test(key) || /^наставляем/.test(key))
+  if (
+    /^(наставляем\S*|mentee|н|подопечн\S*|ученик \(наставляемый\)|student|pupil|learner|ученик|ученица)$/.test(
+      key,
+    ) ||
+    /^наставляем/.test(key)
+  )
     return "mentee";
   if (/\bmentee\b|наставляем/.test(key)) return "mentee";
   if (/\bmentor\b|наставник/.test(key)) return "mentor";

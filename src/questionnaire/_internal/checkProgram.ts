@@ -93,7 +93,10 @@ function checkCriterion(c: Criterion, byId: ReadonlyMap<string, Question>, path:
       numberSource(c, byId, path);
       return;
     case "gap":
-      numberSource(c, byId, path);
+      // A single question with ordered options counts by the options' places.
+      if (c.question !== undefined && byId.get(c.question)?.kind === "single" && c.field === undefined)
+        question(byId, c.question, `${path}.question`, ["single"]);
+      else numberSource(c, byId, path);
       if (c.min === undefined && c.max === undefined)
         fail(
           "INVALID_PROGRAM",

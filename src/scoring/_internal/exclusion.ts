@@ -60,7 +60,9 @@ export function exclusionOf(p: Participant, program: Program, day: Date): Exclud
           detail: "The participant said no to the consent.",
         };
       }
-    } else if (p.consent !== true) {
+    } else if (p.consent === false || (p.consent !== true && program.consent?.source !== "on-file")) {
+      // An adult's consent kept on file (program.consent.note says where) needs no column; an adult's own
+      // «нет» in the data is still a no.
       return { id: p.id, role: p.role, reason: "no-consent", detail: "No consent to process personal data." };
     }
   }
@@ -85,10 +87,21 @@ export function exclusionOf(p: Participant, program: Program, day: Date): Exclud
       ]
         .filter((s) => s !== "")
         .join(" and ");
+      // The real cause: the value was not given (which one), or it does not meet the rule.
+      const reason: ExcludedParticipant["reason"] =
+        ok === false
+          ? "ineligible-role"
+          : rule.field === "experienceYears"
+            ? "missing-experience"
+            : rule.field === "grade"
+              ? "missing-grade"
+              : rule.field === "age"
+                ? "missing-age"
+                : "missing-answer";
       return {
         id: p.id,
         role: p.role,
-        reason: "ineligible-role",
+        reason,
         detail: `Rule ${ruleName(rule, k)}: a ${p.role}'s ${what} must be ${cond}${ok === undefined ? " (not given)" : ""}.`,
       };
     }

@@ -93,14 +93,22 @@ export function numbers(
   people: readonly Participant[],
   source: { readonly question?: string | undefined; readonly field?: NumericField | undefined },
   day: Date,
+  /** The options of a `single` question in order: an answer counts as its place (0-based). */
+  ordered?: readonly string[],
 ): Float64Array {
   const out = new Float64Array(people.length);
+  const place = ordered === undefined ? undefined : new Map(ordered.map((o, k) => [o, k]));
   for (let p = 0; p < people.length; p++) {
     const person = people[p]!;
     if (source.field !== undefined) out[p] = fieldOf(person, source.field, day);
     else {
       const a = person.answers[source.question ?? ""];
-      out[p] = typeof a === "number" ? a : Number.NaN;
+      out[p] =
+        typeof a === "number"
+          ? a
+          : typeof a === "string" && place !== undefined
+            ? (place.get(a) ?? Number.NaN)
+            : Number.NaN;
     }
   }
   return out;

@@ -36,8 +36,11 @@ export function gapCriterion(c: GapCriterion, program: Program): CompiledCriteri
     }),
     kind: "gap",
     prepare(mentees, mentors, ctx): Kernel {
-      const a = numbers(mentees, c, ctx.referenceDate);
-      const b = numbers(mentors, c, ctx.referenceDate);
+      // A single question with ordered options: the places of the answers.
+      const q = c.question === undefined ? undefined : ctx.questions.get(c.question);
+      const ordered = q?.kind === "single" ? q.options : undefined;
+      const a = numbers(mentees, c, ctx.referenceDate, ordered);
+      const b = numbers(mentors, c, ctx.referenceDate, ordered);
       const missing = c.ifMissing;
       const cols = mentors.length;
       return {
