@@ -22,8 +22,10 @@ import type { MatchingInstance, MatchResult } from "./types.js";
 /**
  * The stable matching with the least sum of ranks over both sides (egalitarian cost).
  *
- * Ranks are strict and 1-based: a side's list where given, else its scores (higher first) with equal
- * scores broken by index. Every stable matching matches the same mentees (the rural hospitals theorem), so
+ * Ranks are 1-based and counted as the metrics count them (`result.metrics.menteeRanks` and
+ * `mentorRanks`): a side's list where given, else 1 + the number of allowed partners it scores strictly
+ * higher (equal scores share a rank). The stable matchings searched are those of the strict preferences
+ * with equal scores broken by index. Every stable matching matches the same mentees (the rural hospitals theorem), so
  * the sums compare like with like. Among several matchings of least cost, the one best for the mentees is
  * returned. Complexity: O(n·m log m + L) for the rotations (L = total length of the seat-expanded lists),
  * plus a maximum flow on R + 2 nodes for R rotations (Dinic, O(R²·E) worst case, far less in practice).

@@ -29,10 +29,12 @@ export interface GreedyOptions {
  *
  * Complexity: O(n·m) for dense scores (O(nnz) CSR) plus O(k log n) for k rejected candidates, without
  * sorting all pairs: each mentee's candidates come lazily, best first, and a heap orders the mentees by
- * their current candidate. Respects capacities, pins (placed first), forbidden cells and `minScore`;
- * ranked lists are not used (it is a score baseline).
+ * their current candidate. Respects capacities, pins (placed first), forbidden cells and `minScore`.
+ * Ranked lists decide which pairs are allowed (a pair is allowed only when each side that gave a list
+ * names the other), never the order: among the allowed pairs the scores alone decide (a score baseline).
  *
- * @param instance - scores, capacities, forbidden cells, pins, `minScore`, `seed`.
+ * @param instance - scores, capacities, forbidden cells, pins, `minScore`, ranked lists (which pairs are
+ *   allowed), `seed`.
  * @param options - tie policy.
  * @returns the matching.
  * @throws MatchingInputError on invalid input, including an instance without scores (`INVALID_SHAPE`), or

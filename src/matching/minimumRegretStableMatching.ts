@@ -16,8 +16,10 @@ import type { MatchingInstance, MatchResult } from "./types.js";
  * The stable matching that minimises the largest rank anyone gets: a mentee's rank of its mentor, or a
  * mentor's rank of its least preferred mentee.
  *
- * Ranks are strict and 1-based: a side's list where given, else its scores (higher first) with equal
- * scores broken by index. Starting from the mentee-optimal matching, while the worst rank belongs to a
+ * Ranks are 1-based and counted as the metrics count them (`result.metrics.menteeRanks` and
+ * `mentorRanks`): a side's list where given, else 1 + the number of allowed partners it scores strictly
+ * higher (equal scores share a rank). The stable matchings searched are those of the strict preferences
+ * with equal scores broken by index. Starting from the mentee-optimal matching, while the worst rank belongs to a
  * mentor only, the rotation that next improves that mentor's seat is eliminated with everything it needs;
  * mentees only lose on the way up, so the first matching reaching the least regret is kept, which is the
  * best one for the mentees among the minimum-regret matchings. Complexity: O(n·m log m + L) for the
@@ -38,7 +40,8 @@ export function minimumRegretStableMatching(instance: MatchingInstance): MatchRe
   const inst = normalizeInstance(instance, { scoresOptional: true });
   const model = buildSeatModel(inst);
   const rot = findRotations(model);
-  const { rows, cols, seats, menteeRank, mentorRank, seatMentor } = model;
+  // Regret is measured in the ranks the metrics report (equal scores share a rank).
+  const { rows, cols, seats, menteeCost: menteeRank, mentorCost: mentorRank, seatMentor } = model;
   const R = rot.count;
   // The rotations that give each seat a better mentee, in order (a chain of the poset).
   const chainStart = new Int32Array(seats + 1);

@@ -47,8 +47,8 @@ export interface RotationInfo {
   /** The mentees that change mentor, in cycle order (each takes the place the next one leaves). */
   readonly moves: readonly RotationMove[];
   /**
-   * Change of the egalitarian cost (sum of both sides' strict ranks over the matched pairs) when it is
-   * eliminated.
+   * Change of the egalitarian cost (sum of both sides' ranks over the matched pairs, counted as the
+   * metrics count them: equal scores share a rank) when it is eliminated.
    */
   readonly weight: number;
   /** Rotations that must be eliminated before this one (generating edges; all with smaller indices). */

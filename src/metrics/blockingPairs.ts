@@ -7,7 +7,8 @@
  */
 import { normalizeInstance } from "../matching/_internal/instance.js";
 import { releaseRankIndexes } from "../matching/_internal/rankIndex.js";
-import type { MatchingInstance } from "../matching/types.js";
+import { mentorOfArgument } from "../matching/_internal/matchingLike.js";
+import type { MatchingInstance, MatchingLike } from "../matching/types.js";
 import { checkMentorOf, scanBlockingPairs } from "./_internal/stability.js";
 
 /** A mentee and a mentor who would both rather be together than with what the matching gave them. */
@@ -30,15 +31,16 @@ export interface BlockingPair {
  * with mentee lists; plus the output.
  *
  * @param instance - the instance the matching is for.
- * @param mentorOf - mentor of each mentee, -1 = none (e.g. `result.mentorOf`).
+ * @param matching - a result, or its `mentorOf`: mentor of each mentee, -1 = none (e.g. `result.mentorOf`).
  * @returns the blocking pairs; empty when the matching is stable.
  * @throws MatchingInputError on an invalid instance, or a `mentorOf` of the wrong length, with an index out
  *   of range or over a mentor's capacity (`INVALID_SHAPE`).
  * @example
  * blockingPairs({ scores: [[1, 9], [9, 1]] }, Int32Array.of(0, 1)); // [{ mentee: 0, mentor: 1 }, { mentee: 1, mentor: 0 }]
  */
-export function blockingPairs(instance: MatchingInstance, mentorOf: Int32Array): BlockingPair[] {
+export function blockingPairs(instance: MatchingInstance, matching: MatchingLike): BlockingPair[] {
   const inst = normalizeInstance(instance, { scoresOptional: true });
+  const mentorOf = mentorOfArgument(matching);
   checkMentorOf(inst, mentorOf);
   const flat: number[] = [];
   scanBlockingPairs(inst, mentorOf, flat);

@@ -6,7 +6,8 @@
  */
 import { normalizeInstance } from "../matching/_internal/instance.js";
 import { releaseRankIndexes } from "../matching/_internal/rankIndex.js";
-import type { MatchingInstance } from "../matching/types.js";
+import { mentorOfArgument } from "../matching/_internal/matchingLike.js";
+import type { MatchingInstance, MatchingLike } from "../matching/types.js";
 import { checkMentorOf, scanBlockingPairs } from "./_internal/stability.js";
 
 /**
@@ -16,15 +17,16 @@ import { checkMentorOf, scanBlockingPairs } from "./_internal/stability.js";
  * Complexity: O(n·m) dense, O(nnz) CSR, less with mentee lists; stops at the first blocking pair.
  *
  * @param instance - the instance the matching is for.
- * @param mentorOf - mentor of each mentee, -1 = none.
+ * @param matching - a result, or its `mentorOf`: mentor of each mentee, -1 = none.
  * @returns whether the matching is stable.
  * @throws MatchingInputError on an invalid instance or `mentorOf` (`INVALID_SHAPE`).
  * @example
  * isStable({ scores: [[2, 1], [1, 2]] }, Int32Array.of(0, 1)); // true
  * isStable({ scores: [[2, 1], [1, 2]] }, Int32Array.of(1, 0)); // false
  */
-export function isStable(instance: MatchingInstance, mentorOf: Int32Array): boolean {
+export function isStable(instance: MatchingInstance, matching: MatchingLike): boolean {
   const inst = normalizeInstance(instance, { scoresOptional: true });
+  const mentorOf = mentorOfArgument(matching);
   checkMentorOf(inst, mentorOf);
   const stable = scanBlockingPairs(inst, mentorOf, null, true) === 0;
   releaseRankIndexes(inst);

@@ -4,7 +4,8 @@
 import { MatchingInputError } from "../errors.js";
 import { normalizeInstance } from "../matching/_internal/instance.js";
 import { releaseRankIndexes } from "../matching/_internal/rankIndex.js";
-import type { MatchingInstance, RankProfile } from "../matching/types.js";
+import { mentorOfArgument } from "../matching/_internal/matchingLike.js";
+import type { MatchingInstance, MatchingLike, RankProfile } from "../matching/types.js";
 import { checkMentorOf } from "./_internal/stability.js";
 import { menteeRanks, mentorRanks, rankProfileOf } from "./summary.js";
 
@@ -26,7 +27,7 @@ export interface RankProfileOptions {
  * Complexity: O(n·m) dense, O(nnz · log capacity) CSR, O(Σ place) with lists.
  *
  * @param instance - the instance the matching is for.
- * @param mentorOf - mentor of each mentee, -1 = none.
+ * @param matching - a result, or its `mentorOf`: mentor of each mentee, -1 = none.
  * @param options - which side.
  * @returns counts per rank, the number unranked, and the mean rank (NaN when nobody is ranked).
  * @throws MatchingInputError on an invalid instance, `mentorOf` (`INVALID_SHAPE`) or side (`INVALID_OPTION`).
@@ -35,7 +36,7 @@ export interface RankProfileOptions {
  */
 export function rankProfile(
   instance: MatchingInstance,
-  mentorOf: Int32Array,
+  matching: MatchingLike,
   options: RankProfileOptions = {},
 ): RankProfile {
   const side = options.side ?? "mentee";
@@ -46,6 +47,7 @@ export function rankProfile(
     );
   }
   const inst = normalizeInstance(instance, { scoresOptional: true });
+  const mentorOf = mentorOfArgument(matching);
   checkMentorOf(inst, mentorOf);
   const profile = rankProfileOf(
     side === "mentee" ? menteeRanks(inst, mentorOf) : mentorRanks(inst, mentorOf),

@@ -737,7 +737,12 @@ function completeInstance(
         );
       }
       if (previous === mentor) continue;
-      if (scoreOf(inst, mentee, mentor) === Number.NEGATIVE_INFINITY) {
+      // A pin is the curator's decision: it must be allowed by the scores and the rules, and stands
+      // whatever the ranked lists say, with scores or without (lists alone: only the rules are checked).
+      const refused = inst.hasScores
+        ? scoreOf(inst, mentee, mentor) === Number.NEGATIVE_INFINITY
+        : forbidden !== null && forbidden[mentee * cols + mentor] !== 0;
+      if (refused) {
         throw new MatchingInputError(
           "PIN_FORBIDDEN",
           `Pinned pair (mentee ${mentee}, mentor ${mentor}) is not allowed: the pair is ineligible, forbidden by a rule or below the minimum score.`,

@@ -43,6 +43,15 @@ export interface SeatModel {
   readonly mentorList: Int32Array;
   /** `mentorRank[j * rows + i]`: 1-based rank of mentee i for mentor j (as `menteeRank`), 0 = not ranked. */
   readonly mentorRank: Int32Array;
+  /**
+   * `menteeCost[i * cols + j]`: the rank as the metrics count it (`MatchMetrics.menteeRanks`): the place in
+   * the mentee's list, or 1 + the number of cells its scores allow that score strictly higher, so equal
+   * scores share a rank. The lattice is built on the strict ranks; the egalitarian and minimum-regret
+   * objectives are measured in these, so a result's metrics show the figure that was optimised.
+   */
+  readonly menteeCost: Int32Array;
+  /** `mentorCost[j * rows + i]`: as `menteeCost`, for mentor j's rank of mentee i. */
+  readonly mentorCost: Int32Array;
   /** Mentee i's seats, best first: `manList[manStart[i] .. manStart[i + 1]]`. */
   readonly manStart: Int32Array;
   readonly manList: Int32Array;
@@ -86,6 +95,8 @@ export function buildSeatModel(inst: Instance): SeatModel {
   const menteeLists = inst.menteePreferences;
   const mentorLists = inst.mentorPreferences;
   const menteeRank = new Int32Array(cells);
+  // With lists, cost = rank; from scores, equal scores share the rank of the first of them.
+  const menteeCost = menteeLists === null ? new Int32Array(cells) : menteeRank;
   const scratch: number[] = [];
   for (let i = 0; i < rows; i++) {
     const base = i * cols;
@@ -97,9 +108,15 @@ export function buildSeatModel(inst: Instance): SeatModel {
     scratch.length = 0;
     for (let j = 0; j < cols; j++) if (eff[base + j] !== NEG) scratch.push(j);
     scratch.sort((x, y) => eff[base + y]! - eff[base + x]! || x - y);
-    for (let r = 0; r < scratch.length; r++) menteeRank[base + scratch[r]!] = r + 1;
+    for (let r = 0; r < scratch.length; r++) {
+      const c = base + scratch[r]!;
+      menteeRank[c] = r + 1;
+      menteeCost[c] =
+        r > 0 && eff[c] === eff[base + scratch[r - 1]!] ? menteeCost[base + scratch[r - 1]!]! : r + 1;
+    }
   }
   const mentorRank = new Int32Array(cells);
+  const mentorCost = mentorLists === null ? new Int32Array(cells) : mentorRank;
   const mentorStart = new Int32Array(cols + 1);
   const orders: number[][] = [];
   for (let j = 0; j < cols; j++) {
@@ -112,6 +129,12 @@ export function buildSeatModel(inst: Instance): SeatModel {
       order.sort((x, y) => eff[y * cols + j]! - eff[x * cols + j]! || x - y);
     }
     for (let r = 0; r < order.length; r++) mentorRank[j * rows + order[r]!] = r + 1;
+    if (mentorLists === null) {
+      for (let r = 0; r < order.length; r++) {
+        const tie = r > 0 && eff[order[r]! * cols + j] === eff[order[r - 1]! * cols + j];
+        mentorCost[j * rows + order[r]!] = tie ? mentorCost[j * rows + order[r - 1]!]! : r + 1;
+      }
+    }
     orders.push(order);
     mentorStart[j + 1] = mentorStart[j]! + order.length;
   }
@@ -183,6 +206,8 @@ export function buildSeatModel(inst: Instance): SeatModel {
     mentorStart,
     mentorList,
     mentorRank,
+    menteeCost,
+    mentorCost,
     manStart,
     manList,
     firstSeatPos,
@@ -465,10 +490,11 @@ export function applyRotation(rot: Rotations, r: number, seatOf: Int32Array, und
 
 /**
  * Change of the egalitarian cost (sum over matched pairs of the mentee's rank of its mentor plus the
- * mentor's rank of the mentee, strict 1-based ranks) when rotation r is eliminated. O(size of r).
+ * mentor's rank of the mentee, 1-based ranks as the metrics count them: equal scores share a rank) when
+ * rotation r is eliminated. O(size of r).
  */
 export function rotationWeight(rot: Rotations, r: number): number {
-  const { rows, cols, menteeRank, mentorRank, seatMentor } = rot.model;
+  const { rows, cols, menteeCost: menteeRank, mentorCost: mentorRank, seatMentor } = rot.model;
   const first = rot.start[r]!;
   const size = rot.start[r + 1]! - first;
   let w = 0;

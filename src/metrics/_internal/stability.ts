@@ -87,7 +87,8 @@ export function checkMentorOf(inst: Instance, mentorOf: Int32Array): void {
         },
       );
     }
-    if (scoreOf(inst, i, j) === NEG) {
+    // A pinned pair was checked when the instance was read, and stands whatever the ranked lists say.
+    if (inst.pinnedMentor[i] !== j && scoreOf(inst, i, j) === NEG) {
       throw new MatchingInputError(
         "INVALID_MATCHING",
         `mentorOf pairs mentee ${i} with mentor ${j}, a pair the instance does not allow.`,
