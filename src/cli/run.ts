@@ -40,6 +40,7 @@ const T = {
     form: "форма наставничества (готовые настройки)",
     strategy: "способ подбора",
     seed: "зерно для случайных решений (целое число)",
+    ties: "порядок при равных баллах: index — по номеру строки, seeded — жребий по зерну (по умолчанию seeded, если дано --seed)",
     out: "папка для результатов",
     outConfig: "куда записать настройки",
     force: "перезаписать существующий файл",
@@ -69,6 +70,7 @@ const T = {
     form: "form of mentoring (a preset)",
     strategy: "matching strategy",
     seed: "seed for random choices (an integer)",
+    ties: "order of equal scores: index (row order) or seeded (a lottery from the seed; the default when --seed is given)",
     out: "folder for the results",
     outConfig: "where to write the config",
     force: "overwrite an existing file",
@@ -259,6 +261,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
   programOptions(inputOptions(program.command("match").description(t.match)))
     .addOption(new Option("--strategy <name>", t.strategy).choices([...engine.strategies]))
     .option("--seed <n>", t.seed, parseSeed)
+    .addOption(new Option("--ties <policy>", t.ties).choices(["index", "seeded"]))
     .option("--out <dir>", t.out, "mentor-match-output")
     .option("--delimiter <d>", t.delimiter, parseDelimiter, ",")
     .option("--pseudonymize", t.pseudonymize, false)

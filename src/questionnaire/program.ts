@@ -274,6 +274,12 @@ export const ProgramSchema = z.strictObject({
     .max(2 ** 32 - 1)
     .default(0),
   strategy: z.enum(STRATEGIES).default("stable"),
+  /**
+   * How the stable and greedy strategies order equal scores: `index` (lower row first) or `seeded` (a
+   * lottery drawn from `seed`, so that another seed gives other tie-breaks). Left out: `seeded` when the
+   * command line is given `--seed`, `index` otherwise.
+   */
+  ties: z.enum(["index", "seeded"]).optional(),
 });
 /** A programme of mentoring, parsed (defaults filled in). */
 export type Program = z.infer<typeof ProgramSchema>;

@@ -27,6 +27,7 @@ function info(program: Program): ProgramInfo {
     questions,
     seed: program.seed,
     strategy: program.strategy,
+    ties: program.ties,
     columns: program.columns,
     requireConsent: program.requireConsent,
   };
@@ -133,7 +134,8 @@ export function createEngine(preset: (form: Program["form"]) => Program): Engine
         }),
       };
     },
-    match: (instance, strategy) => match(instance, { strategy: strategy as StrategyName }),
+    match: (instance, strategy, ties) =>
+      match(instance, { strategy: strategy as StrategyName, ...(ties === undefined ? {} : { ties }) }),
     generate: (p, options) => {
       const program = p.program as Program;
       return scoreParticipants(program, generateParticipants(program, options)).instance;

@@ -15,6 +15,8 @@ export interface ProgramInfo {
   readonly questions: readonly QuestionSpec[];
   readonly seed: number | undefined;
   readonly strategy: string | undefined;
+  /** The config's tie policy (`ties`), when it gives one. */
+  readonly ties: "index" | "seeded" | undefined;
   /** The explicit header → field mapping of the config (`columns`). */
   readonly columns: Readonly<Record<string, string>> | undefined;
   /** Whether participants need consent (then every file needs a consent column). */
@@ -79,8 +81,8 @@ export interface Engine {
     sources: readonly SourceRef[],
     headers: ReadonlyMap<string, ReadonlyMap<string, string>>,
   ): ScoredRun;
-  /** Runs a strategy. @throws MatchingInputError, InfeasibleError */
-  match(instance: MatchingInstance, strategy: string): MatchResult;
+  /** Runs a strategy (ties by index unless `ties` says seeded). @throws MatchingInputError, InfeasibleError */
+  match(instance: MatchingInstance, strategy: string, ties?: "index" | "seeded"): MatchResult;
   /** Seeded participants of a programme, scored: an instance for comparisons. */
   generate(
     info: ProgramInfo,

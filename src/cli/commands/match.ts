@@ -17,6 +17,8 @@ import { prepare, printProblems } from "./validate.js";
 export interface MatchCommandOptions extends InputOptions {
   readonly strategy?: string;
   readonly seed?: number;
+  /** How equal scores are ordered (stable and greedy strategies); see {@link tiePolicy}. */
+  readonly ties?: "index" | "seeded";
   readonly out: string;
   readonly delimiter: Delimiter;
   /** Replace names (and ids that are e-mails) in every output with codes such as `P-3F9A`. */
@@ -50,6 +52,23 @@ function pseudonymized<P extends { id: string; name?: string }, E extends { id: 
   };
 }
 
+/** The strategies that order equal scores by a tie policy (the others break ties by index). */
+const TIE_STRATEGIES: readonly string[] = ["stable", "stable-mentor", "greedy"];
+
+/**
+ * The tie policy of a run: `--ties`, else the config's `ties`, else `seeded` when `--seed` is given to a
+ * strategy that breaks ties (a seed asks for its own tie-breaks), else `index`.
+ */
+export function tiePolicy(
+  options: { readonly ties?: "index" | "seeded" | undefined; readonly seed?: number | undefined },
+  configTies: "index" | "seeded" | undefined,
+  strategy: string,
+): "index" | "seeded" {
+  if (options.ties !== undefined) return options.ties;
+  if (configTies !== undefined) return configTies;
+  return options.seed !== undefined && TIE_STRATEGIES.includes(strategy) ? "seeded" : "index";
+}
+
 /** Runs `match`; returns the exit code. */
 export function matchCommand(io: CliIo, engine: Engine, options: MatchCommandOptions, lang: Lang): number {
   if (options.input === undefined && (options.mentors === undefined || options.mentees === undefined)) {
@@ -70,7 +89,11 @@ export function matchCommand(io: CliIo, engine: Engine, options: MatchCommandOpt
   bar.step(SAY[lang].matching);
   let result: ReturnType<Engine["match"]>;
   try {
-    result = engine.match({ ...scored.instance, seed }, strategy);
+    result = engine.match(
+      { ...scored.instance, seed },
+      strategy,
+      tiePolicy(options, program.info.ties, strategy),
+    );
   } catch (error) {
     bar.done();
     printProblems(io, { ...prepared, problems: [] }, lang);
