@@ -7,7 +7,6 @@
  * poset, and the egalitarian one is a minimum-weight closed subset, found by a minimum cut (Picard 1976).
  * Many-to-one by seats: D. Gusfield, R. W. Irving, "The Stable Marriage Problem", MIT Press 1989, §1.6.3.
  */
-import { normalizeInstance } from "./_internal/instance.js";
 import { buildResult } from "./_internal/result.js";
 import {
   applyRotation,
@@ -18,6 +17,7 @@ import {
 } from "./_internal/rotations.js";
 import { FlowNetwork } from "./_internal/rotationsMaxFlow.js";
 import type { MatchingInstance, MatchResult } from "./types.js";
+import { withInstance } from "./_internal/withInstance.js";
 
 /**
  * The stable matching with the least sum of ranks over both sides (egalitarian cost).
@@ -42,28 +42,29 @@ import type { MatchingInstance, MatchResult } from "./types.js";
  * r.mentorOf; // Int32Array [0, 1, 2]: every mentee's first choice, each mentor's third
  */
 export function egalitarianStableMatching(instance: MatchingInstance): MatchResult {
-  const inst = normalizeInstance(instance, { scoresOptional: true });
-  const model = buildSeatModel(inst);
-  const rot = findRotations(model);
-  const R = rot.count;
-  const seatOf = rot.bottom.seatOf.slice();
-  if (R > 0) {
-    // Picard: source → r (weight < 0, capacity -weight), r → sink (weight > 0), r → each predecessor (∞).
-    const source = R;
-    const sink = R + 1;
-    const net = new FlowNetwork(R + 2, R + rot.pred.length);
-    for (let r = 0; r < R; r++) {
-      const w = rotationWeight(rot, r);
-      if (w < 0) net.addEdge(source, r, -w);
-      else if (w > 0) net.addEdge(r, sink, w);
-      for (let q = rot.predStart[r]!; q < rot.predStart[r + 1]!; q++) {
-        net.addEdge(r, rot.pred[q]!, Number.POSITIVE_INFINITY);
+  return withInstance(instance, { scoresOptional: true }, (inst) => {
+    const model = buildSeatModel(inst);
+    const rot = findRotations(model);
+    const R = rot.count;
+    const seatOf = rot.bottom.seatOf.slice();
+    if (R > 0) {
+      // Picard: source → r (weight < 0, capacity -weight), r → sink (weight > 0), r → each predecessor (∞).
+      const source = R;
+      const sink = R + 1;
+      const net = new FlowNetwork(R + 2, R + rot.pred.length);
+      for (let r = 0; r < R; r++) {
+        const w = rotationWeight(rot, r);
+        if (w < 0) net.addEdge(source, r, -w);
+        else if (w > 0) net.addEdge(r, sink, w);
+        for (let q = rot.predStart[r]!; q < rot.predStart[r + 1]!; q++) {
+          net.addEdge(r, rot.pred[q]!, Number.POSITIVE_INFINITY);
+        }
       }
+      net.maxFlow(source, sink);
+      // The smallest minimum cut (what the source reaches) is a closed set: apply it in index order.
+      const chosen = net.sourceSide(source);
+      for (let r = 0; r < R; r++) if (chosen[r] === 1) applyRotation(rot, r, seatOf, false);
     }
-    net.maxFlow(source, sink);
-    // The smallest minimum cut (what the source reaches) is a closed set: apply it in index order.
-    const chosen = net.sourceSide(source);
-    for (let r = 0; r < R; r++) if (chosen[r] === 1) applyRotation(rot, r, seatOf, false);
-  }
-  return buildResult(inst, mentorOfSeats(model, seatOf), "egalitarian", { tieBreak: { policy: "index" } });
+    return buildResult(inst, mentorOfSeats(model, seatOf), "egalitarian", { tieBreak: { policy: "index" } });
+  });
 }

@@ -5,11 +5,10 @@
  * Mathematical Monthly 69(1), 9–15, 1962; weak stability under ties: R. W. Irving, "Stable marriage and
  * indifference", Discrete Applied Mathematics 48, 261–272, 1994.
  */
-import { normalizeInstance } from "../matching/_internal/instance.js";
-import { releaseRankIndexes } from "../matching/_internal/rankIndex.js";
 import { mentorOfArgument } from "../matching/_internal/matchingLike.js";
 import type { MatchingInstance, MatchingLike } from "../matching/types.js";
-import { checkMentorOf, scanBlockingPairs } from "./_internal/stability.js";
+import { checkMentorOf, scanBlockingPairs } from "../matching/_internal/stability.js";
+import { withInstance } from "../matching/_internal/withInstance.js";
 
 /** A mentee and a mentor who would both rather be together than with what the matching gave them. */
 export interface BlockingPair {
@@ -39,14 +38,14 @@ export interface BlockingPair {
  * blockingPairs({ scores: [[1, 9], [9, 1]] }, Int32Array.of(0, 1)); // [{ mentee: 0, mentor: 1 }, { mentee: 1, mentor: 0 }]
  */
 export function blockingPairs(instance: MatchingInstance, matching: MatchingLike): BlockingPair[] {
-  const inst = normalizeInstance(instance, { scoresOptional: true });
-  const mentorOf = mentorOfArgument(matching);
-  checkMentorOf(inst, mentorOf);
-  const flat: number[] = [];
-  scanBlockingPairs(inst, mentorOf, flat);
-  releaseRankIndexes(inst);
-  const pairs: BlockingPair[] = [];
-  for (let k = 0; k < flat.length; k += 2) pairs.push({ mentee: flat[k]!, mentor: flat[k + 1]! });
-  pairs.sort((a, b) => a.mentee - b.mentee || a.mentor - b.mentor);
-  return pairs;
+  return withInstance(instance, { scoresOptional: true }, (inst) => {
+    const mentorOf = mentorOfArgument(matching);
+    checkMentorOf(inst, mentorOf);
+    const flat: number[] = [];
+    scanBlockingPairs(inst, mentorOf, flat);
+    const pairs: BlockingPair[] = [];
+    for (let k = 0; k < flat.length; k += 2) pairs.push({ mentee: flat[k]!, mentor: flat[k + 1]! });
+    pairs.sort((a, b) => a.mentee - b.mentee || a.mentor - b.mentor);
+    return pairs;
+  });
 }

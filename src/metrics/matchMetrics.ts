@@ -2,12 +2,11 @@
  * Summary figures of any matching of an instance, e.g. one made by hand or by another tool, so that it can
  * be compared with the strategies' results.
  */
-import { normalizeInstance } from "../matching/_internal/instance.js";
-import { releaseRankIndexes } from "../matching/_internal/rankIndex.js";
 import { mentorOfArgument } from "../matching/_internal/matchingLike.js";
 import type { MatchingInstance, MatchingLike, MatchMetrics } from "../matching/types.js";
-import { checkMentorOf } from "./_internal/stability.js";
-import { computeMetrics } from "./summary.js";
+import { checkMentorOf } from "../matching/_internal/stability.js";
+import { computeMetrics } from "../matching/_internal/summary.js";
+import { withInstance } from "../matching/_internal/withInstance.js";
 
 /**
  * Computes `MatchMetrics` (sizes, total / mean / minimum score with compensated sums, rank profiles of both
@@ -23,10 +22,10 @@ import { computeMetrics } from "./summary.js";
  * matchMetrics({ scores: [[3, 1], [2, 5]] }, Int32Array.of(0, 1)).totalScore; // 8
  */
 export function matchMetrics(instance: MatchingInstance, matching: MatchingLike): MatchMetrics {
-  const inst = normalizeInstance(instance, { scoresOptional: true });
-  const mentorOf = mentorOfArgument(matching);
-  checkMentorOf(inst, mentorOf);
-  const metrics = computeMetrics(inst, mentorOf);
-  releaseRankIndexes(inst);
-  return metrics;
+  return withInstance(instance, { scoresOptional: true }, (inst) => {
+    const mentorOf = mentorOfArgument(matching);
+    checkMentorOf(inst, mentorOf);
+    const metrics = computeMetrics(inst, mentorOf);
+    return metrics;
+  });
 }

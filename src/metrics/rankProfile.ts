@@ -2,12 +2,11 @@
  * Rank profile of a matching: how many participants got their first, second, … choice.
  */
 import { MatchingInputError } from "../errors.js";
-import { normalizeInstance } from "../matching/_internal/instance.js";
-import { releaseRankIndexes } from "../matching/_internal/rankIndex.js";
 import { mentorOfArgument } from "../matching/_internal/matchingLike.js";
 import type { MatchingInstance, MatchingLike, RankProfile } from "../matching/types.js";
-import { checkMentorOf } from "./_internal/stability.js";
-import { menteeRanks, mentorRanks, rankProfileOf } from "./summary.js";
+import { checkMentorOf } from "../matching/_internal/stability.js";
+import { menteeRanks, mentorRanks, rankProfileOf } from "../matching/_internal/summary.js";
+import { withInstance } from "../matching/_internal/withInstance.js";
 
 /** Options of {@link rankProfile}. */
 export interface RankProfileOptions {
@@ -46,12 +45,12 @@ export function rankProfile(
       `side must be "mentee" or "mentor", got ${JSON.stringify(side)}.`,
     );
   }
-  const inst = normalizeInstance(instance, { scoresOptional: true });
-  const mentorOf = mentorOfArgument(matching);
-  checkMentorOf(inst, mentorOf);
-  const profile = rankProfileOf(
-    side === "mentee" ? menteeRanks(inst, mentorOf) : mentorRanks(inst, mentorOf),
-  );
-  releaseRankIndexes(inst);
-  return profile;
+  return withInstance(instance, { scoresOptional: true }, (inst) => {
+    const mentorOf = mentorOfArgument(matching);
+    checkMentorOf(inst, mentorOf);
+    const profile = rankProfileOf(
+      side === "mentee" ? menteeRanks(inst, mentorOf) : mentorRanks(inst, mentorOf),
+    );
+    return profile;
+  });
 }

@@ -3,7 +3,7 @@
  * Also the last guard of every strategy: a result never holds a forbidden pair or an over-full mentor.
  */
 import { MentorMatchError } from "../../errors.js";
-import { computeMetrics } from "../../metrics/summary.js";
+import { computeMetrics } from "./summary.js";
 import type { MatchResult, MentorGroup, UnmatchedMentee, UnmatchedReason } from "../types.js";
 import { type Instance, scoreOf } from "./instance.js";
 import { mentorRankIndex, type RankIndex, rankIn } from "./rankIndex.js";

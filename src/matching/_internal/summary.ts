@@ -5,10 +5,10 @@
  * partner, on typed arrays allocated once; sums are compensated (Neumaier 1974, "Rundungsfehleranalyse
  * einiger Verfahren zur Summation endlicher Summen", ZAMM 54), so totals compare across strategies.
  */
-import { csrValue, type Instance, scoreOf } from "../matching/_internal/instance.js";
-import { mentorRankIndex, rankIn } from "../matching/_internal/rankIndex.js";
-import type { MatchMetrics, RankProfile, TagMetrics } from "../matching/types.js";
-import { EffectiveRows, scanBlockingPairs } from "./_internal/stability.js";
+import { csrValue, type Instance, scoreOf } from "./instance.js";
+import { mentorRankIndex, rankIn } from "./rankIndex.js";
+import type { MatchMetrics, RankProfile, TagMetrics } from "../types.js";
+import { EffectiveRows, scanBlockingPairs } from "./stability.js";
 
 const NEG = Number.NEGATIVE_INFINITY;
 

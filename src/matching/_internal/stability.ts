@@ -14,8 +14,8 @@
  * mentee lists, each lookup on the mentor side O(1) (scores, dense rank index) or O(log deg).
  */
 import { MatchingInputError } from "../../errors.js";
-import { type Instance, scoreOf } from "../../matching/_internal/instance.js";
-import { mentorRankIndex, type RankIndex, rankIn } from "../../matching/_internal/rankIndex.js";
+import { type Instance, scoreOf } from "./instance.js";
+import { mentorRankIndex, type RankIndex, rankIn } from "./rankIndex.js";
 
 const NEG = Number.NEGATIVE_INFINITY;
 
