@@ -52,7 +52,7 @@ function tieKeys(n: number, ties: "index" | "seeded", lottery: Int32Array | null
  * selects its best 16 in one pass over its row, then the next 64, 256, … only if it gets that far; no row is
  * ever sorted in full) plus O(proposals · log capacity). Mentee-proposing from a dense matrix, the first
  * round is also the check for NaN / +Infinity, so the matrix is read about twice in all (first round,
- * metrics): 5000 × 5000 in about 0.2 s here. From lists O(total list length) for validation and
+ * metrics); measured times are in bench/results/stable.md, not here. From lists O(total list length) for validation and
  * the receivers' rank index, plus O(proposals). Memory: a few arrays of size n + m (a 5000 × 5000 matrix
  * runs in about 1.1× its own size), plus the receivers' rank index when they gave lists (a 16-bit
  * n × m table for long lists, O(total length) for short ones).

@@ -67,19 +67,22 @@ export interface CoreSolution {
   readonly u: Float64Array;
   /** Column potentials; 0 for columns with a free seat. */
   readonly v: Float64Array;
-  /** Bytes of the typed arrays this solve allocated (for the memory figure of the benchmark). */
-  readonly allocatedBytes: number;
   /** Whether the Jonker–Volgenant initialisation was used to the end. */
   readonly jvInit: boolean;
 }
 
 const INF = Number.POSITIVE_INFINITY;
 
-/** Thrown inside the balanced attempt when a search exhausts its tree: restart with the general start. */
-class Unbalanced extends Error {}
-
-/** Thrown when a search exhausts the candidate graph of a sparsified solve: solve on the full matrix. */
-class CandidatesExhausted extends Error {}
+/**
+ * How a search or an attempt ended (returned, not thrown: these are expected outcomes, not errors):
+ * `DONE`; `UNBALANCED` — in the balanced attempt a search exhausted its tree, so restart with the general
+ * start; `CANDIDATES_EXHAUSTED` — a search could not finish inside the candidate graph of a sparsified
+ * solve, so solve on the full matrix.
+ */
+export const DONE = 0;
+export const UNBALANCED = 1;
+export const CANDIDATES_EXHAUSTED = 2;
+export type SearchStatus = typeof DONE | typeof UNBALANCED | typeof CANDIDATES_EXHAUSTED;
 
 /** Dense problems with at least this many columns (and 64 rows) first search a candidate graph. */
 const SPARSIFY_MIN_COLS = 384;
@@ -139,7 +142,11 @@ interface State {
   /** Rows still to place (not pinned), and work lists of the initialisation. */
   readonly freeRows: Int32Array;
   readonly work: Int32Array;
-  bytes: number;
+  /** What the last row scan found ({@link rowScan}): least and second least reduced cost, and their columns. */
+  scanMin: number;
+  scanMinCol: number;
+  scanSecond: number;
+  scanSecondCol: number;
   /** True while searching the candidate graph of a sparsified dense solve (see {@link sparsifiedSearches}). */
   candidatePhase: boolean;
   readonly candidates: number;
@@ -192,15 +199,8 @@ function createState(p: CoreProblem): State {
   const { inst } = p;
   const n = inst.rows;
   const m = inst.cols;
-  let bytes = 0;
-  const i32 = (len: number): Int32Array => {
-    bytes += 4 * len;
-    return new Int32Array(len);
-  };
-  const f64 = (len: number): Float64Array => {
-    bytes += 8 * len;
-    return new Float64Array(len);
-  };
+  const i32 = (len: number): Int32Array => new Int32Array(len);
+  const f64 = (len: number): Float64Array => new Float64Array(len);
   const cap = i32(m);
   for (let j = 0; j < m; j++) cap[j] = inst.capacity[j]!;
   for (let i = 0; i < n; i++) {
@@ -249,11 +249,13 @@ function createState(p: CoreProblem): State {
     heapCol: csr === null ? null : i32(nnz + m + 1),
     freeRows: i32(n),
     work: i32(n),
-    bytes: 0,
+    scanMin: INF,
+    scanMinCol: -1,
+    scanSecond: INF,
+    scanSecondCol: -1,
     candidatePhase: false,
     candidates: p.candidates ?? CANDIDATES,
   };
-  state.bytes = bytes;
   return state;
 }
 
@@ -315,10 +317,6 @@ function rawCost(st: State, i: number, j: number): number {
 }
 
 // Results of rowScan (module scratch, to avoid an object per call).
-let scanMin = INF;
-let scanMinCol = -1;
-let scanSecond = INF;
-let scanSecondCol = -1;
 
 /** Smallest and second smallest reduced cost `cost(i, j) - v[j]` of row i (ties: lower column first). */
 function rowScan(st: State, i: number): void {
@@ -369,10 +367,10 @@ function rowScan(st: State, i: number): void {
       }
     }
   }
-  scanMin = min;
-  scanMinCol = minCol;
-  scanSecond = second;
-  scanSecondCol = secondCol;
+  st.scanMin = min;
+  st.scanMinCol = minCol;
+  st.scanSecond = second;
+  st.scanSecondCol = secondCol;
 }
 
 /**
@@ -449,7 +447,7 @@ function columnReduction(st: State, rows: Int32Array, nRows: number): number {
       const j1 = st.colOf[i]!;
       if (st.load[j1] !== 1) continue;
       rowScanExcluding(st, i, j1);
-      if (scanMin < INF) v[j1] = v[j1]! - scanMin;
+      if (st.scanMin < INF) v[j1] = v[j1]! - st.scanMin;
     } else {
       // matched several times in the column reduction: it holds one column (the cheapest); nothing to do
     }
@@ -457,7 +455,7 @@ function columnReduction(st: State, rows: Int32Array, nRows: number): number {
   return nFree;
 }
 
-/** Like {@link rowScan}, skipping column `skip`; only `scanMin` is meaningful afterwards. */
+/** Like {@link rowScan}, skipping column `skip`; only `st.scanMin` is meaningful afterwards. */
 function rowScanExcluding(st: State, i: number, skip: number): void {
   const { m, lo, hi, mask, sign, v } = st;
   let min = INF;
@@ -485,7 +483,7 @@ function rowScanExcluding(st: State, i: number, skip: number): void {
       if (h < min) min = h;
     }
   }
-  scanMin = min;
+  st.scanMin = min;
 }
 
 /**
@@ -510,9 +508,9 @@ function augmentingRowReduction(st: State, nFree: number, balanced: boolean, bud
         continue;
       }
       rowScan(st, i);
-      const umin = scanMin;
-      const usub = scanSecond;
-      let j1 = scanMinCol;
+      const umin = st.scanMin;
+      const usub = st.scanSecond;
+      let j1 = st.scanMinCol;
       if (j1 === -1) {
         free[nFree++] = i; // no allowed cell: the search decides
         continue;
@@ -538,7 +536,7 @@ function augmentingRowReduction(st: State, nFree: number, balanced: boolean, bud
         }
       } else if (evict !== -1) {
         // Tie: JV moves to the second column.
-        j1 = scanSecondCol;
+        j1 = st.scanSecondCol;
         evict = -1;
         if (load[j1]! >= cap[j1]!) {
           if (cap[j1] === 1) evict = st.seatRow[st.seatStart[j1]!]!;
@@ -570,8 +568,8 @@ function rowReduction(st: State, rows: Int32Array, nRows: number): number {
   for (let t = 0; t < nRows; t++) {
     const i = rows[t]!;
     rowScan(st, i);
-    const min = scanMin;
-    const j = scanMinCol;
+    const min = st.scanMin;
+    const j = st.scanMinCol;
     if (dummy !== INF && !(min <= dummy)) {
       u[i] = dummy; // stays unmatched: every allowed cell costs more than staying out
       continue;
@@ -589,7 +587,7 @@ function rowReduction(st: State, rows: Int32Array, nRows: number): number {
  */
 function settleRowPotential(st: State, i: number): void {
   rowScan(st, i);
-  let min = scanMin === INF ? 0 : scanMin;
+  let min = st.scanMin === INF ? 0 : st.scanMin;
   if (min > st.dummy) min = st.dummy;
   st.u[i] = min;
 }
@@ -663,9 +661,12 @@ function finishSearch(
   }
 }
 
-/** A search reached no free seat: its tree is a set of rows with too few seats (Hall's condition fails). */
-function exhausted(st: State, balanced: boolean, s: number): void {
-  if (st.candidatePhase) throw new CandidatesExhausted();
+/**
+ * A search reached no free seat: its tree is a set of rows with too few seats (Hall's condition fails).
+ * Returns how the caller goes on: {@link DONE} = evict the cheapest row and finish the search.
+ */
+function exhausted(st: State, balanced: boolean, s: number): SearchStatus {
+  if (st.candidatePhase) return CANDIDATES_EXHAUSTED;
   if (st.mode === "perfect") {
     throw new InfeasibleError(
       "INFEASIBLE",
@@ -676,7 +677,7 @@ function exhausted(st: State, balanced: boolean, s: number): void {
       },
     );
   }
-  if (balanced) throw new Unbalanced();
+  return balanced ? UNBALANCED : DONE;
 }
 
 /**
@@ -715,7 +716,7 @@ function relaxDense(st: State, r: number, minVal: number): void {
 }
 
 /** Shortest augmenting path from free row `s` on dense scores (one O(m) pass per step). */
-function searchDense(st: State, s: number, balanced: boolean): void {
+function searchDense(st: State, s: number, balanced: boolean): SearchStatus {
   const {
     m,
     lo,
@@ -797,12 +798,13 @@ function searchDense(st: State, s: number, balanced: boolean): void {
     }
     if (any && bestDummy < lowest) {
       finishSearch(st, s, nRows, nCols, bestDummy, -1, bestDummyRow);
-      return;
+      return DONE;
     }
     if (lowest === INF) {
-      exhausted(st, balanced, s);
+      const status = exhausted(st, balanced, s);
+      if (status !== DONE) return status;
       finishSearch(st, s, nRows, nCols, minVal, -1, cheapestEviction(st, s, nRows));
-      return;
+      return DONE;
     }
     const j = idx;
     d[j] = Number.NaN;
@@ -811,7 +813,7 @@ function searchDense(st: State, s: number, balanced: boolean): void {
     minVal = lowest;
     if (load[j]! < cap[j]!) {
       finishSearch(st, s, nRows, nCols, minVal, j, -1);
-      return;
+      return DONE;
     }
     const cnt = load[j]!;
     const start = seatStart[j]!;
@@ -854,7 +856,7 @@ function startSparseSearches(st: State): void {
  * column is never relaxed again and its stale heap entries are skipped), so one load of `d[j]` per arc
  * decides. The first search of a batch needs {@link startSparseSearches}.
  */
-function searchSparse(st: State, s: number, balanced: boolean): void {
+function searchSparse(st: State, s: number, balanced: boolean): SearchStatus {
   const {
     m,
     lo,
@@ -1000,13 +1002,14 @@ function searchSparse(st: State, s: number, balanced: boolean): void {
     if (any && bestDummy < lowest) {
       st.nTouched = nTouched;
       finishSearch(st, s, nRows, nCols, bestDummy, -1, bestDummyRow);
-      return;
+      return DONE;
     }
     if (j === -1) {
       st.nTouched = nTouched;
-      exhausted(st, balanced, s);
+      const status = exhausted(st, balanced, s);
+      if (status !== DONE) return status;
       finishSearch(st, s, nRows, nCols, minVal, -1, cheapestEviction(st, s, nRows));
-      return;
+      return DONE;
     }
     d[j] = Number.NaN;
     st.colDist[nCols] = lowest;
@@ -1015,7 +1018,7 @@ function searchSparse(st: State, s: number, balanced: boolean): void {
     if (load[j]! < cap[j]!) {
       st.nTouched = nTouched;
       finishSearch(st, s, nRows, nCols, minVal, j, -1);
-      return;
+      return DONE;
     }
     const cnt = load[j]!;
     const start = seatStart[j]!;
@@ -1034,13 +1037,13 @@ function searchSparse(st: State, s: number, balanced: boolean): void {
   }
 }
 
-/** One attempt: initialisation, then a search per free row. */
-function run(st: State, rows: Int32Array, nRows: number, balanced: boolean, sparsify: boolean): void {
+/** One attempt: initialisation, then a search per free row. Returns how it ended. */
+function run(st: State, rows: Int32Array, nRows: number, balanced: boolean, sparsify: boolean): SearchStatus {
   resetState(st);
   let nFree: number;
   if (balanced) {
     nFree = columnReduction(st, rows, nRows);
-    if (nFree < 0) throw new Unbalanced();
+    if (nFree < 0) return UNBALANCED;
     // The augmenting row reduction pays off before full-row searches; candidate searches are cheap.
     if (!sparsify) nFree = augmentingRowReduction(st, nFree, true, 8);
     // Row potentials: tight on the assigned cell (the least reduced cost of the row, by construction).
@@ -1049,10 +1052,7 @@ function run(st: State, rows: Int32Array, nRows: number, balanced: boolean, spar
       const j = st.colOf[i]!;
       if (j >= 0) st.u[i] = costAt(st, i, j) - st.v[j]!;
     }
-    if (sparsify) {
-      sparsifiedSearches(st, rows, nRows, nFree);
-      return;
-    }
+    if (sparsify) return sparsifiedSearches(st, rows, nRows, nFree);
   } else {
     nFree = rowReduction(st, rows, nRows);
     // With a private "stay unmatched" option it would take part in every price drop: skip ARR.
@@ -1070,9 +1070,10 @@ function run(st: State, rows: Int32Array, nRows: number, balanced: boolean, spar
   for (let t = 0; t < nFree; t++) {
     const s = order[t]!;
     settleRowPotential(st, s);
-    if (st.dense !== null) searchDense(st, s, balanced);
-    else searchSparse(st, s, balanced);
+    const status = st.dense !== null ? searchDense(st, s, balanced) : searchSparse(st, s, balanced);
+    if (status !== DONE) return status;
   }
+  return DONE;
 }
 
 /**
@@ -1093,7 +1094,6 @@ function buildCandidates(
   const rowStart = new Int32Array(n + 1);
   const col = new Int32Array(bound);
   const val = new Float64Array(bound);
-  st.bytes += 4 * (n + 1) + 12 * bound;
   const heapH = new Float64Array(K);
   const heapJ = new Int32Array(K);
   const mark = st.mark;
@@ -1170,7 +1170,6 @@ function buildCandidates(
   if (st.heapKey === null || st.heapKey.length < nnz + m + 1) {
     st.heapKey = new Float64Array(nnz + m + 1);
     st.heapCol = new Int32Array(nnz + m + 1);
-    st.bytes += 12 * (nnz + m + 1);
   }
   st.clean = true; // every candidate cell is an allowed one
   startSparseSearches(st);
@@ -1180,17 +1179,16 @@ function buildCandidates(
  * Dense balanced problems: search a sparse candidate graph instead of the full rows, then verify the
  * potentials on the full matrix. A row with a cell of negative reduced cost gets those cells added, its
  * potential lowered to its true minimum and its seat freed, and is searched again; when no cell is
- * negative, the potentials certify optimality on the full matrix (every seat is taken). Throws
- * {@link CandidatesExhausted} when a search cannot finish inside the candidate graph.
+ * negative, the potentials certify optimality on the full matrix (every seat is taken). Returns
+ * {@link CANDIDATES_EXHAUSTED} when a search cannot finish inside the candidate graph.
  */
-function sparsifiedSearches(st: State, rows: Int32Array, nRows: number, nFree: number): void {
+function sparsifiedSearches(st: State, rows: Int32Array, nRows: number, nFree: number): SearchStatus {
   const S = st.dense!;
   const { m, lo, hi, mask, sign, u, v } = st;
   if (st.mark.length < m) {
     st.mark = new Int32Array(m);
     st.touched = new Int32Array(m);
     st.level = new Int32Array(m);
-    st.bytes += 12 * m;
   }
   let scale = 1;
   for (let t = 0; t < nRows; t++) {
@@ -1208,7 +1206,8 @@ function sparsifiedSearches(st: State, rows: Int32Array, nRows: number, nFree: n
       for (let t = 0; t < pending; t++) {
         const s = order[t]!;
         settleRowPotential(st, s);
-        searchSparse(st, s, true);
+        const status = searchSparse(st, s, true);
+        if (status !== DONE) return status;
       }
       // Verify on the full matrix.
       st.dense = S;
@@ -1236,7 +1235,7 @@ function sparsifiedSearches(st: State, rows: Int32Array, nRows: number, nFree: n
         u[i] = min;
         order[pending++] = i;
       }
-      if (pending === 0) return;
+      if (pending === 0) return DONE;
     }
   } finally {
     st.candidatePhase = false;
@@ -1312,7 +1311,6 @@ export function solveAssignment(p: CoreProblem): CoreSolution {
   const { inst } = p;
   const n = st.n;
   const rows = new Int32Array(n);
-  st.bytes += 4 * n;
   let nRows = 0;
   for (let i = 0; i < n; i++) if (inst.pinnedMentor[i]! < 0) rows[nRows++] = i;
   // Balanced: the seats (each capacity capped at the number of rows) equal the rows to place.
@@ -1323,15 +1321,9 @@ export function solveAssignment(p: CoreProblem): CoreSolution {
   let jvInit = balanced;
   if (balanced) {
     const sparsify = st.dense !== null && st.m >= SPARSIFY_MIN_COLS && nRows >= 64;
-    try {
-      try {
-        run(st, rows, nRows, true, sparsify);
-      } catch (e) {
-        if (!(e instanceof CandidatesExhausted)) throw e;
-        run(st, rows, nRows, true, false);
-      }
-    } catch (e) {
-      if (!(e instanceof Unbalanced)) throw e;
+    let status = run(st, rows, nRows, true, sparsify);
+    if (status === CANDIDATES_EXHAUSTED) status = run(st, rows, nRows, true, false);
+    if (status === UNBALANCED) {
       balanced = false;
       jvInit = false;
     }
@@ -1370,5 +1362,5 @@ export function solveAssignment(p: CoreProblem): CoreSolution {
     for (let i = 0; i < n; i++) u[i] = u[i]! / unscale;
     for (let j = 0; j < st.m; j++) v[j] = v[j]! / unscale;
   }
-  return { mentorOf, u, v, allocatedBytes: st.bytes + 4 * n, jvInit };
+  return { mentorOf, u, v, jvInit };
 }
