@@ -162,4 +162,22 @@ describe("architecture: the layers of docs/architecture.md", () => {
     const helper = readFileSync(join(SRC, "matching/_internal/withInstance.ts"), "utf8");
     expect(helper).toMatch(/finally\s*\{\s*releaseRankIndexes\(inst\);/);
   });
+
+  it("no file in src/ is over 500 lines, but for a data table and two files being reworked elsewhere", () => {
+    // questionnaire/_internal/presetData.ts is a data table (the preset questions); csv/readParticipants.ts
+    // and scoring/scoreParticipants.ts are split by the engineers working on them (issue 11, item 3).
+    const allowed = new Set([
+      "questionnaire/_internal/presetData.ts",
+      "csv/readParticipants.ts",
+      "scoring/scoreParticipants.ts",
+    ]);
+    const long = sourceFiles(SRC)
+      .map((f) => ({
+        file: relative(SRC, f).replaceAll("\\", "/"),
+        lines: readFileSync(f, "utf8").split("\n").length,
+      }))
+      .filter((f) => f.lines > 501 && !allowed.has(f.file))
+      .map((f) => `${f.file}: ${f.lines} lines`);
+    expect(long).toEqual([]);
+  });
 });
