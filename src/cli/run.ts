@@ -4,9 +4,10 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { Delimiter } from "../csv/detectDelimiter.js";
+import { STRATEGIES } from "../matching/strategies.js";
+import { FORMS } from "../questionnaire/forms.js";
 import { isMentorMatchError } from "../errors.js";
 import type { Lang } from "../report/texts.js";
-import type { Engine } from "./_internal/engine.js";
 import { EXIT } from "./_internal/exit.js";
 import type { CliIo } from "./_internal/io.js";
 import { errorText, pickLang } from "./_internal/messages.js";
@@ -16,7 +17,6 @@ import { initCommand } from "./commands/init.js";
 import { matchCommand } from "./commands/match.js";
 import { validateCommand } from "./commands/validate.js";
 
-export type { Engine } from "./_internal/engine.js";
 export type { CliIo } from "./_internal/io.js";
 
 const T = {
@@ -204,14 +204,13 @@ function langFromArgv(argv: readonly string[]): string | undefined {
  *
  * @param argv - the arguments, e.g. `["match", "--mentors", "m.csv", "--mentees", "s.csv", "--form", "student-student"]`.
  * @param io - streams, environment and working directory.
- * @param engine - the programme, scoring and matching layers.
  * @returns the exit code.
  * @throws never: every error is printed and turned into an exit code.
  *
  * @example
- * const code = await runCli(["demo", "--out", "demo-out"], io, createEngine());
+ * const code = await runCli(["demo", "--out", "demo-out"], io);
  */
-export async function runCli(argv: readonly string[], io: CliIo, engine: Engine): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const lang0: Lang = pickLang(langFromArgv(argv), io.env);
   const t = T[lang0];
   let code: number = EXIT.ok;
@@ -226,7 +225,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
   const programOptions = (cmd: Command): Command =>
     cmd
       .addOption(new Option("--config <file>", t.config).conflicts("form"))
-      .addOption(new Option("--form <form>", t.form).choices([...engine.forms]));
+      .addOption(new Option("--form <form>", t.form).choices([...FORMS]));
 
   const program = new Command("mentor-match")
     .description(t.about)
@@ -244,22 +243,22 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
   program.addHelpCommand(false);
 
   inputOptions(program.command("init").description(t.init))
-    .addOption(new Option("--form <form>", t.form).choices([...engine.forms]).makeOptionMandatory())
+    .addOption(new Option("--form <form>", t.form).choices([...FORMS]).makeOptionMandatory())
     .option("--out <file>", t.outConfig, "mentor-match.config.json")
     .option("--force", t.force, false)
     .addOption(langOption())
     .action((opts) => {
-      code = initCommand(io, engine, opts, langOf(opts));
+      code = initCommand(io, opts, langOf(opts));
     });
 
   programOptions(inputOptions(program.command("validate").description(t.validate)))
     .addOption(langOption())
     .action((opts) => {
-      code = validateCommand(io, engine, opts, langOf(opts));
+      code = validateCommand(io, opts, langOf(opts));
     });
 
   programOptions(inputOptions(program.command("match").description(t.match)))
-    .addOption(new Option("--strategy <name>", t.strategy).choices([...engine.strategies]))
+    .addOption(new Option("--strategy <name>", t.strategy).choices([...STRATEGIES]))
     .option("--seed <n>", t.seed, parseSeed)
     .addOption(new Option("--ties <policy>", t.ties).choices(["index", "seeded"]))
     .option("--out <dir>", t.out, "mentor-match-output")
@@ -274,19 +273,19 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
         code = EXIT.usage;
         return;
       }
-      code = matchCommand(io, engine, opts, langOf(opts));
+      code = matchCommand(io, opts, langOf(opts));
     });
 
   program
     .command("demo")
     .description(t.demo)
-    .addOption(new Option("--strategy <name>", t.strategy).choices([...engine.strategies]))
+    .addOption(new Option("--strategy <name>", t.strategy).choices([...STRATEGIES]))
     .option("--seed <n>", t.seed, parseSeed)
     .option("--out <dir>", t.out, "mentor-match-demo")
     .option("--delimiter <d>", t.delimiter, parseDelimiter, ",")
     .addOption(langOption())
     .action((opts) => {
-      code = demoCommand(io, engine, opts, langOf(opts));
+      code = demoCommand(io, opts, langOf(opts));
     });
 
   programOptions(inputOptions(program.command("compare").description(t.compare)))
@@ -298,8 +297,8 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     .addOption(langOption())
     .action((opts) => {
       for (const s of opts.strategies as string[]) {
-        if (!engine.strategies.includes(s)) {
-          io.stderr(`error: unknown strategy "${s}" (${engine.strategies.join(", ")})\n`);
+        if (!(STRATEGIES as readonly string[]).includes(s)) {
+          io.stderr(`error: unknown strategy "${s}" (${STRATEGIES.join(", ")})\n`);
           code = EXIT.usage;
           return;
         }
@@ -311,7 +310,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
         code = EXIT.usage;
         return;
       }
-      code = compareCommand(io, engine, opts, langOf(opts));
+      code = compareCommand(io, opts, langOf(opts));
     });
 
   if (argv.length === 0) {

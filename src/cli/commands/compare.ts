@@ -1,7 +1,7 @@
 /** `mentor-match compare`: several strategies on the same participants (CSV files or generated ones). */
-import type { MatchingInstance } from "../../matching/types.js";
+import type { MatchingInstance, StrategyName } from "../../matching/types.js";
 import type { Lang } from "../../report/texts.js";
-import type { Engine } from "../_internal/engine.js";
+import { compareTable, generateInstance } from "../_internal/library.js";
 import { EXIT } from "../_internal/exit.js";
 import { type InputOptions, loadProgram } from "../_internal/inputs.js";
 import type { CliIo } from "../_internal/io.js";
@@ -9,7 +9,7 @@ import { errorText } from "../_internal/messages.js";
 import { prepare, printProblems } from "./validate.js";
 
 export interface CompareCommandOptions extends InputOptions {
-  readonly strategies: readonly string[];
+  readonly strategies: readonly StrategyName[];
   readonly seeds: readonly number[];
   /** `[mentors, mentees]` to generate instead of reading files. */
   readonly generate?: readonly [number, number];
@@ -19,19 +19,14 @@ export interface CompareCommandOptions extends InputOptions {
 }
 
 /** Runs `compare`; returns the exit code. */
-export function compareCommand(
-  io: CliIo,
-  engine: Engine,
-  options: CompareCommandOptions,
-  lang: Lang,
-): number {
+export function compareCommand(io: CliIo, options: CompareCommandOptions, lang: Lang): number {
   let instances: MatchingInstance[];
   if (options.generate !== undefined) {
-    const program = loadProgram(io, engine, options);
+    const program = loadProgram(io, options);
     const [mentors, mentees] = options.generate;
     instances = [];
     for (let k = 0; k < options.instances; k++) {
-      instances.push(engine.generate(program.info, { mentors, mentees, seed: (options.seeds[0] ?? 0) + k }));
+      instances.push(generateInstance(program.info, { mentors, mentees, seed: (options.seeds[0] ?? 0) + k }));
     }
   } else {
     if (options.input === undefined && (options.mentors === undefined || options.mentees === undefined)) {
@@ -42,14 +37,14 @@ export function compareCommand(
       );
       return EXIT.usage;
     }
-    const prepared = prepare(io, engine, options, lang);
+    const prepared = prepare(io, options, lang);
     printProblems(io, prepared, lang);
     if (prepared.problems.length > 0 || prepared.scored === null) return EXIT.input;
     instances = [prepared.scored.instance];
   }
   try {
     io.stdout(
-      `${engine.compare(instances, options.strategies, { seeds: options.seeds, lang, format: options.markdown ? "markdown" : "text" })}\n`,
+      `${compareTable(instances, options.strategies, { seeds: options.seeds, lang, format: options.markdown ? "markdown" : "text" })}\n`,
     );
   } catch (error) {
     io.stderr(`${errorText(error, lang)}\n`);

@@ -4,7 +4,7 @@ import { mapColumns } from "../../csv/mapColumns.js";
 import { columnFieldsOf } from "../../csv/readParticipants.js";
 import { isMentorMatchError } from "../../errors.js";
 import type { Lang } from "../../report/texts.js";
-import type { Engine } from "../_internal/engine.js";
+import { type ProgramInfo, presetInfo, programToJson } from "../_internal/library.js";
 import { EXIT } from "../_internal/exit.js";
 import { loadSources } from "../_internal/inputs.js";
 import { type CliIo, fileExists, writeFileAtomically } from "../_internal/io.js";
@@ -23,15 +23,15 @@ export interface InitCommandOptions {
 export const SCHEMA_REF = "./node_modules/mentor-match/dist/programme.schema.json";
 
 /** Runs `init`; returns the exit code. */
-export function initCommand(io: CliIo, engine: Engine, options: InitCommandOptions, lang: Lang): number {
+export function initCommand(io: CliIo, options: InitCommandOptions, lang: Lang): number {
   const say = SAY[lang];
   if (fileExists(io, options.out) && !options.force) {
     io.stderr(`${say.exists(options.out)}\n`);
     return EXIT.usage;
   }
-  let info: ReturnType<Engine["preset"]>;
+  let info: ProgramInfo;
   try {
-    info = engine.preset(options.form);
+    info = presetInfo(options.form);
   } catch (error) {
     if (!isMentorMatchError(error)) throw error;
     io.stderr(`${errorText(error, lang)}\n`);
@@ -69,7 +69,7 @@ export function initCommand(io: CliIo, engine: Engine, options: InitCommandOptio
       for (const q of notFound) io.stdout(`  ? ${q.id} («${label(q)}»)\n`);
     }
   }
-  const config = { $schema: SCHEMA_REF, ...engine.programToJson(info), columns };
+  const config = { $schema: SCHEMA_REF, ...programToJson(info), columns };
   writeFileAtomically(io, options.out, `${JSON.stringify(config, null, 2)}\n`);
   io.stdout(`\n${say.configWritten(options.out)}\n`);
   return EXIT.ok;

@@ -6,7 +6,8 @@ import { buildReportModel } from "../../report/buildReportModel.js";
 import { pseudonymCodes } from "../../report/pseudonymCodes.js";
 import { renderOutputs } from "../../report/renderOutputs.js";
 import type { Lang } from "../../report/texts.js";
-import type { Engine } from "../_internal/engine.js";
+import { match } from "../../matching/match.js";
+import type { MatchResult, StrategyName } from "../../matching/types.js";
 import { EXIT } from "../_internal/exit.js";
 import type { InputOptions } from "../_internal/inputs.js";
 import { type CliIo, writeOutputsAtomically } from "../_internal/io.js";
@@ -15,7 +16,7 @@ import { progress } from "../_internal/progress.js";
 import { prepare, printProblems } from "./validate.js";
 
 export interface MatchCommandOptions extends InputOptions {
-  readonly strategy?: string;
+  readonly strategy?: StrategyName;
   readonly seed?: number;
   /** How equal scores are ordered (stable and greedy strategies); see {@link tiePolicy}. */
   readonly ties?: "index" | "seeded";
@@ -70,13 +71,13 @@ export function tiePolicy(
 }
 
 /** Runs `match`; returns the exit code. */
-export function matchCommand(io: CliIo, engine: Engine, options: MatchCommandOptions, lang: Lang): number {
+export function matchCommand(io: CliIo, options: MatchCommandOptions, lang: Lang): number {
   if (options.input === undefined && (options.mentors === undefined || options.mentees === undefined)) {
     io.stderr(`${SAY[lang].needInput}\n`);
     return EXIT.usage;
   }
   const bar = progress(io, 4);
-  const prepared = prepare(io, engine, options, lang, bar);
+  const prepared = prepare(io, options, lang, bar);
   if (prepared.problems.length > 0 || prepared.scored === null || prepared.program === null) {
     bar.done();
     printProblems(io, prepared, lang);
@@ -84,15 +85,14 @@ export function matchCommand(io: CliIo, engine: Engine, options: MatchCommandOpt
     return prepared.problems.some((p) => p instanceof InfeasibleError) ? EXIT.infeasible : EXIT.input;
   }
   const { scored, program } = prepared;
-  const seed = options.seed ?? program.info.seed ?? 0;
-  const strategy = options.strategy ?? program.info.strategy ?? "stable";
+  const seed = options.seed ?? program.info.seed;
+  const strategy = options.strategy ?? program.info.strategy;
   bar.step(SAY[lang].matching);
-  let result: ReturnType<Engine["match"]>;
+  let result: MatchResult;
   try {
-    result = engine.match(
+    result = match(
       { ...scored.instance, seed },
-      strategy,
-      tiePolicy(options, program.info.ties, strategy),
+      { strategy, ties: tiePolicy(options, program.info.ties, strategy) },
     );
   } catch (error) {
     bar.done();
