@@ -11,7 +11,6 @@ import { assign, type State, unassign } from "./assignmentState.js";
  */
 const INF = Number.POSITIVE_INFINITY;
 
-
 /** Smallest and second smallest reduced cost `cost(i, j) - v[j]` of row i (ties: lower column first). */
 export function rowScan(st: State, i: number): void {
   const { m, lo, hi, mask, sign, v } = st;
