@@ -14,9 +14,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { createEngine } from "../src/cli/_internal/createEngine.js";
 import { runCli } from "../src/cli/run.js";
-import { preset } from "../src/questionnaire/presets.js";
 
 export const REMATCH_DOC_PATH = fileURLToPath(new URL("../docs/rematch.md", import.meta.url));
 
@@ -41,17 +39,13 @@ function words(line: string): string[] {
 async function session(dir: string, command: string): Promise<string> {
   const argv = words(command.slice("$ mentor-match ".length));
   const printed: string[] = [];
-  const code = await runCli(
-    argv,
-    {
-      stdout: (t) => printed.push(t),
-      stderr: (t) => printed.push(t),
-      env: {},
-      cwd: dir,
-      stderrIsTTY: false,
-    },
-    createEngine(preset),
-  );
+  const code = await runCli(argv, {
+    stdout: (t) => printed.push(t),
+    stderr: (t) => printed.push(t),
+    env: {},
+    cwd: dir,
+    stderrIsTTY: false,
+  });
   const text = printed.join("").replace(/\n+$/, "");
   return `${command}\n${text === "" ? "" : `${text}\n`}(exit code ${code})`;
 }

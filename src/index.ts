@@ -93,6 +93,7 @@ export type { MatchOptions } from "./matching/match.js";
 export type {
   CsrScores,
   MatchingInstance,
+  MatchingLike,
   MatchMetrics,
   MatchResult,
   MentorGroup,

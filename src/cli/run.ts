@@ -5,15 +5,15 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { Delimiter } from "../csv/detectDelimiter.js";
+import { STRATEGIES } from "../matching/strategies.js";
+import { FORMS } from "../questionnaire/forms.js";
 import { isMentorMatchError } from "../errors.js";
 import type { Lang } from "../report/texts.js";
-import type { Engine } from "./_internal/engine.js";
 import { EXIT } from "./_internal/exit.js";
 import type { CliIo } from "./_internal/io.js";
 import { errorText, pickLang } from "./_internal/messages.js";
 import { REMATCH_HELP } from "./commands/rematchHelp.js";
 
-export type { Engine } from "./_internal/engine.js";
 export type { CliIo } from "./_internal/io.js";
 
 const T = {
@@ -38,6 +38,7 @@ const T = {
     form: "форма наставничества (готовые настройки)",
     strategy: "способ подбора",
     seed: "зерно для случайных решений (целое число)",
+    ties: "порядок при равных баллах: index — по номеру строки, seeded — жребий по зерну (по умолчанию seeded, если дано --seed)",
     out: "папка для результатов",
     outConfig: "куда записать настройки",
     force: "перезаписать существующий файл",
@@ -76,6 +77,7 @@ const T = {
     form: "form of mentoring (a preset)",
     strategy: "matching strategy",
     seed: "seed for random choices (an integer)",
+    ties: "order of equal scores: index (row order) or seeded (a lottery from the seed; the default when --seed is given)",
     out: "folder for the results",
     outConfig: "where to write the config",
     force: "overwrite an existing file",
@@ -242,14 +244,13 @@ function langFromArgv(argv: readonly string[]): string | undefined {
  *
  * @param argv - the arguments, e.g. `["match", "--mentors", "m.csv", "--mentees", "s.csv", "--form", "student-student"]`.
  * @param io - streams, environment and working directory.
- * @param engine - the programme, scoring and matching layers.
  * @returns the exit code.
  * @throws never: every error is printed and turned into an exit code.
  *
  * @example
- * const code = await runCli(["demo", "--out", "demo-out"], io, createEngine());
+ * const code = await runCli(["demo", "--out", "demo-out"], io);
  */
-export async function runCli(argv: readonly string[], io: CliIo, engine: Engine): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const lang0: Lang = pickLang(langFromArgv(argv), io.env);
   const t = T[lang0];
   let code: number = EXIT.ok;
@@ -265,7 +266,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
   const programOptions = (cmd: Command): Command =>
     cmd
       .addOption(new Option("--config <file>", t.config).conflicts("form"))
-      .addOption(new Option("--form <form>", t.form).choices([...engine.forms]));
+      .addOption(new Option("--form <form>", t.form).choices([...FORMS]));
 
   const program = new Command("mentor-match")
     .description(t.about)
@@ -283,7 +284,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
   program.addHelpCommand(false);
 
   inputOptions(program.command("init").description(t.init))
-    .addOption(new Option("--form <form>", t.form).choices([...engine.forms]).makeOptionMandatory())
+    .addOption(new Option("--form <form>", t.form).choices([...FORMS]).makeOptionMandatory())
     .option("--out <file>", t.outConfig, "mentor-match.config.json")
     .option("--force", t.force, false)
     .option("--consent-on-file <where>", t.consentOnFile)
@@ -293,7 +294,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
         import("./commands/init.js"),
         import("./_internal/inputs.js"),
       ]);
-      code = initCommand(io, engine, { ...opts, preloaded: await preloadInputs(io, opts) }, langOf(opts));
+      code = initCommand(io, { ...opts, preloaded: await preloadInputs(io, opts) }, langOf(opts));
     });
 
   programOptions(inputOptions(program.command("validate").description(t.validate)))
@@ -303,12 +304,13 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
         import("./commands/validate.js"),
         import("./_internal/inputs.js"),
       ]);
-      code = validateCommand(io, engine, { ...opts, preloaded: await preloadInputs(io, opts) }, langOf(opts));
+      code = validateCommand(io, { ...opts, preloaded: await preloadInputs(io, opts) }, langOf(opts));
     });
 
   programOptions(inputOptions(program.command("match").description(t.match)))
-    .addOption(new Option("--strategy <name>", t.strategy).choices([...engine.strategies]))
+    .addOption(new Option("--strategy <name>", t.strategy).choices([...STRATEGIES]))
     .option("--seed <n>", t.seed, parseSeed)
+    .addOption(new Option("--ties <policy>", t.ties).choices(["index", "seeded"]))
     .option("--out <dir>", t.out, "mentor-match-output")
     .option("--delimiter <d>", t.delimiter, parseDelimiter)
     .option("--pseudonymize", t.pseudonymize, false)
@@ -329,25 +331,20 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
         import("./commands/match.js"),
         import("./_internal/inputs.js"),
       ]);
-      code = await matchCommand(
-        io,
-        engine,
-        { ...opts, preloaded: await preloadInputs(io, opts) },
-        langOf(opts),
-      );
+      code = await matchCommand(io, { ...opts, preloaded: await preloadInputs(io, opts) }, langOf(opts));
     });
 
   program
     .command("demo")
     .description(t.demo)
-    .addOption(new Option("--strategy <name>", t.strategy).choices([...engine.strategies]))
+    .addOption(new Option("--strategy <name>", t.strategy).choices([...STRATEGIES]))
     .option("--seed <n>", t.seed, parseSeed)
     .option("--out <dir>", t.out, "mentor-match-demo")
     .option("--delimiter <d>", t.delimiter, parseDelimiter)
     .addOption(langOption())
     .action(async (opts) => {
       const { demoCommand } = await import("./commands/demo.js");
-      code = await demoCommand(io, engine, opts, langOf(opts));
+      code = await demoCommand(io, opts, langOf(opts));
     });
 
   programOptions(inputOptions(program.command("compare").description(t.compare)))
@@ -360,8 +357,8 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
     .addOption(langOption())
     .action(async (opts) => {
       for (const s of opts.strategies as string[]) {
-        if (!engine.strategies.includes(s)) {
-          io.stderr(`error: unknown strategy "${s}" (${engine.strategies.join(", ")})\n`);
+        if (!(STRATEGIES as readonly string[]).includes(s)) {
+          io.stderr(`error: unknown strategy "${s}" (${STRATEGIES.join(", ")})\n`);
           code = EXIT.usage;
           return;
         }
@@ -377,7 +374,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
         import("./commands/compare.js"),
         import("./_internal/inputs.js"),
       ]);
-      code = compareCommand(io, engine, { ...opts, preloaded: await preloadInputs(io, opts) }, langOf(opts));
+      code = compareCommand(io, { ...opts, preloaded: await preloadInputs(io, opts) }, langOf(opts));
     });
 
   const rh = REMATCH_HELP[lang0];

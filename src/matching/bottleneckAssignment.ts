@@ -12,9 +12,10 @@ import { MatchingInputError } from "../errors.js";
 import { solveAssignment } from "./_internal/assignmentCore.js";
 import { createMatcher, maximumMatching } from "./_internal/assignmentFeasibility.js";
 import { completeAssignmentOptions, requireScores } from "./_internal/assignmentOptions.js";
-import { type Instance, normalizeInstance, scoreOf } from "./_internal/instance.js";
+import { type Instance, scoreOf } from "./_internal/instance.js";
 import { buildResult } from "./_internal/result.js";
 import type { MatchingInstance, MatchResult } from "./types.js";
+import { withInstance } from "./_internal/withInstance.js";
 
 /** Options of {@link bottleneckAssignment}. */
 export interface BottleneckAssignmentOptions {
@@ -122,52 +123,53 @@ export function bottleneckAssignment(
     );
   }
   requireScores(instance, "Bottleneck assignment", "Справедливому распределению");
-  const inst = normalizeInstance(instance);
-  const sign = maximize ? 1 : -1; // quality = sign × score, larger is better
-  const baseLo = inst.minScore === Number.NEGATIVE_INFINITY ? -Number.MAX_VALUE : inst.minScore;
-  const baseHi = Number.MAX_VALUE;
-  const rangeFor = (t: number): [number, number] =>
-    maximize ? [Math.max(baseLo, t), baseHi] : [baseLo, Math.min(baseHi, -t)];
+  return withInstance(instance, {}, (inst) => {
+    const sign = maximize ? 1 : -1; // quality = sign × score, larger is better
+    const baseLo = inst.minScore === Number.NEGATIVE_INFINITY ? -Number.MAX_VALUE : inst.minScore;
+    const baseHi = Number.MAX_VALUE;
+    const rangeFor = (t: number): [number, number] =>
+      maximize ? [Math.max(baseLo, t), baseHi] : [baseLo, Math.min(baseHi, -t)];
 
-  const mt = createMatcher(inst);
-  const target = maximumMatching(mt, baseLo, baseHi);
-  // Quality of the worst pinned pair: a threshold above it cannot change the worst pair.
-  let pinnedWorst = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < inst.rows; i++) {
-    const j = inst.pinnedMentor[i]!;
-    if (j >= 0) pinnedWorst = Math.min(pinnedWorst, sign * scoreOf(inst, i, j));
-  }
+    const mt = createMatcher(inst);
+    const target = maximumMatching(mt, baseLo, baseHi);
+    // Quality of the worst pinned pair: a threshold above it cannot change the worst pair.
+    let pinnedWorst = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < inst.rows; i++) {
+      const j = inst.pinnedMentor[i]!;
+      if (j >= 0) pinnedWorst = Math.min(pinnedWorst, sign * scoreOf(inst, i, j));
+    }
 
-  let low = Number.NEGATIVE_INFINITY; // best threshold known feasible (-Infinity: no restriction)
-  if (target > 0 && !(cardinality === "perfect" && target < mt.nRows)) {
-    let high = Number.POSITIVE_INFINITY;
-    if (pinnedWorst !== Number.POSITIVE_INFINITY) {
-      // The worst pair is at most the worst pinned pair: test that threshold first.
-      const [plo, phi] = rangeFor(pinnedWorst);
-      if (maximumMatching(mt, plo, phi) >= target) low = pinnedWorst;
-      else high = pinnedWorst;
+    let low = Number.NEGATIVE_INFINITY; // best threshold known feasible (-Infinity: no restriction)
+    if (target > 0 && !(cardinality === "perfect" && target < mt.nRows)) {
+      let high = Number.POSITIVE_INFINITY;
+      if (pinnedWorst !== Number.POSITIVE_INFINITY) {
+        // The worst pair is at most the worst pinned pair: test that threshold first.
+        const [plo, phi] = rangeFor(pinnedWorst);
+        if (maximumMatching(mt, plo, phi) >= target) low = pinnedWorst;
+        else high = pinnedWorst;
+      }
+      const random = pivotRandom(inst.seed);
+      while (low !== pinnedWorst) {
+        const count = scanQualities(inst, mt.rows, mt.nRows, mt.cap, sign, low, high, -1);
+        if (count === 0) break;
+        const pivot = scanQualities(
+          inst,
+          mt.rows,
+          mt.nRows,
+          mt.cap,
+          sign,
+          low,
+          high,
+          Math.floor(random() * count),
+        );
+        const [plo, phi] = rangeFor(pivot);
+        if (maximumMatching(mt, plo, phi) >= target) low = pivot;
+        else high = pivot;
+      }
     }
-    const random = pivotRandom(inst.seed);
-    while (low !== pinnedWorst) {
-      const count = scanQualities(inst, mt.rows, mt.nRows, mt.cap, sign, low, high, -1);
-      if (count === 0) break;
-      const pivot = scanQualities(
-        inst,
-        mt.rows,
-        mt.nRows,
-        mt.cap,
-        sign,
-        low,
-        high,
-        Math.floor(random() * count),
-      );
-      const [plo, phi] = rangeFor(pivot);
-      if (maximumMatching(mt, plo, phi) >= target) low = pivot;
-      else high = pivot;
-    }
-  }
-  const [lo, hi] = low === Number.NEGATIVE_INFINITY ? [baseLo, baseHi] : rangeFor(low);
-  // The optimal assignment among the pairs at or above the threshold (of the same maximum size).
-  const solution = solveAssignment({ inst, sign: maximize ? -1 : 1, lo, hi, mode: cardinality });
-  return buildResult(inst, solution.mentorOf, "fair");
+    const [lo, hi] = low === Number.NEGATIVE_INFINITY ? [baseLo, baseHi] : rangeFor(low);
+    // The optimal assignment among the pairs at or above the threshold (of the same maximum size).
+    const solution = solveAssignment({ inst, sign: maximize ? -1 : 1, lo, hi, mode: cardinality });
+    return buildResult(inst, solution.mentorOf, "fair");
+  });
 }

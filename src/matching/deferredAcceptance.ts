@@ -11,13 +11,13 @@
  * Mathematics 48, 1994).
  */
 import { MatchingInputError } from "../errors.js";
-import { normalizeInstance } from "./_internal/instance.js";
 import { identityKey, partnerStream, type ScoreStream } from "./_internal/preferences.js";
 import { runProposals } from "./_internal/proposals.js";
 import { createRandom, randomPermutation } from "./_internal/random.js";
-import { menteeRankIndex, mentorRankIndex, releaseRankIndexes } from "./_internal/rankIndex.js";
+import { menteeRankIndex, mentorRankIndex } from "./_internal/rankIndex.js";
 import { buildResult } from "./_internal/result.js";
 import type { MatchingInstance, MatchResult } from "./types.js";
+import { withInstance } from "./_internal/withInstance.js";
 
 /** Options of {@link deferredAcceptance}. */
 export interface DeferredAcceptanceOptions {
@@ -52,7 +52,7 @@ function tieKeys(n: number, ties: "index" | "seeded", lottery: Int32Array | null
  * selects its best 16 in one pass over its row, then the next 64, 256, … only if it gets that far; no row is
  * ever sorted in full) plus O(proposals · log capacity). Mentee-proposing from a dense matrix, the first
  * round is also the check for NaN / +Infinity, so the matrix is read about twice in all (first round,
- * metrics): 5000 × 5000 in about 0.2 s here. From lists O(total list length) for validation and
+ * metrics); measured times are in bench/results/stable.md, not here. From lists O(total list length) for validation and
  * the receivers' rank index, plus O(proposals). Memory: a few arrays of size n + m (a 5000 × 5000 matrix
  * runs in about 1.1× its own size), plus the receivers' rank index when they gave lists (a 16-bit
  * n × m table for long lists, O(total length) for short ones).
@@ -99,59 +99,59 @@ export function deferredAcceptance(
   // Mentee-proposing from scores: the first round of proposals reads every row anyway, so the check of
   // the matrix for NaN / +Infinity is done there (ScoreStream.startAll) instead of in a pass of its own.
   const firstRoundChecks = proposer === "mentee" && instance?.menteePreferences === undefined;
-  const inst = normalizeInstance(instance, { scoresOptional: true, deferDenseScoreCheck: firstRoundChecks });
-  const { rows, cols, capacity, pinnedMentor } = inst;
-  let menteeLottery: Int32Array | null = null;
-  let mentorLottery: Int32Array | null = null;
-  if (ties === "seeded") {
-    const rng = createRandom(inst.seed);
-    menteeLottery = randomPermutation(rows, rng);
-    mentorLottery = randomPermutation(cols, rng);
-  }
-  const menteeKey = tieKeys(rows, ties, menteeLottery);
-  const mentorKey = tieKeys(cols, ties, mentorLottery);
+  return withInstance(instance, { scoresOptional: true, deferDenseScoreCheck: firstRoundChecks }, (inst) => {
+    const { rows, cols, capacity, pinnedMentor } = inst;
+    let menteeLottery: Int32Array | null = null;
+    let mentorLottery: Int32Array | null = null;
+    if (ties === "seeded") {
+      const rng = createRandom(inst.seed);
+      menteeLottery = randomPermutation(rows, rng);
+      mentorLottery = randomPermutation(cols, rng);
+    }
+    const menteeKey = tieKeys(rows, ties, menteeLottery);
+    const mentorKey = tieKeys(cols, ties, mentorLottery);
 
-  const mentorSeats = Int32Array.from(capacity);
-  const menteeFree = new Int32Array(rows);
-  const mentorOf = new Int32Array(rows).fill(-1);
-  for (let i = 0; i < rows; i++) {
-    const j = pinnedMentor[i]!;
-    if (j === -1) menteeFree[i] = 1;
-    else {
-      mentorOf[i] = j;
-      mentorSeats[j]!--;
+    const mentorSeats = Int32Array.from(capacity);
+    const menteeFree = new Int32Array(rows);
+    const mentorOf = new Int32Array(rows).fill(-1);
+    for (let i = 0; i < rows; i++) {
+      const j = pinnedMentor[i]!;
+      if (j === -1) menteeFree[i] = 1;
+      else {
+        mentorOf[i] = j;
+        mentorSeats[j]!--;
+      }
     }
-  }
-  if (proposer === "mentee") {
-    const stream = partnerStream(inst, "mentee", mentorKey);
-    if (firstRoundChecks && inst.dense !== null) (stream as ScoreStream).startAll();
-    const { seatStart, count, held } = runProposals({
-      proposers: rows,
-      receivers: cols,
-      free: menteeFree,
-      seats: mentorSeats,
-      stream,
-      receiverIndex: mentorRankIndex(inst),
-      proposerKey: menteeKey,
-    });
-    for (let j = 0; j < cols; j++) {
-      for (let q = seatStart[j]!; q < seatStart[j]! + count[j]!; q++) mentorOf[held[q]!] = j;
+    if (proposer === "mentee") {
+      const stream = partnerStream(inst, "mentee", mentorKey);
+      if (firstRoundChecks && inst.dense !== null) (stream as ScoreStream).startAll();
+      const { seatStart, count, held } = runProposals({
+        proposers: rows,
+        receivers: cols,
+        free: menteeFree,
+        seats: mentorSeats,
+        stream,
+        receiverIndex: mentorRankIndex(inst),
+        proposerKey: menteeKey,
+      });
+      for (let j = 0; j < cols; j++) {
+        for (let q = seatStart[j]!; q < seatStart[j]! + count[j]!; q++) mentorOf[held[q]!] = j;
+      }
+    } else {
+      const { seatStart, count, held } = runProposals({
+        proposers: cols,
+        receivers: rows,
+        free: mentorSeats,
+        seats: menteeFree,
+        stream: partnerStream(inst, "mentor", menteeKey),
+        receiverIndex: menteeRankIndex(inst),
+        proposerKey: mentorKey,
+      });
+      for (let i = 0; i < rows; i++) if (count[i]! > 0) mentorOf[i] = held[seatStart[i]!]!;
     }
-  } else {
-    const { seatStart, count, held } = runProposals({
-      proposers: cols,
-      receivers: rows,
-      free: mentorSeats,
-      seats: menteeFree,
-      stream: partnerStream(inst, "mentor", menteeKey),
-      receiverIndex: menteeRankIndex(inst),
-      proposerKey: mentorKey,
+    const result = buildResult(inst, mentorOf, proposer === "mentee" ? "stable" : "stable-mentor", {
+      tieBreak: ties === "seeded" ? { policy: "seeded", seed: inst.seed } : { policy: "index" },
     });
-    for (let i = 0; i < rows; i++) if (count[i]! > 0) mentorOf[i] = held[seatStart[i]!]!;
-  }
-  const result = buildResult(inst, mentorOf, proposer === "mentee" ? "stable" : "stable-mentor", {
-    tieBreak: ties === "seeded" ? { policy: "seeded", seed: inst.seed } : { policy: "index" },
+    return result;
   });
-  releaseRankIndexes(inst);
-  return result;
 }

@@ -7,12 +7,11 @@
  * scores induce on both sides.
  */
 import { MatchingInputError } from "../errors.js";
-import { normalizeInstance } from "./_internal/instance.js";
 import { identityKey, ScoreStream } from "./_internal/preferences.js";
 import { createRandom, randomPermutation } from "./_internal/random.js";
-import { releaseRankIndexes } from "./_internal/rankIndex.js";
 import { buildResult } from "./_internal/result.js";
 import type { MatchingInstance, MatchResult } from "./types.js";
+import { withInstance } from "./_internal/withInstance.js";
 
 /** Options of {@link greedyMatching}. */
 export interface GreedyOptions {
@@ -29,10 +28,12 @@ export interface GreedyOptions {
  *
  * Complexity: O(n·m) for dense scores (O(nnz) CSR) plus O(k log n) for k rejected candidates, without
  * sorting all pairs: each mentee's candidates come lazily, best first, and a heap orders the mentees by
- * their current candidate. Respects capacities, pins (placed first), forbidden cells and `minScore`;
- * ranked lists are not used (it is a score baseline).
+ * their current candidate. Respects capacities, pins (placed first), forbidden cells and `minScore`.
+ * Ranked lists decide which pairs are allowed (a pair is allowed only when each side that gave a list
+ * names the other), never the order: among the allowed pairs the scores alone decide (a score baseline).
  *
- * @param instance - scores, capacities, forbidden cells, pins, `minScore`, `seed`.
+ * @param instance - scores, capacities, forbidden cells, pins, `minScore`, ranked lists (which pairs are
+ *   allowed), `seed`.
  * @param options - tie policy.
  * @returns the matching.
  * @throws MatchingInputError on invalid input, including an instance without scores (`INVALID_SHAPE`), or
@@ -50,78 +51,78 @@ export function greedyMatching(instance: MatchingInstance, options?: GreedyOptio
       `ties must be "index" or "seeded", got ${JSON.stringify(ties)}.`,
     );
   }
-  const inst = normalizeInstance(instance);
-  const { rows, cols, capacity, pinnedMentor } = inst;
-  let menteeKey = identityKey(rows);
-  let mentorKey = identityKey(cols);
-  if (ties === "seeded") {
-    const rng = createRandom(inst.seed);
-    menteeKey = inverse(randomPermutation(rows, rng));
-    mentorKey = inverse(randomPermutation(cols, rng));
-  }
-  const seats = Int32Array.from(capacity);
-  const mentorOf = new Int32Array(rows).fill(-1);
-  for (let i = 0; i < rows; i++) {
-    const j = pinnedMentor[i]!;
-    if (j !== -1) {
-      mentorOf[i] = j;
-      seats[j]!--;
+  return withInstance(instance, {}, (inst) => {
+    const { rows, cols, capacity, pinnedMentor } = inst;
+    let menteeKey = identityKey(rows);
+    let mentorKey = identityKey(cols);
+    if (ties === "seeded") {
+      const rng = createRandom(inst.seed);
+      menteeKey = inverse(randomPermutation(rows, rng));
+      mentorKey = inverse(randomPermutation(cols, rng));
     }
-  }
-  const stream = new ScoreStream(inst, "mentee", mentorKey);
-  const curMentor = new Int32Array(rows);
-  const curScore = new Float64Array(rows);
-  const heap = new Int32Array(rows);
-  let size = 0;
-  // Heap order: current candidate's score descending, then mentee key ascending.
-  const before = (a: number, b: number): boolean =>
-    curScore[a]! > curScore[b]! || (curScore[a] === curScore[b] && menteeKey[a]! < menteeKey[b]!);
-  const siftDown = (from: number): void => {
-    const x = heap[from]!;
-    let at = from;
-    for (;;) {
-      let child = 2 * at + 1;
-      if (child >= size) break;
-      if (child + 1 < size && before(heap[child + 1]!, heap[child]!)) child++;
-      if (!before(heap[child]!, x)) break;
-      heap[at] = heap[child]!;
-      at = child;
+    const seats = Int32Array.from(capacity);
+    const mentorOf = new Int32Array(rows).fill(-1);
+    for (let i = 0; i < rows; i++) {
+      const j = pinnedMentor[i]!;
+      if (j !== -1) {
+        mentorOf[i] = j;
+        seats[j]!--;
+      }
     }
-    heap[at] = x;
-  };
-  for (let i = 0; i < rows; i++) {
-    if (pinnedMentor[i] !== -1) continue;
-    const j = stream.next(i);
-    if (j === -1) continue;
-    curMentor[i] = j;
-    curScore[i] = stream.lastScore;
-    heap[size++] = i;
-  }
-  for (let at = (size >> 1) - 1; at >= 0; at--) siftDown(at);
-  while (size > 0) {
-    const i = heap[0]!;
-    const j = curMentor[i]!;
-    if (seats[j]! > 0) {
-      seats[j]!--;
-      mentorOf[i] = j;
-      heap[0] = heap[--size]!;
-      siftDown(0);
-      continue;
-    }
-    const next = stream.next(i);
-    if (next === -1) {
-      heap[0] = heap[--size]!;
-    } else {
-      curMentor[i] = next;
+    const stream = new ScoreStream(inst, "mentee", mentorKey);
+    const curMentor = new Int32Array(rows);
+    const curScore = new Float64Array(rows);
+    const heap = new Int32Array(rows);
+    let size = 0;
+    // Heap order: current candidate's score descending, then mentee key ascending.
+    const before = (a: number, b: number): boolean =>
+      curScore[a]! > curScore[b]! || (curScore[a] === curScore[b] && menteeKey[a]! < menteeKey[b]!);
+    const siftDown = (from: number): void => {
+      const x = heap[from]!;
+      let at = from;
+      for (;;) {
+        let child = 2 * at + 1;
+        if (child >= size) break;
+        if (child + 1 < size && before(heap[child + 1]!, heap[child]!)) child++;
+        if (!before(heap[child]!, x)) break;
+        heap[at] = heap[child]!;
+        at = child;
+      }
+      heap[at] = x;
+    };
+    for (let i = 0; i < rows; i++) {
+      if (pinnedMentor[i] !== -1) continue;
+      const j = stream.next(i);
+      if (j === -1) continue;
+      curMentor[i] = j;
       curScore[i] = stream.lastScore;
+      heap[size++] = i;
     }
-    siftDown(0);
-  }
-  const result = buildResult(inst, mentorOf, "greedy", {
-    tieBreak: ties === "seeded" ? { policy: "seeded", seed: inst.seed } : { policy: "index" },
+    for (let at = (size >> 1) - 1; at >= 0; at--) siftDown(at);
+    while (size > 0) {
+      const i = heap[0]!;
+      const j = curMentor[i]!;
+      if (seats[j]! > 0) {
+        seats[j]!--;
+        mentorOf[i] = j;
+        heap[0] = heap[--size]!;
+        siftDown(0);
+        continue;
+      }
+      const next = stream.next(i);
+      if (next === -1) {
+        heap[0] = heap[--size]!;
+      } else {
+        curMentor[i] = next;
+        curScore[i] = stream.lastScore;
+      }
+      siftDown(0);
+    }
+    const result = buildResult(inst, mentorOf, "greedy", {
+      tieBreak: ties === "seeded" ? { policy: "seeded", seed: inst.seed } : { policy: "index" },
+    });
+    return result;
   });
-  releaseRankIndexes(inst);
-  return result;
 }
 
 function inverse(perm: Int32Array): Int32Array {

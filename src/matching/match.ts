@@ -30,8 +30,50 @@ export interface MatchOptions {
    * @defaultValue "stable"
    */
   readonly strategy?: StrategyName;
-  /** Tie policy for the stable strategies when preferences come from equal scores. @defaultValue "index" */
+  /**
+   * How equal scores are ordered, for the strategies that break ties (`stable`, `stable-mentor`,
+   * `greedy`): `index` — lower index first; `seeded` — a lottery drawn from `instance.seed`, recorded in
+   * `result.tieBreak`. The other strategies break ties by index; asking them for `seeded` is an error
+   * rather than silently ignored. @defaultValue "index"
+   */
   readonly ties?: "index" | "seeded";
+}
+
+/** The strategies that take a tie policy. */
+const SEEDED_TIES: readonly StrategyName[] = ["stable", "stable-mentor", "greedy"];
+
+/** Options `match` knows; anything else (a `seed`, say) is refused rather than ignored. */
+const KNOWN_OPTIONS = new Set(["strategy", "ties"]);
+
+function checkOptions(options: MatchOptions, strategy: string, ties: string): void {
+  for (const key of Object.keys(options)) {
+    if (KNOWN_OPTIONS.has(key)) continue;
+    const seed = key === "seed";
+    throw new MatchingInputError(
+      "INVALID_OPTION",
+      seed
+        ? `match has no option "seed": the seed belongs to the instance (instance.seed), got ${String((options as { seed?: unknown }).seed)}.`
+        : `match has no option ${JSON.stringify(key)}; it takes strategy and ties.`,
+      {
+        hint: seed
+          ? 'Pass the seed with the instance: match({ ...instance, seed }, { strategy, ties: "seeded" }).'
+          : "Remove the option, or pass it to the strategy's own function.",
+      },
+    );
+  }
+  if (ties !== "index" && ties !== "seeded") {
+    throw new MatchingInputError(
+      "INVALID_OPTION",
+      `ties must be "index" or "seeded", got ${JSON.stringify(ties)}.`,
+    );
+  }
+  if (ties === "seeded" && !(SEEDED_TIES as readonly string[]).includes(strategy)) {
+    throw new MatchingInputError(
+      "INVALID_OPTION",
+      `Strategy "${strategy}" breaks ties by index; ties "seeded" applies to ${SEEDED_TIES.join(", ")}.`,
+      { hint: `Leave ties out, or use one of ${SEEDED_TIES.join(", ")}.` },
+    );
+  }
 }
 
 /**
@@ -44,8 +86,11 @@ export interface MatchOptions {
  * @param instance - scores (rows = mentees, columns = mentors), capacities, forbidden and pinned pairs, seed.
  * @param options - the strategy and tie policy.
  * @returns the matching: `mentorOf`, groups, the unmatched with reasons, metrics.
- * @throws MatchingInputError with code `UNKNOWN_STRATEGY` for a name not in {@link STRATEGIES}, and the
- *   errors of the strategy itself (invalid scores, shapes, capacities, pins).
+ * @throws MatchingInputError with code `UNKNOWN_STRATEGY` for a name not in {@link STRATEGIES};
+ *   `INVALID_OPTION` for an option it does not know (the seed is `instance.seed`, not an option), a tie
+ *   policy other than `index` / `seeded`, or `seeded` for a strategy that breaks ties by index; and the
+ *   errors of the strategy itself (invalid scores, shapes, capacities, pins, a seed that is not a whole
+ *   number).
  *
  * @example
  * const result = match({ scores: [[0.9, 0.2], [0.8, 0.7]] }, { strategy: "optimal" });
@@ -54,6 +99,8 @@ export interface MatchOptions {
 export function match(instance: MatchingInstance, options?: MatchOptions | null): MatchResult {
   const strategy = options?.strategy ?? "stable";
   const ties = options?.ties ?? "index";
+  if (options !== undefined && options !== null && (STRATEGIES as readonly string[]).includes(strategy))
+    checkOptions(options, strategy, ties);
   switch (strategy) {
     case "stable":
       return deferredAcceptance(instance, { proposer: "mentee", ties });
@@ -64,7 +111,7 @@ export function match(instance: MatchingInstance, options?: MatchOptions | null)
     case "fair":
       return bottleneckAssignment(instance);
     case "greedy":
-      return greedyMatching(instance);
+      return greedyMatching(instance, { ties });
     case "random":
       return randomSerialDictatorship(instance);
     case "egalitarian":

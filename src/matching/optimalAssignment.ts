@@ -9,9 +9,9 @@
  */
 import { solveAssignment } from "./_internal/assignmentCore.js";
 import { completeAssignmentOptions, dualsOf, requireScores } from "./_internal/assignmentOptions.js";
-import { normalizeInstance } from "./_internal/instance.js";
 import { buildResult } from "./_internal/result.js";
 import type { MatchingInstance, MatchResult } from "./types.js";
+import { withInstance } from "./_internal/withInstance.js";
 
 /** Options of {@link optimalAssignment}. */
 export interface OptimalAssignmentOptions {
@@ -69,15 +69,16 @@ export function optimalAssignment(
 ): MatchResult {
   const { maximize, cardinality } = completeAssignmentOptions(options);
   requireScores(instance, "Optimal assignment", "Оптимальному распределению");
-  const inst = normalizeInstance(instance);
-  const solution = solveAssignment({
-    inst,
-    sign: maximize ? -1 : 1,
-    lo: inst.minScore === Number.NEGATIVE_INFINITY ? -Number.MAX_VALUE : inst.minScore,
-    hi: Number.MAX_VALUE,
-    mode: cardinality,
-  });
-  return buildResult(inst, solution.mentorOf, "optimal", {
-    duals: dualsOf(inst, solution.mentorOf, solution.u, solution.v),
+  return withInstance(instance, {}, (inst) => {
+    const solution = solveAssignment({
+      inst,
+      sign: maximize ? -1 : 1,
+      lo: inst.minScore === Number.NEGATIVE_INFINITY ? -Number.MAX_VALUE : inst.minScore,
+      hi: Number.MAX_VALUE,
+      mode: cardinality,
+    });
+    return buildResult(inst, solution.mentorOf, "optimal", {
+      duals: dualsOf(inst, solution.mentorOf, solution.u, solution.v),
+    });
   });
 }

@@ -6,12 +6,12 @@
  * endowments in house allocation problems", Econometrica 66(3), 689–701, 1998.
  */
 import { MatchingInputError } from "../errors.js";
-import { normalizeInstance } from "./_internal/instance.js";
 import { identityKey, partnerStream } from "./_internal/preferences.js";
 import { createRandom, randomPermutation } from "./_internal/random.js";
-import { mentorRankIndex, rankIn, releaseRankIndexes } from "./_internal/rankIndex.js";
+import { mentorRankIndex, rankIn } from "./_internal/rankIndex.js";
 import { buildResult } from "./_internal/result.js";
 import type { MatchingInstance, MatchResult } from "./types.js";
+import { withInstance } from "./_internal/withInstance.js";
 
 /** Options of {@link randomSerialDictatorship}. */
 export interface RandomSerialDictatorshipOptions {
@@ -41,37 +41,37 @@ export function randomSerialDictatorship(
   instance: MatchingInstance,
   options?: RandomSerialDictatorshipOptions | null,
 ): MatchResult {
-  const inst = normalizeInstance(instance, { scoresOptional: true });
-  const seed = options?.seed ?? inst.seed;
-  if (!Number.isSafeInteger(seed)) {
-    throw new MatchingInputError("INVALID_OPTION", `seed must be an integer, got ${String(seed)}.`);
-  }
-  const { rows, cols, capacity, pinnedMentor } = inst;
-  const seats = Int32Array.from(capacity);
-  const mentorOf = new Int32Array(rows).fill(-1);
-  for (let i = 0; i < rows; i++) {
-    const j = pinnedMentor[i]!;
-    if (j !== -1) {
-      mentorOf[i] = j;
-      seats[j]!--;
+  return withInstance(instance, { scoresOptional: true }, (inst) => {
+    const seed = options?.seed ?? inst.seed;
+    if (!Number.isSafeInteger(seed)) {
+      throw new MatchingInputError("INVALID_OPTION", `seed must be an integer, got ${String(seed)}.`);
     }
-  }
-  const order = randomPermutation(rows, createRandom(seed));
-  const stream = partnerStream(inst, "mentee", identityKey(cols));
-  const index = mentorRankIndex(inst);
-  for (let k = 0; k < rows; k++) {
-    const i = order[k]!;
-    if (pinnedMentor[i] !== -1) continue;
-    for (;;) {
-      const j = stream.next(i);
-      if (j === -1) break;
-      if (seats[j]! === 0 || (index !== null && rankIn(index, j, i) === 0)) continue;
-      seats[j]!--;
-      mentorOf[i] = j;
-      break;
+    const { rows, cols, capacity, pinnedMentor } = inst;
+    const seats = Int32Array.from(capacity);
+    const mentorOf = new Int32Array(rows).fill(-1);
+    for (let i = 0; i < rows; i++) {
+      const j = pinnedMentor[i]!;
+      if (j !== -1) {
+        mentorOf[i] = j;
+        seats[j]!--;
+      }
     }
-  }
-  const result = buildResult(inst, mentorOf, "random", { tieBreak: { policy: "index" } });
-  releaseRankIndexes(inst);
-  return result;
+    const order = randomPermutation(rows, createRandom(seed));
+    const stream = partnerStream(inst, "mentee", identityKey(cols));
+    const index = mentorRankIndex(inst);
+    for (let k = 0; k < rows; k++) {
+      const i = order[k]!;
+      if (pinnedMentor[i] !== -1) continue;
+      for (;;) {
+        const j = stream.next(i);
+        if (j === -1) break;
+        if (seats[j]! === 0 || (index !== null && rankIn(index, j, i) === 0)) continue;
+        seats[j]!--;
+        mentorOf[i] = j;
+        break;
+      }
+    }
+    const result = buildResult(inst, mentorOf, "random", { tieBreak: { policy: "index" } });
+    return result;
+  });
 }

@@ -9,7 +9,6 @@
  * Stable Marriage Problem: Structure and Algorithms", MIT Press 1989, §1.6.3: many-to-one by seats.
  */
 import { LimitError, MatchingInputError } from "../errors.js";
-import { normalizeInstance } from "./_internal/instance.js";
 import {
   applyRotation,
   buildSeatModel,
@@ -18,6 +17,7 @@ import {
   rotationWeight,
 } from "./_internal/rotations.js";
 import type { MatchingInstance } from "./types.js";
+import { withInstance } from "./_internal/withInstance.js";
 
 /** Options of {@link allStableMatchings}. */
 export interface AllStableMatchingsOptions {
@@ -47,8 +47,8 @@ export interface RotationInfo {
   /** The mentees that change mentor, in cycle order (each takes the place the next one leaves). */
   readonly moves: readonly RotationMove[];
   /**
-   * Change of the egalitarian cost (sum of both sides' strict ranks over the matched pairs) when it is
-   * eliminated.
+   * Change of the egalitarian cost (sum of both sides' ranks over the matched pairs, counted as the
+   * metrics count them: equal scores share a rank) when it is eliminated.
    */
   readonly weight: number;
   /** Rotations that must be eliminated before this one (generating edges; all with smaller indices). */
@@ -104,81 +104,82 @@ export function allStableMatchings(
       `onLimit must be "truncate" or "throw", got ${String(onLimit)}.`,
     );
   }
-  const inst = normalizeInstance(instance, { scoresOptional: true });
-  const model = buildSeatModel(inst);
-  const rot = findRotations(model);
-  const R = rot.count;
-  const { predStart, pred } = rot;
+  return withInstance(instance, { scoresOptional: true }, (inst) => {
+    const model = buildSeatModel(inst);
+    const rot = findRotations(model);
+    const R = rot.count;
+    const { predStart, pred } = rot;
 
-  const rotations: RotationInfo[] = [];
-  for (let r = 0; r < R; r++) {
-    const moves: RotationMove[] = [];
-    const first = rot.start[r]!;
-    const size = rot.start[r + 1]! - first;
-    for (let k = 0; k < size; k++) {
-      const fromMentor = model.seatMentor[rot.seat[first + k]!]!;
-      const toMentor = model.seatMentor[rot.seat[first + ((k + 1) % size)]!]!;
-      // A move between two seats of the same mentor changes nothing a person sees: left out.
-      if (fromMentor !== toMentor) moves.push({ mentee: rot.man[first + k]!, fromMentor, toMentor });
-    }
-    rotations.push({
-      moves,
-      weight: rotationWeight(rot, r),
-      requires: Array.from(pred.subarray(predStart[r]!, predStart[r + 1]!)),
-    });
-  }
-
-  // Depth-first over the rotations in index order (a linear extension): rotation k may be taken only when
-  // all its predecessors are; "leave out" is tried first, so the mentee-optimal matching comes first.
-  const seatOf = rot.bottom.seatOf.slice();
-  const taken = new Uint8Array(R);
-  const matchings: Int32Array[] = [];
-  let complete = true;
-  // Explicit stack: phase[k] = 0 (leave k out next), 1 (take k next, if it may be taken), 2 (undo, go up).
-  const phase = new Uint8Array(R + 1);
-  let k = 0;
-  while (k >= 0) {
-    if (k === R) {
-      if (matchings.length >= limit) {
-        complete = false;
-        break;
+    const rotations: RotationInfo[] = [];
+    for (let r = 0; r < R; r++) {
+      const moves: RotationMove[] = [];
+      const first = rot.start[r]!;
+      const size = rot.start[r + 1]! - first;
+      for (let k = 0; k < size; k++) {
+        const fromMentor = model.seatMentor[rot.seat[first + k]!]!;
+        const toMentor = model.seatMentor[rot.seat[first + ((k + 1) % size)]!]!;
+        // A move between two seats of the same mentor changes nothing a person sees: left out.
+        if (fromMentor !== toMentor) moves.push({ mentee: rot.man[first + k]!, fromMentor, toMentor });
       }
-      matchings.push(mentorOfSeats(model, seatOf));
-      k--;
-      continue;
+      rotations.push({
+        moves,
+        weight: rotationWeight(rot, r),
+        requires: Array.from(pred.subarray(predStart[r]!, predStart[r + 1]!)),
+      });
     }
-    const state = phase[k]!;
-    if (state === 0) {
-      phase[k] = 1;
-      phase[++k] = 0;
-    } else if (state === 1) {
-      phase[k] = 2;
-      let ready = true;
-      for (let q = predStart[k]!; q < predStart[k + 1]! && ready; q++) ready = taken[pred[q]!] === 1;
-      if (ready) {
-        taken[k] = 1;
-        applyRotation(rot, k, seatOf, false);
+
+    // Depth-first over the rotations in index order (a linear extension): rotation k may be taken only when
+    // all its predecessors are; "leave out" is tried first, so the mentee-optimal matching comes first.
+    const seatOf = rot.bottom.seatOf.slice();
+    const taken = new Uint8Array(R);
+    const matchings: Int32Array[] = [];
+    let complete = true;
+    // Explicit stack: phase[k] = 0 (leave k out next), 1 (take k next, if it may be taken), 2 (undo, go up).
+    const phase = new Uint8Array(R + 1);
+    let k = 0;
+    while (k >= 0) {
+      if (k === R) {
+        if (matchings.length >= limit) {
+          complete = false;
+          break;
+        }
+        matchings.push(mentorOfSeats(model, seatOf));
+        k--;
+        continue;
+      }
+      const state = phase[k]!;
+      if (state === 0) {
+        phase[k] = 1;
         phase[++k] = 0;
+      } else if (state === 1) {
+        phase[k] = 2;
+        let ready = true;
+        for (let q = predStart[k]!; q < predStart[k + 1]! && ready; q++) ready = taken[pred[q]!] === 1;
+        if (ready) {
+          taken[k] = 1;
+          applyRotation(rot, k, seatOf, false);
+          phase[++k] = 0;
+        }
+      } else {
+        if (taken[k] === 1) {
+          taken[k] = 0;
+          applyRotation(rot, k, seatOf, true);
+        }
+        k--;
       }
-    } else {
-      if (taken[k] === 1) {
-        taken[k] = 0;
-        applyRotation(rot, k, seatOf, true);
-      }
-      k--;
     }
-  }
-  if (!complete && onLimit === "throw") {
-    throw new LimitError("LIMIT_EXCEEDED", `The instance has more than ${limit} stable matchings.`, {
-      hint: "Raise `limit`, or use egalitarianStableMatching / minimumRegretStableMatching, which do not enumerate.",
-      details: { limit },
-    });
-  }
-  return {
-    matchings,
-    complete,
-    menteeOptimal: mentorOfSeats(model, rot.bottom.seatOf),
-    mentorOptimal: mentorOfSeats(model, rot.top.seatOf),
-    rotations,
-  };
+    if (!complete && onLimit === "throw") {
+      throw new LimitError("LIMIT_EXCEEDED", `The instance has more than ${limit} stable matchings.`, {
+        hint: "Raise `limit`, or use egalitarianStableMatching / minimumRegretStableMatching, which do not enumerate.",
+        details: { limit },
+      });
+    }
+    return {
+      matchings,
+      complete,
+      menteeOptimal: mentorOfSeats(model, rot.bottom.seatOf),
+      mentorOptimal: mentorOfSeats(model, rot.top.seatOf),
+      rotations,
+    };
+  });
 }

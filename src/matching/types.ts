@@ -132,9 +132,15 @@ export interface MatchMetrics {
   readonly meanScore: number;
   /** NaN when nobody is matched. */
   readonly minScore: number;
-  /** Rank each mentee got, by the mentee's own preference order. */
+  /**
+   * Rank each mentee got, by the mentee's own preference order. With a ranked list: the 1-based place of
+   * the mentor in it (0 = not on the list, a pinned pair). From scores: 1 + the number of mentors the
+   * mentee scores strictly higher among the pairs that are allowed (finite, not forbidden, at least
+   * `minScore`, and named by the mentors' lists when mentors gave lists), so equal scores share a rank.
+   * The same definition is what `egalitarianStableMatching` and `minimumRegretStableMatching` optimise.
+   */
   readonly menteeRanks: RankProfile;
-  /** Rank each matched mentee has in its mentor's preference order. */
+  /** Rank each matched mentee has in its mentor's preference order (as `menteeRanks`, the other way). */
   readonly mentorRanks: RankProfile;
   /** Number of blocking pairs (mentee and mentor who both prefer each other to what they got). */
   readonly blockingPairs: number;
@@ -144,6 +150,13 @@ export interface MatchMetrics {
   readonly idleMentors: number;
   readonly byTag: readonly TagMetrics[];
 }
+
+/**
+ * A matching as the checkers and metrics take it (`isValidMatching`, `isStable`, `blockingPairs`,
+ * `matchMetrics`, `rankProfile`, `isProposerOptimal`): a `MatchResult` (anything with `mentorOf`), or the
+ * `mentorOf` array itself (mentor of each mentee, -1 = none).
+ */
+export type MatchingLike = Int32Array | { readonly mentorOf: Int32Array };
 
 /** The names `match` accepts. */
 export type StrategyName = (typeof STRATEGIES)[number];

@@ -5,10 +5,10 @@
  * Mathematical Monthly 69(1), 9–15, 1962; weak stability under ties: R. W. Irving, "Stable marriage and
  * indifference", Discrete Applied Mathematics 48, 261–272, 1994.
  */
-import { normalizeInstance } from "../matching/_internal/instance.js";
-import { releaseRankIndexes } from "../matching/_internal/rankIndex.js";
-import type { MatchingInstance } from "../matching/types.js";
-import { checkMentorOf, scanBlockingPairs } from "./_internal/stability.js";
+import { mentorOfArgument } from "../matching/_internal/matchingLike.js";
+import type { MatchingInstance, MatchingLike } from "../matching/types.js";
+import { checkMentorOf, scanBlockingPairs } from "../matching/_internal/stability.js";
+import { withInstance } from "../matching/_internal/withInstance.js";
 
 /** A mentee and a mentor who would both rather be together than with what the matching gave them. */
 export interface BlockingPair {
@@ -30,21 +30,22 @@ export interface BlockingPair {
  * with mentee lists; plus the output.
  *
  * @param instance - the instance the matching is for.
- * @param mentorOf - mentor of each mentee, -1 = none (e.g. `result.mentorOf`).
+ * @param matching - a result, or its `mentorOf`: mentor of each mentee, -1 = none (e.g. `result.mentorOf`).
  * @returns the blocking pairs; empty when the matching is stable.
  * @throws MatchingInputError on an invalid instance, or a `mentorOf` of the wrong length, with an index out
  *   of range or over a mentor's capacity (`INVALID_SHAPE`).
  * @example
  * blockingPairs({ scores: [[1, 9], [9, 1]] }, Int32Array.of(0, 1)); // [{ mentee: 0, mentor: 1 }, { mentee: 1, mentor: 0 }]
  */
-export function blockingPairs(instance: MatchingInstance, mentorOf: Int32Array): BlockingPair[] {
-  const inst = normalizeInstance(instance, { scoresOptional: true });
-  checkMentorOf(inst, mentorOf);
-  const flat: number[] = [];
-  scanBlockingPairs(inst, mentorOf, flat);
-  releaseRankIndexes(inst);
-  const pairs: BlockingPair[] = [];
-  for (let k = 0; k < flat.length; k += 2) pairs.push({ mentee: flat[k]!, mentor: flat[k + 1]! });
-  pairs.sort((a, b) => a.mentee - b.mentee || a.mentor - b.mentor);
-  return pairs;
+export function blockingPairs(instance: MatchingInstance, matching: MatchingLike): BlockingPair[] {
+  return withInstance(instance, { scoresOptional: true }, (inst) => {
+    const mentorOf = mentorOfArgument(matching);
+    checkMentorOf(inst, mentorOf);
+    const flat: number[] = [];
+    scanBlockingPairs(inst, mentorOf, flat);
+    const pairs: BlockingPair[] = [];
+    for (let k = 0; k < flat.length; k += 2) pairs.push({ mentee: flat[k]!, mentor: flat[k + 1]! });
+    pairs.sort((a, b) => a.mentee - b.mentee || a.mentor - b.mentor);
+    return pairs;
+  });
 }

@@ -2,11 +2,11 @@
  * Summary figures of any matching of an instance, e.g. one made by hand or by another tool, so that it can
  * be compared with the strategies' results.
  */
-import { normalizeInstance } from "../matching/_internal/instance.js";
-import { releaseRankIndexes } from "../matching/_internal/rankIndex.js";
-import type { MatchingInstance, MatchMetrics } from "../matching/types.js";
-import { checkMentorOf } from "./_internal/stability.js";
-import { computeMetrics } from "./summary.js";
+import { mentorOfArgument } from "../matching/_internal/matchingLike.js";
+import type { MatchingInstance, MatchingLike, MatchMetrics } from "../matching/types.js";
+import { checkMentorOf } from "../matching/_internal/stability.js";
+import { computeMetrics } from "../matching/_internal/summary.js";
+import { withInstance } from "../matching/_internal/withInstance.js";
 
 /**
  * Computes `MatchMetrics` (sizes, total / mean / minimum score with compensated sums, rank profiles of both
@@ -15,16 +15,17 @@ import { computeMetrics } from "./summary.js";
  * Complexity: O(n·m) dense, O(nnz · log capacity) CSR, at most O(total list length) with lists.
  *
  * @param instance - the instance the matching is for.
- * @param mentorOf - mentor of each mentee, -1 = none.
+ * @param matching - a result, or its `mentorOf`: mentor of each mentee, -1 = none.
  * @returns the metrics; score figures are NaN for an instance without scores.
  * @throws MatchingInputError on an invalid instance or `mentorOf` (`INVALID_SHAPE`).
  * @example
  * matchMetrics({ scores: [[3, 1], [2, 5]] }, Int32Array.of(0, 1)).totalScore; // 8
  */
-export function matchMetrics(instance: MatchingInstance, mentorOf: Int32Array): MatchMetrics {
-  const inst = normalizeInstance(instance, { scoresOptional: true });
-  checkMentorOf(inst, mentorOf);
-  const metrics = computeMetrics(inst, mentorOf);
-  releaseRankIndexes(inst);
-  return metrics;
+export function matchMetrics(instance: MatchingInstance, matching: MatchingLike): MatchMetrics {
+  return withInstance(instance, { scoresOptional: true }, (inst) => {
+    const mentorOf = mentorOfArgument(matching);
+    checkMentorOf(inst, mentorOf);
+    const metrics = computeMetrics(inst, mentorOf);
+    return metrics;
+  });
 }

@@ -2,11 +2,11 @@
  * Rank profile of a matching: how many participants got their first, second, … choice.
  */
 import { MatchingInputError } from "../errors.js";
-import { normalizeInstance } from "../matching/_internal/instance.js";
-import { releaseRankIndexes } from "../matching/_internal/rankIndex.js";
-import type { MatchingInstance, RankProfile } from "../matching/types.js";
-import { checkMentorOf } from "./_internal/stability.js";
-import { menteeRanks, mentorRanks, rankProfileOf } from "./summary.js";
+import { mentorOfArgument } from "../matching/_internal/matchingLike.js";
+import type { MatchingInstance, MatchingLike, RankProfile } from "../matching/types.js";
+import { checkMentorOf } from "../matching/_internal/stability.js";
+import { menteeRanks, mentorRanks, rankProfileOf } from "../matching/_internal/summary.js";
+import { withInstance } from "../matching/_internal/withInstance.js";
 
 /** Options of {@link rankProfile}. */
 export interface RankProfileOptions {
@@ -26,7 +26,7 @@ export interface RankProfileOptions {
  * Complexity: O(n·m) dense, O(nnz · log capacity) CSR, O(Σ place) with lists.
  *
  * @param instance - the instance the matching is for.
- * @param mentorOf - mentor of each mentee, -1 = none.
+ * @param matching - a result, or its `mentorOf`: mentor of each mentee, -1 = none.
  * @param options - which side.
  * @returns counts per rank, the number unranked, and the mean rank (NaN when nobody is ranked).
  * @throws MatchingInputError on an invalid instance, `mentorOf` (`INVALID_SHAPE`) or side (`INVALID_OPTION`).
@@ -35,7 +35,7 @@ export interface RankProfileOptions {
  */
 export function rankProfile(
   instance: MatchingInstance,
-  mentorOf: Int32Array,
+  matching: MatchingLike,
   options: RankProfileOptions = {},
 ): RankProfile {
   const side = options.side ?? "mentee";
@@ -45,11 +45,12 @@ export function rankProfile(
       `side must be "mentee" or "mentor", got ${JSON.stringify(side)}.`,
     );
   }
-  const inst = normalizeInstance(instance, { scoresOptional: true });
-  checkMentorOf(inst, mentorOf);
-  const profile = rankProfileOf(
-    side === "mentee" ? menteeRanks(inst, mentorOf) : mentorRanks(inst, mentorOf),
-  );
-  releaseRankIndexes(inst);
-  return profile;
+  return withInstance(instance, { scoresOptional: true }, (inst) => {
+    const mentorOf = mentorOfArgument(matching);
+    checkMentorOf(inst, mentorOf);
+    const profile = rankProfileOf(
+      side === "mentee" ? menteeRanks(inst, mentorOf) : mentorRanks(inst, mentorOf),
+    );
+    return profile;
+  });
 }

@@ -307,6 +307,12 @@ export const ProgramSchema = z.strictObject({
       order: z.string().min(1).max(50).optional(),
     })
     .optional(),
+  /**
+   * How the stable and greedy strategies order equal scores: `index` (lower row first) or `seeded` (a
+   * lottery drawn from `seed`, so that another seed gives other tie-breaks). Left out: `seeded` when the
+   * command line is given `--seed`, `index` otherwise.
+   */
+  ties: z.enum(["index", "seeded"]).optional(),
 });
 /** A programme of mentoring, parsed (defaults filled in). */
 export type Program = z.infer<typeof ProgramSchema>;

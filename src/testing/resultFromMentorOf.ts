@@ -3,10 +3,10 @@
  * own can be compared with the library's in `compareStrategies` and checked with the same metrics.
  */
 import { MatchingInputError } from "../errors.js";
-import { normalizeInstance } from "../matching/_internal/instance.js";
 import { buildResult } from "../matching/_internal/result.js";
 import type { MatchingInstance, MatchResult } from "../matching/types.js";
 import { isValidMatching } from "./checkers/isValidMatching.js";
+import { withInstance } from "../matching/_internal/withInstance.js";
 
 /**
  * Builds the `MatchResult` of a matching: groups, the unmatched with reasons, metrics (scores, ranks of
@@ -40,6 +40,7 @@ export function resultFromMentorOf(
       },
     );
   }
-  const inst = normalizeInstance(instance, { scoresOptional: true });
-  return buildResult(inst, mentorOf, strategy);
+  return withInstance(instance, { scoresOptional: true }, (inst) => {
+    return buildResult(inst, mentorOf, strategy);
+  });
 }

@@ -1,7 +1,5 @@
 /** Runs the CLI in-process (for the quick tests): the same `runCli` the executable runs. */
-import { createEngine } from "../../src/cli/_internal/createEngine.js";
 import { runCli } from "../../src/cli/run.js";
-import { preset } from "../../src/questionnaire/presets.js";
 import type { CliRun } from "./_built.js";
 
 export async function runInProcess(
@@ -11,20 +9,16 @@ export async function runInProcess(
 ): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
-  const code = await runCli(
-    args,
-    {
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: (t) => {
-        stderr += t;
-      },
-      env: { LANG: "ru_RU.UTF-8", ...env },
-      cwd,
-      stderrIsTTY: false,
+  const code = await runCli(args, {
+    stdout: (t) => {
+      stdout += t;
     },
-    createEngine(preset),
-  );
+    stderr: (t) => {
+      stderr += t;
+    },
+    env: { LANG: "ru_RU.UTF-8", ...env },
+    cwd,
+    stderrIsTTY: false,
+  });
   return { code, stdout, stderr };
 }

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createEngine } from "../../src/cli/_internal/createEngine.js";
 import { runCli } from "../../src/cli/run.js";
 import { compareStrategies, generateParticipants, preset, scoreParticipants } from "mentor-match";
 import { ROOT } from "./_built.js";
@@ -16,21 +15,17 @@ async function onTerminal(
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const code = await runCli(
-    args,
-    {
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: (t) => {
-        stderr += t;
-      },
-      env: { LANG: "en_US.UTF-8" },
-      cwd,
-      stderrIsTTY: true,
+  const code = await runCli(args, {
+    stdout: (t) => {
+      stdout += t;
     },
-    createEngine(preset),
-  );
+    stderr: (t) => {
+      stderr += t;
+    },
+    env: { LANG: "en_US.UTF-8" },
+    cwd,
+    stderrIsTTY: true,
+  });
   return { code, stdout, stderr };
 }
 

@@ -5,9 +5,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createEngine } from "../../src/cli/_internal/createEngine.js";
 import { runCli } from "../../src/cli/run.js";
-import { preset } from "../../src/questionnaire/presets.js";
 
 /** What one run of the command gave. */
 export interface CliRun {
@@ -31,21 +29,17 @@ export async function runInTemp(
     for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
     let stdout = "";
     let stderr = "";
-    const code = await runCli(
-      argv,
-      {
-        stdout: (t) => {
-          stdout += t;
-        },
-        stderr: (t) => {
-          stderr += t;
-        },
-        env: {},
-        cwd: dir,
-        stderrIsTTY: false,
+    const code = await runCli(argv, {
+      stdout: (t) => {
+        stdout += t;
       },
-      createEngine(preset),
-    );
+      stderr: (t) => {
+        stderr += t;
+      },
+      env: {},
+      cwd: dir,
+      stderrIsTTY: false,
+    });
     const outputs: Record<string, string> = {};
     const out = join(dir, "out");
     if (existsSync(out)) {

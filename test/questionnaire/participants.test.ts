@@ -35,7 +35,13 @@ describe("parseParticipants", () => {
     expect(e.message).toMatchInlineSnapshot(
       `"participant #1 (id "S01"), answers.interests: unknown option "вышивание". Use the options of question "interests": спорт, музыка, рисование, театр, чтение, шахматы, программирование, робототехника, наука, путешествия, кино, волонтёрство, экология, журналистика, настольные игры, танцы, фотография, кулинария, техника, краеведение."`,
     );
-    expect(e.details).toEqual({ index: 0, id: "S01", path: "answers.interests" });
+    // The problem is also a field of its own, so that the command line restates it without parsing.
+    expect(e.details).toEqual({
+      index: 0,
+      id: "S01",
+      path: "answers.interests",
+      issue: 'unknown option "вышивание"',
+    });
   });
 
   it("rejects wrong kinds, out-of-range numbers, unknown questions, bad roles and duplicate ids", () => {

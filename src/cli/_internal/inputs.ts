@@ -15,7 +15,7 @@ import {
   ProgramError,
 } from "../../errors.js";
 import type { Program } from "../../questionnaire/program.js";
-import type { Engine, ProgramInfo } from "./engine.js";
+import { type ProgramInfo, parseProgramInfo, presetInfo } from "./library.js";
 import { type CliIo, readInputFile } from "./io.js";
 import { looksLikeXlsx, readXlsxTable } from "./xlsx.js";
 
@@ -113,7 +113,7 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
  * The programme of a run: the config file if given (its `form` may be overridden by --form only when both
  * agree), else the preset of --form.
  */
-export function loadProgram(io: CliIo, engine: Engine, options: InputOptions): LoadedProgram {
+export function loadProgram(io: CliIo, options: InputOptions): LoadedProgram {
   if (options.config !== undefined) {
     const bytes = readInputFile(io, options.config);
     let json: unknown;
@@ -141,12 +141,12 @@ export function loadProgram(io: CliIo, engine: Engine, options: InputOptions): L
       });
     }
     try {
-      return { info: engine.parseProgram(json) };
+      return { info: parseProgramInfo(json) };
     } catch (error) {
       throw inConfigFile(error, options.config, true);
     }
   }
-  if (options.form !== undefined) return { info: engine.preset(options.form) };
+  if (options.form !== undefined) return { info: presetInfo(options.form) };
   throw new ProgramError("INVALID_OPTION", "No programme: give --config or --form.", {
     hint: "Give --config (a programme config) or --form (a form of mentoring).",
   });

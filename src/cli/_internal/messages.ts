@@ -6,7 +6,7 @@ import type { ReadWarning } from "../../csv/readParticipants.js";
 import { ERROR_CATALOG } from "../../errorCatalog.js";
 import { type ErrorCode, isMentorMatchError, type MentorMatchError } from "../../errors.js";
 import type { Lang } from "../../report/texts.js";
-import type { ScoringNote } from "./engine.js";
+import type { ScoringNote } from "./library.js";
 
 /** The language from `--lang`, else from LANG / LC_ALL / LC_MESSAGES, else Russian. */
 export function pickLang(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): Lang {

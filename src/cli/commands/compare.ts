@@ -4,7 +4,7 @@ import type { MatchingInstance, StrategyName } from "../../matching/types.js";
 import { type CustomStrategy, compareStrategies } from "../../metrics/compareStrategies.js";
 import { formatComparison } from "../../metrics/formatComparison.js";
 import type { Lang } from "../../report/texts.js";
-import type { Engine } from "../_internal/engine.js";
+import { generateInstance } from "../_internal/library.js";
 import { EXIT } from "../_internal/exit.js";
 import { type InputOptions, loadProgram } from "../_internal/inputs.js";
 import type { CliIo } from "../_internal/io.js";
@@ -13,7 +13,7 @@ import { progress } from "../_internal/progress.js";
 import { prepare, printProblems } from "./validate.js";
 
 export interface CompareCommandOptions extends InputOptions {
-  readonly strategies: readonly string[];
+  readonly strategies: readonly StrategyName[];
   readonly seeds: readonly number[];
   /** `[mentors, mentees]` to generate instead of reading files. */
   readonly generate?: readonly [number, number];
@@ -25,12 +25,7 @@ export interface CompareCommandOptions extends InputOptions {
 }
 
 /** Runs `compare`; returns the exit code. */
-export function compareCommand(
-  io: CliIo,
-  engine: Engine,
-  options: CompareCommandOptions,
-  lang: Lang,
-): number {
+export function compareCommand(io: CliIo, options: CompareCommandOptions, lang: Lang): number {
   let instances: MatchingInstance[];
   const runsPerInstance = options.strategies.reduce(
     (n, s) => n + (s === "random" ? options.seeds.length : 1),
@@ -39,12 +34,12 @@ export function compareCommand(
   const generated = options.generate === undefined ? 0 : options.instances;
   const bar = progress(io, generated + Math.max(1, generated) * runsPerInstance);
   if (options.generate !== undefined) {
-    const program = loadProgram(io, engine, options);
+    const program = loadProgram(io, options);
     const [mentors, mentees] = options.generate;
     instances = [];
     for (let k = 0; k < options.instances; k++) {
       bar.step(SAY[lang].generating);
-      instances.push(engine.generate(program.info, { mentors, mentees, seed: (options.seeds[0] ?? 0) + k }));
+      instances.push(generateInstance(program.info, { mentors, mentees, seed: (options.seeds[0] ?? 0) + k }));
     }
   } else {
     if (options.input === undefined && (options.mentors === undefined || options.mentees === undefined)) {
@@ -55,7 +50,7 @@ export function compareCommand(
       );
       return EXIT.usage;
     }
-    const prepared = prepare(io, engine, options, lang);
+    const prepared = prepare(io, options, lang);
     printProblems(io, prepared, lang);
     if (prepared.problems.length > 0 || prepared.scored === null) return EXIT.input;
     instances = [prepared.scored.instance];

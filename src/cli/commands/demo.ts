@@ -1,10 +1,10 @@
 /** `mentor-match demo`: `match` on the bundled example (fixtures/demo). */
+import type { StrategyName } from "../../matching/types.js";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Delimiter } from "../../csv/detectDelimiter.js";
 import type { Lang } from "../../report/texts.js";
-import type { Engine } from "../_internal/engine.js";
 import type { CliIo } from "../_internal/io.js";
 import { matchCommand } from "./match.js";
 
@@ -21,18 +21,13 @@ export function demoDir(from: string = dirname(fileURLToPath(import.meta.url))):
 
 export interface DemoCommandOptions {
   readonly out: string;
-  readonly strategy?: string;
+  readonly strategy?: StrategyName;
   readonly seed?: number;
   readonly delimiter?: Delimiter;
 }
 
 /** Runs `demo`; returns the exit code. */
-export async function demoCommand(
-  io: CliIo,
-  engine: Engine,
-  options: DemoCommandOptions,
-  lang: Lang,
-): Promise<number> {
+export async function demoCommand(io: CliIo, options: DemoCommandOptions, lang: Lang): Promise<number> {
   const dir = demoDir();
   if (dir === null) {
     io.stderr(
@@ -46,7 +41,6 @@ export async function demoCommand(
   const demoIo: CliIo = { ...io, cwd: dir };
   return matchCommand(
     demoIo,
-    engine,
     {
       mentors: "mentors.csv",
       mentees: "mentees.csv",

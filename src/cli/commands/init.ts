@@ -3,7 +3,7 @@
 import { columnFieldsOf } from "../../csv/readParticipants.js";
 import { isMentorMatchError } from "../../errors.js";
 import type { Lang } from "../../report/texts.js";
-import type { Engine } from "../_internal/engine.js";
+import { type ProgramInfo, presetInfo, programToJson } from "../_internal/library.js";
 import { EXIT } from "../_internal/exit.js";
 import { type InputOptions, loadSources } from "../_internal/inputs.js";
 import { type CliIo, fileExists, writeFileAtomically } from "../_internal/io.js";
@@ -25,15 +25,15 @@ export interface InitCommandOptions extends Pick<InputOptions, "preloaded" | "sh
 export const SCHEMA_REF = "./node_modules/mentor-match/dist/programme.schema.json";
 
 /** Runs `init`; returns the exit code. */
-export function initCommand(io: CliIo, engine: Engine, options: InitCommandOptions, lang: Lang): number {
+export function initCommand(io: CliIo, options: InitCommandOptions, lang: Lang): number {
   const say = SAY[lang];
   if (fileExists(io, options.out) && !options.force) {
     io.stderr(`${say.exists(options.out)}\n`);
     return EXIT.usage;
   }
-  let info: ReturnType<Engine["preset"]>;
+  let info: ProgramInfo;
   try {
-    info = engine.preset(options.form);
+    info = presetInfo(options.form);
   } catch (error) {
     if (!isMentorMatchError(error)) throw error;
     io.stderr(`${errorText(error, lang)}\n`);
@@ -63,7 +63,7 @@ export function initCommand(io: CliIo, engine: Engine, options: InitCommandOptio
       for (const q of notFound) io.stdout(`  ? ${q.id} («${label(q)}»)\n`);
     }
   }
-  const json = engine.programToJson(info);
+  const json = programToJson(info);
   const config: Record<string, unknown> = { $schema: SCHEMA_REF, ...json, columns: plan.columns };
   if (plan.proposals.length > 0) {
     config.questions = [...(json.questions as unknown[]), ...plan.proposals.map((p) => p.question)];

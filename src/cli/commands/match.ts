@@ -8,7 +8,8 @@ import { pseudonymCodes } from "../../report/pseudonymCodes.js";
 import { outputTables } from "../../report/outputTables.js";
 import { renderOutputs } from "../../report/renderOutputs.js";
 import type { Lang } from "../../report/texts.js";
-import type { Engine } from "../_internal/engine.js";
+import { match } from "../../matching/match.js";
+import type { MatchResult, StrategyName } from "../../matching/types.js";
 import { EXIT } from "../_internal/exit.js";
 import type { InputOptions } from "../_internal/inputs.js";
 import { checkEveryoneAccounted, droppedNote } from "../_internal/accounting.js";
@@ -21,8 +22,10 @@ import { writeXlsxWorkbook } from "../_internal/xlsx.js";
 import { prepare, printProblems } from "./validate.js";
 
 export interface MatchCommandOptions extends InputOptions {
-  readonly strategy?: string;
+  readonly strategy?: StrategyName;
   readonly seed?: number;
+  /** How equal scores are ordered (stable and greedy strategies); see {@link tiePolicy}. */
+  readonly ties?: "index" | "seeded";
   readonly out: string;
   readonly delimiter?: Delimiter;
   /** Replace names (and ids that are e-mails) in every output with codes such as `P-3F9A`. */
@@ -85,13 +88,25 @@ function consentNote(program: unknown, lang: Lang): string[] {
   ];
 }
 
+/** The strategies that order equal scores by a tie policy (the others break ties by index). */
+const TIE_STRATEGIES: readonly string[] = ["stable", "stable-mentor", "greedy"];
+
+/**
+ * The tie policy of a run: `--ties`, else the config's `ties`, else `seeded` when `--seed` is given to a
+ * strategy that breaks ties (a seed asks for its own tie-breaks), else `index`.
+ */
+export function tiePolicy(
+  options: { readonly ties?: "index" | "seeded" | undefined; readonly seed?: number | undefined },
+  configTies: "index" | "seeded" | undefined,
+  strategy: string,
+): "index" | "seeded" {
+  if (options.ties !== undefined) return options.ties;
+  if (configTies !== undefined) return configTies;
+  return options.seed !== undefined && TIE_STRATEGIES.includes(strategy) ? "seeded" : "index";
+}
+
 /** Runs `match`; returns the exit code. */
-export async function matchCommand(
-  io: CliIo,
-  engine: Engine,
-  options: MatchCommandOptions,
-  lang: Lang,
-): Promise<number> {
+export async function matchCommand(io: CliIo, options: MatchCommandOptions, lang: Lang): Promise<number> {
   if (options.input === undefined && (options.mentors === undefined || options.mentees === undefined)) {
     io.stderr(`${SAY[lang].needInput}\n`);
     return EXIT.usage;
@@ -112,7 +127,7 @@ export async function matchCommand(
     return EXIT.input;
   }
   const bar = progress(io, 4);
-  const prepared = prepare(io, engine, options, lang, bar);
+  const prepared = prepare(io, options, lang, bar);
   if (prepared.problems.length > 0 || prepared.scored === null || prepared.program === null) {
     bar.done();
     printProblems(io, prepared, lang);
@@ -132,12 +147,15 @@ export async function matchCommand(
     io.stderr(`${SAY[lang].infeasible} ${errorText(none, lang)}\n`);
     return EXIT.infeasible;
   }
-  const seed = options.seed ?? program.info.seed ?? 0;
-  const strategy = options.strategy ?? program.info.strategy ?? "stable";
+  const seed = options.seed ?? program.info.seed;
+  const strategy = options.strategy ?? program.info.strategy;
   bar.step(SAY[lang].matching);
-  let result: ReturnType<Engine["match"]>;
+  let result: MatchResult;
   try {
-    result = engine.match({ ...scored.instance, seed }, strategy);
+    result = match(
+      { ...scored.instance, seed },
+      { strategy, ties: tiePolicy(options, program.info.ties, strategy) },
+    );
   } catch (error) {
     bar.done();
     printProblems(io, { ...prepared, problems: [] }, lang);

@@ -3,7 +3,7 @@ import type { DroppedRow } from "../../csv/readParticipants.js";
 import type { ParticipantRecord } from "../../csv/readParticipants.js";
 import { InfeasibleError, isMentorMatchError, type MentorMatchError } from "../../errors.js";
 import type { Lang } from "../../report/texts.js";
-import type { Engine, ScoredRun } from "../_internal/engine.js";
+import { type ScoredRun, scoreRecords } from "../_internal/library.js";
 import { EXIT } from "../_internal/exit.js";
 import {
   type InputOptions,
@@ -43,17 +43,11 @@ export interface Prepared {
 }
 
 /** Reads the programme and the files and scores the participants, collecting every problem on the way. */
-export function prepare(
-  io: CliIo,
-  engine: Engine,
-  options: InputOptions,
-  lang: Lang,
-  bar?: Progress,
-): Prepared {
+export function prepare(io: CliIo, options: InputOptions, lang: Lang, bar?: Progress): Prepared {
   const problems: MentorMatchError[] = [];
   let program: LoadedProgram | null = null;
   try {
-    program = loadProgram(io, engine, options);
+    program = loadProgram(io, options);
   } catch (error) {
     if (!isMentorMatchError(error)) throw error;
     problems.push(error);
@@ -91,7 +85,7 @@ export function prepare(
         new Map(mapping.columns.filter((c) => c.key !== null).map((c) => [c.key!, c.header])),
       ]),
     );
-    scored = engine.score(program.info, read.participants, read.sources, headers, (done, of) =>
+    scored = scoreRecords(program.info, read.participants, read.sources, headers, (done, of) =>
       bar?.part(done, of),
     );
     problems.push(...scored.problems);
@@ -124,12 +118,12 @@ export function printProblems(io: CliIo, prepared: Prepared, lang: Lang): void {
 }
 
 /** Runs `validate`; returns the exit code. */
-export function validateCommand(io: CliIo, engine: Engine, options: InputOptions, lang: Lang): number {
+export function validateCommand(io: CliIo, options: InputOptions, lang: Lang): number {
   if (options.input === undefined && (options.mentors === undefined || options.mentees === undefined)) {
     io.stderr(`${SAY[lang].needInput}\n`);
     return EXIT.usage;
   }
-  const prepared = prepare(io, engine, options, lang);
+  const prepared = prepare(io, options, lang);
   printProblems(io, prepared, lang);
   if (prepared.problems.length > 0) return EXIT.input;
   const s = prepared.scored!;

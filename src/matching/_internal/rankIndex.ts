@@ -117,13 +117,12 @@ let spare: WeakRef<Int32Array | Uint16Array> | null = null;
 
 /**
  * Gives the instance's dense rank tables back for reuse by a later call and drops them from the instance.
- * Call it only when nothing will read the instance's indexes again (at the very end of a strategy). O(1).
+ * Called by `withInstance` alone, in a `finally`, when nothing will read the instance's indexes again.
+ * O(1).
  *
  * @param inst - a normalised instance whose call is over.
  * @example
- * const result = buildResult(inst, mentorOf, "stable");
- * releaseRankIndexes(inst);
- * return result;
+ * withInstance(input, {}, (inst) => buildResult(inst, mentorOf, "stable")); // releases the tables
  */
 export function releaseRankIndexes(inst: Instance): void {
   for (const index of [inst.cache.mentorRank, inst.cache.menteeRank]) {

@@ -3,7 +3,7 @@
  * Also the last guard of every strategy: a result never holds a forbidden pair or an over-full mentor.
  */
 import { MentorMatchError } from "../../errors.js";
-import { computeMetrics } from "../../metrics/summary.js";
+import { computeMetrics } from "./summary.js";
 import type { MatchResult, MentorGroup, UnmatchedMentee, UnmatchedReason } from "../types.js";
 import { type Instance, scoreOf } from "./instance.js";
 import { mentorRankIndex, type RankIndex, rankIn } from "./rankIndex.js";
@@ -175,9 +175,10 @@ export function buildResult(
       continue;
     }
     if (j < 0 || j >= cols) throw internal(strategy, `gave mentee ${i} mentor ${j}, out of range`);
-    if (scoreOf(inst, i, j) === Number.NEGATIVE_INFINITY)
-      throw internal(strategy, `paired mentee ${i} with mentor ${j}, a pair that is not allowed`);
     if (pinnedMentor[i] !== -1 && pinnedMentor[i] !== j) throw internal(strategy, `moved pinned mentee ${i}`);
+    // A pinned pair was checked by normalizeInstance and stands whatever the ranked lists say.
+    if (pinnedMentor[i] !== j && scoreOf(inst, i, j) === Number.NEGATIVE_INFINITY)
+      throw internal(strategy, `paired mentee ${i} with mentor ${j}, a pair that is not allowed`);
     load[j]!++;
     if (load[j]! > capacity[j]!) throw internal(strategy, `gave mentor ${j} more mentees than its capacity`);
   }

@@ -65,6 +65,7 @@ export function participantError(
   const who = `participant #${index + 1}${id === undefined ? "" : ` (id "${id}")`}`;
   return new InputFileError(code, `${who}, ${path}: ${problem}.`, {
     hint,
-    details: { index, ...(id === undefined ? {} : { id }), path },
+    // The problem on its own (`issue`), so that a caller can restate it without parsing the message.
+    details: { index, ...(id === undefined ? {} : { id }), path, issue: problem },
   });
 }

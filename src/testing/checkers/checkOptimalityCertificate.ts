@@ -33,9 +33,12 @@ export interface CertificateViolation {
    * - `not-tight`: `u[i] + v[j] ≠ w(i, j)` on a matched pair;
    * - `negative`: a dual below 0 where it must be ≥ 0;
    * - `slack`: a positive dual on a mentor with a free seat, or (mode `"any"`) on an unmatched mentee;
-   * - `gap`: the primal value differs from the dual bound.
+   * - `gap`: the primal value differs from the dual bound;
+   * - `cardinality`: fewer mentees matched than the mode requires (`"perfect"`: every mentee;
+   *   `"maximum"`: as many as any valid matching can), `amount` = how many fewer; the duals alone cannot
+   *   show this, as they prove optimality only among matchings of the mentees that are matched.
    */
-  readonly kind: "no-duals" | "infeasible" | "not-tight" | "negative" | "slack" | "gap";
+  readonly kind: "no-duals" | "infeasible" | "not-tight" | "negative" | "slack" | "gap" | "cardinality";
   readonly mentee?: number;
   readonly mentor?: number;
   /** By how much the condition fails. */
@@ -57,12 +60,15 @@ export interface CertificateReport {
  * w = score, or w = −cost when minimising): dual feasibility `u[i] + v[j] ≥ w(i, j)` on every allowed pair
  * of an unpinned mentee, `v ≥ 0` (and `u ≥ 0` in mode "any"); complementary slackness — equality on
  * matched pairs, `v[j] = 0` for a mentor with a free seat, `u[i] = 0` for an unmatched mentee in mode
- * "any"; and that the primal value equals the dual bound, as LP duality says it must then. A pinned
+ * "any"; and that the primal value equals the dual bound, as LP duality says it must then. In modes
+ * `"maximum"` and `"perfect"` it also checks the number matched (every mentee; or the largest number any
+ * valid matching reaches, by augmenting paths of its own), which the duals cannot show. A pinned
  * mentee's pair is fixed, so its dual is free in sign and only its pinned pair must be tight.
  * O(n·m·L), independent of the solver.
  *
  * @param instance - the instance the result is for.
- * @param result - a result with `duals` (from `optimalAssignment` / `match(…, { strategy: "optimal" })`).
+ * @param result - a result with `duals` (from `optimalAssignment` / `match(…, { strategy: "optimal" })`):
+ *   like every checker, it takes the result; unlike the others, not a bare `mentorOf`, which has no duals.
  * @param options - direction, cardinality mode and tolerance.
  * @returns `{ valid, primal, dual, violations }`.
  * @throws MatchingInputError when the instance is invalid.
@@ -72,7 +78,7 @@ export interface CertificateReport {
  */
 export function checkOptimalityCertificate(
   instance: MatchingInstance,
-  result: MatchResult,
+  result: Pick<MatchResult, "mentorOf" | "duals">,
   options: CertificateOptions = {},
 ): CertificateReport {
   const maximize = options.maximize ?? true;
@@ -96,7 +102,8 @@ export function checkOptimalityCertificate(
   let big = 0;
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
-      if (value[i * cols + j] === Number.NEGATIVE_INFINITY) continue;
+      // A pinned pair stands whatever the ranked lists say.
+      if (value[i * cols + j] === Number.NEGATIVE_INFINITY && inst.pinnedMentor[i] !== j) continue;
       const s = scoreOf(inst, i, j);
       score[i * cols + j] = s;
       if (Number.isFinite(s)) big = Math.max(big, Math.abs(s));
@@ -143,5 +150,59 @@ export function checkOptimalityCertificate(
   }
   const gap = Math.abs(primal - dual);
   if (gap > tol) violations.push({ kind: "gap", amount: gap });
+  if (mode !== "any") {
+    let matched = 0;
+    for (let i = 0; i < rows; i++) if (mentorOf[i] !== -1) matched++;
+    const needed =
+      mode === "perfect" ? rows : maximumCardinality(rows, cols, inst.capacity, inst.pinnedMentor, value);
+    if (matched < needed) violations.push({ kind: "cardinality", amount: needed - matched });
+  }
   return { valid: violations.length === 0, primal, dual, violations };
+}
+
+/**
+ * The largest number of mentees any valid matching pairs: pinned mentees with their mentor, the others by
+ * augmenting paths (Kuhn's method over mentor seats) among the acceptable pairs. O(n · (n·m)), for tests.
+ */
+function maximumCardinality(
+  rows: number,
+  cols: number,
+  capacity: Int32Array,
+  pinnedMentor: Int32Array,
+  value: Float64Array,
+): number {
+  const room = capacity.slice();
+  let count = 0;
+  for (let i = 0; i < rows; i++) {
+    if (pinnedMentor[i] === -1) continue;
+    room[pinnedMentor[i]!]!--;
+    count++;
+  }
+  // holders[j]: the unpinned mentees currently with mentor j.
+  const holders: number[][] = Array.from({ length: cols }, () => []);
+  const visited = new Uint8Array(cols);
+  const augment = (i: number): boolean => {
+    for (let j = 0; j < cols; j++) {
+      if (value[i * cols + j] === Number.NEGATIVE_INFINITY || visited[j] === 1) continue;
+      visited[j] = 1;
+      const held = holders[j]!;
+      if (held.length < room[j]!) {
+        held.push(i);
+        return true;
+      }
+      for (let k = 0; k < held.length; k++) {
+        if (augment(held[k]!)) {
+          held[k] = i;
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  for (let i = 0; i < rows; i++) {
+    if (pinnedMentor[i] !== -1) continue;
+    visited.fill(0);
+    if (augment(i)) count++;
+  }
+  return count;
 }

@@ -5,7 +5,8 @@
  * A. E. Roth, M. Sotomayor, "Two-Sided Matching", 1990, Theorem 5.16 (many-to-one: each mentor's k-th best
  * mentee is at least as good as in any other stable matching).
  */
-import type { MatchingInstance } from "../../matching/types.js";
+import { mentorOfArgument } from "../../matching/_internal/matchingLike.js";
+import type { MatchingInstance, MatchingLike } from "../../matching/types.js";
 import { preferenceTable } from "../_internal/preferenceTable.js";
 import { allStableMatchingsBruteForce } from "../oracles/allStableMatchingsBruteForce.js";
 
@@ -30,7 +31,7 @@ export interface ProposerOptimalityReport {
  * exist, and the check may fail. O((m + 1)^n · n · m): small instances only (n ≤ 7 or so).
  *
  * @param instance - a small instance.
- * @param mentorOf - the matching to check.
+ * @param matching - the matching to check: a result, or its `mentorOf`.
  * @param side - whose optimality.
  * @returns the report, with a counterexample when it fails.
  * @throws LimitError when the instance is too large for the brute-force oracle.
@@ -41,9 +42,10 @@ export interface ProposerOptimalityReport {
  */
 export function isProposerOptimal(
   instance: MatchingInstance,
-  mentorOf: Int32Array,
+  matching: MatchingLike,
   side: "mentee" | "mentor",
 ): ProposerOptimalityReport {
+  const mentorOf = mentorOfArgument(matching);
   const all = allStableMatchingsBruteForce(instance);
   const key = mentorOf.join(",");
   // Stable = among the oracle's stable matchings (independent of the library's own stability scan).

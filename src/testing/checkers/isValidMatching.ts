@@ -1,7 +1,8 @@
 /**
  * The validity check of the research kit: does a `mentorOf` respect the instance's rules?
  */
-import type { MatchingInstance } from "../../matching/types.js";
+import { mentorOfArgument } from "../../matching/_internal/matchingLike.js";
+import type { MatchingInstance, MatchingLike } from "../../matching/types.js";
 import { preferenceTable } from "../_internal/preferenceTable.js";
 
 /** One rule a matching breaks. */
@@ -34,14 +35,15 @@ export interface ValidityReport {
  * independent of the library's own result guard), for tests.
  *
  * @param instance - the instance.
- * @param mentorOf - mentor of each mentee, -1 = none.
+ * @param matching - a result, or its `mentorOf`: mentor of each mentee, -1 = none.
  * @returns `{ valid, violations }`; never throws for a bad `mentorOf`.
  * @throws MatchingInputError when the instance itself is invalid.
  * @example
  * isValidMatching({ scores: [[1, -Infinity]], capacities: [1, 1] }, Int32Array.of(1)).violations[0]?.kind;
  * // "not-allowed"
  */
-export function isValidMatching(instance: MatchingInstance, mentorOf: Int32Array): ValidityReport {
+export function isValidMatching(instance: MatchingInstance, matching: MatchingLike): ValidityReport {
+  const mentorOf = mentorOfArgument(matching);
   const table = preferenceTable(instance);
   const { inst, rows, cols, value } = table;
   const violations: MatchingViolation[] = [];
@@ -76,7 +78,9 @@ export function isValidMatching(instance: MatchingInstance, mentorOf: Int32Array
     }
     if (j === -1) continue;
     load[j]!++;
-    if (value[i * cols + j] === Number.NEGATIVE_INFINITY) {
+    // A pinned pair is the curator's decision (checked against the scores and rules when the instance
+    // was read) and stands whatever the ranked lists say.
+    if (pin !== j && value[i * cols + j] === Number.NEGATIVE_INFINITY) {
       violations.push({
         kind: "not-allowed",
         mentee: i,

@@ -6,8 +6,9 @@
  * 1962, Theorem 2; Roth & Sotomayor 1990, Theorem 5.16 for capacities).
  */
 import { LimitError } from "../../errors.js";
-import { normalizeInstance, scoreOf } from "../../matching/_internal/instance.js";
+import { scoreOf } from "../../matching/_internal/instance.js";
 import type { MatchingInstance } from "../../matching/types.js";
+import { withInstance } from "../../matching/_internal/withInstance.js";
 
 /** Largest number of matchings the oracle will enumerate (an upper bound: (m + 1)^(unpinned mentees)). */
 export const ORACLE_MAX_CANDIDATES = 5_000_000;
@@ -31,93 +32,96 @@ export const ORACLE_MAX_CANDIDATES = 5_000_000;
  * allStableMatchingsBruteForce({ scores: [[2, 1], [1, 2]] }); // [Int32Array [0, 1]]
  */
 export function allStableMatchingsBruteForce(instance: MatchingInstance): Int32Array[] {
-  const inst = normalizeInstance(instance, { scoresOptional: true });
-  const { rows: n, cols: m } = inst;
-  let free = 0;
-  for (let i = 0; i < n; i++) if (inst.pinnedMentor[i] === -1) free++;
-  if ((m + 1) ** free > ORACLE_MAX_CANDIDATES) {
-    throw new LimitError("LIMIT_EXCEEDED", `The oracle would enumerate up to ${m + 1}^${free} matchings.`, {
-      hint: "Use it on instances with a few mentees and mentors only.",
-    });
-  }
-  // value[i][j]: how mentee i values mentor j; worth[j][i]: how mentor j values mentee i; null = unacceptable.
-  const value: (number | null)[][] = [];
-  const worth: (number | null)[][] = Array.from({ length: m }, () => new Array<number | null>(n).fill(null));
-  for (let i = 0; i < n; i++) {
-    const row: (number | null)[] = [];
-    for (let j = 0; j < m; j++) {
-      const s = scoreOf(inst, i, j);
-      const menteeList = inst.menteePreferences?.[i];
-      const mentorList = inst.mentorPreferences?.[j];
-      const ok =
-        s !== Number.NEGATIVE_INFINITY &&
-        (menteeList === undefined || menteeList.includes(j)) &&
-        (mentorList === undefined || mentorList.includes(i));
-      row.push(ok ? (menteeList === undefined ? s : -menteeList.indexOf(j)) : null);
-      worth[j]![i] = ok ? (mentorList === undefined ? s : -mentorList.indexOf(i)) : null;
+  return withInstance(instance, { scoresOptional: true }, (inst) => {
+    const { rows: n, cols: m } = inst;
+    let free = 0;
+    for (let i = 0; i < n; i++) if (inst.pinnedMentor[i] === -1) free++;
+    if ((m + 1) ** free > ORACLE_MAX_CANDIDATES) {
+      throw new LimitError("LIMIT_EXCEEDED", `The oracle would enumerate up to ${m + 1}^${free} matchings.`, {
+        hint: "Use it on instances with a few mentees and mentors only.",
+      });
     }
-    value.push(row);
-  }
-  const pinned = inst.pinnedMentor;
-  const capacity = inst.capacity;
-  const mentorOf = new Int32Array(n).fill(-1);
-  const load = new Int32Array(m);
-  const out: Int32Array[] = [];
-
-  const isStableNow = (): boolean => {
+    // value[i][j]: how mentee i values mentor j; worth[j][i]: how mentor j values mentee i; null = unacceptable.
+    const value: (number | null)[][] = [];
+    const worth: (number | null)[][] = Array.from({ length: m }, () =>
+      new Array<number | null>(n).fill(null),
+    );
     for (let i = 0; i < n; i++) {
-      if (pinned[i] !== -1) continue;
-      const cur = mentorOf[i]!;
-      const curValue = cur === -1 ? null : (value[i]![cur] ?? null);
+      const row: (number | null)[] = [];
       for (let j = 0; j < m; j++) {
-        const v = value[i]![j] ?? null;
-        if (j === cur || v === null) continue;
-        if (curValue !== null && !(v > curValue)) continue;
-        if (load[j]! < capacity[j]!) return false;
-        const wi = worth[j]![i] as number;
-        for (let k = 0; k < n; k++) {
-          if (k === i || mentorOf[k] !== j || pinned[k] !== -1) continue;
-          const wk = worth[j]![k] ?? null;
-          if (wk === null || wi > wk) return false;
+        const s = scoreOf(inst, i, j);
+        const menteeList = inst.menteePreferences?.[i];
+        const mentorList = inst.mentorPreferences?.[j];
+        const ok =
+          s !== Number.NEGATIVE_INFINITY &&
+          (menteeList === undefined || menteeList.includes(j)) &&
+          (mentorList === undefined || mentorList.includes(i));
+        row.push(ok ? (menteeList === undefined ? s : -menteeList.indexOf(j)) : null);
+        worth[j]![i] = ok ? (mentorList === undefined ? s : -mentorList.indexOf(i)) : null;
+      }
+      value.push(row);
+    }
+    const pinned = inst.pinnedMentor;
+    const capacity = inst.capacity;
+    const mentorOf = new Int32Array(n).fill(-1);
+    const load = new Int32Array(m);
+    const out: Int32Array[] = [];
+
+    const isStableNow = (): boolean => {
+      for (let i = 0; i < n; i++) {
+        if (pinned[i] !== -1) continue;
+        const cur = mentorOf[i]!;
+        const curValue = cur === -1 ? null : (value[i]![cur] ?? null);
+        for (let j = 0; j < m; j++) {
+          const v = value[i]![j] ?? null;
+          if (j === cur || v === null) continue;
+          if (curValue !== null && !(v > curValue)) continue;
+          if (load[j]! < capacity[j]!) return false;
+          const wi = worth[j]![i] as number;
+          for (let k = 0; k < n; k++) {
+            if (k === i || mentorOf[k] !== j || pinned[k] !== -1) continue;
+            const wk = worth[j]![k] ?? null;
+            if (wk === null || wi > wk) return false;
+          }
         }
       }
-    }
-    return true;
-  };
+      return true;
+    };
 
-  const place = (i: number): void => {
-    if (i === n) {
-      if (isStableNow()) out.push(mentorOf.slice());
-      return;
-    }
-    if (pinned[i] !== -1) {
-      const j = pinned[i]!;
-      mentorOf[i] = j;
-      load[j]!++;
+    const place = (i: number): void => {
+      if (i === n) {
+        if (isStableNow()) out.push(mentorOf.slice());
+        return;
+      }
+      if (pinned[i] !== -1) {
+        const j = pinned[i]!;
+        mentorOf[i] = j;
+        load[j]!++;
+        place(i + 1);
+        load[j]!--;
+        mentorOf[i] = -1;
+        return;
+      }
       place(i + 1);
-      load[j]!--;
-      mentorOf[i] = -1;
-      return;
-    }
-    place(i + 1);
-    for (let j = 0; j < m; j++) {
-      if (value[i]![j] === null || load[j]! >= capacity[j]! - pinnedLoad(j)) continue;
-      mentorOf[i] = j;
-      load[j]!++;
-      place(i + 1);
-      load[j]!--;
-      mentorOf[i] = -1;
-    }
-  };
-  const pinnedCount = new Int32Array(m);
-  for (let i = 0; i < n; i++) if (pinned[i] !== -1) pinnedCount[pinned[i]!]!++;
-  // Seats left for unpinned mentees, counting pinned ones not yet placed by the recursion.
-  const placedPinned = (j: number): number => {
-    let c = 0;
-    for (let k = 0; k < n; k++) if (pinned[k] === j && mentorOf[k] === j) c++;
-    return c;
-  };
-  const pinnedLoad = (j: number): number => pinnedCount[j]! - placedPinned(j);
-  place(0);
-  return out;
+      for (let j = 0; j < m; j++) {
+        if (value[i]![j] === null || load[j]! >= capacity[j]! - pinnedLoad(j)) continue;
+        mentorOf[i] = j;
+        load[j]!++;
+        place(i + 1);
+        load[j]!--;
+        mentorOf[i] = -1;
+      }
+    };
+    const pinnedCount = new Int32Array(m);
+    for (let i = 0; i < n; i++) if (pinned[i] !== -1) pinnedCount[pinned[i]!]!++;
+    // Seats left for unpinned mentees, counting pinned ones not yet placed by the recursion.
+    const placedPinned = (j: number): number => {
+      let c = 0;
+      for (let k = 0; k < n; k++) if (pinned[k] === j && mentorOf[k] === j) c++;
+      return c;
+    };
+    const pinnedLoad = (j: number): number => pinnedCount[j]! - placedPinned(j);
+    place(0);
+    return out;
+  });
 }

@@ -54,7 +54,12 @@ function cellOf(
 /**
  * The optimal (or bottleneck-optimal) assignment by exhaustive search. O((m + 1)^n); for n, m ≤ 7.
  *
- * @param instance - scores, capacities, forbidden cells, pinned pairs and minimum score, as for the solvers.
+ * A pair is allowed when its score is finite and at least `minScore`, no rule forbids it, and each side
+ * that gave a ranked list names the other (`menteePreferences`, `mentorPreferences`: the lists decide
+ * which pairs are allowed, the scores what they are worth); a pinned pair stands whatever the lists say.
+ *
+ * @param instance - scores, capacities, forbidden cells, pinned pairs, minimum score and ranked lists, as
+ *   for the solvers.
  * @param options - direction, cardinality and objective.
  * @returns the best matching, or `null` when no matching meets the cardinality (`"perfect"` impossible).
  * @throws LimitError when the search space is over {@link BRUTE_FORCE_LIMIT}.
@@ -97,6 +102,11 @@ export function bruteForceAssignment(
     capacity.push(instance.capacities === undefined ? 1 : instance.capacities[j]!);
   const pin: number[] = new Array<number>(rows).fill(-1);
   for (const p of instance.pinned ?? []) pin[p.mentee] = p.mentor;
+  // A side that gave a ranked list accepts only the partners it names; a pinned pair stands regardless.
+  const menteeNames = (i: number, j: number): boolean =>
+    instance.menteePreferences === undefined || instance.menteePreferences[i]!.includes(j);
+  const mentorNames = (i: number, j: number): boolean =>
+    instance.mentorPreferences === undefined || instance.mentorPreferences[j]!.includes(i);
   // allowed[i] = list of [mentor, score]
   const allowed: [number, number][][] = [];
   for (let i = 0; i < rows; i++) {
@@ -105,6 +115,7 @@ export function bruteForceAssignment(
       const s = cellOf(scores, rows, cols, i, j);
       if (s === Number.NEGATIVE_INFINITY || s < minScore) continue;
       if (instance.forbidden !== undefined && instance.forbidden[i * cols + j] !== 0) continue;
+      if (pin[i] !== j && !(menteeNames(i, j) && mentorNames(i, j))) continue;
       list.push([j, s]);
     }
     allowed.push(list);

@@ -14,8 +14,8 @@
  * mentee lists, each lookup on the mentor side O(1) (scores, dense rank index) or O(log deg).
  */
 import { MatchingInputError } from "../../errors.js";
-import { type Instance, scoreOf } from "../../matching/_internal/instance.js";
-import { mentorRankIndex, type RankIndex, rankIn } from "../../matching/_internal/rankIndex.js";
+import { type Instance, scoreOf } from "./instance.js";
+import { mentorRankIndex, type RankIndex, rankIn } from "./rankIndex.js";
 
 const NEG = Number.NEGATIVE_INFINITY;
 
@@ -87,7 +87,8 @@ export function checkMentorOf(inst: Instance, mentorOf: Int32Array): void {
         },
       );
     }
-    if (scoreOf(inst, i, j) === NEG) {
+    // A pinned pair was checked when the instance was read, and stands whatever the ranked lists say.
+    if (inst.pinnedMentor[i] !== j && scoreOf(inst, i, j) === NEG) {
       throw new MatchingInputError(
         "INVALID_MATCHING",
         `mentorOf pairs mentee ${i} with mentor ${j}, a pair the instance does not allow.`,

@@ -1,0 +1,366 @@
+/**
+ * The assignment solver's state: the problem, the mutable state of one solve (allocated once), its
+ * set-up, and the steps every search ends with (potentials, augmentation, eviction). See assignmentCore.ts.
+ */
+import { InfeasibleError } from "../../errors.js";
+import type { Instance } from "./instance.js";
+
+/** How many rows must be matched. */
+export type CardinalityMode = "any" | "maximum" | "perfect";
+
+/** One min-cost problem over an instance. */
+export interface CoreProblem {
+  readonly inst: Instance;
+  /** cost = sign × score: -1 when maximising scores, +1 when the scores are costs. */
+  readonly sign: 1 | -1;
+  /** Cells with a score below `lo` or above `hi` are not allowed (on top of -Infinity / absent / forbidden). */
+  readonly lo: number;
+  readonly hi: number;
+  readonly mode: CardinalityMode;
+  /** Candidates per row of the sparsified dense solve (tests use tiny values). @defaultValue 32 */
+  readonly candidates?: number;
+}
+
+/** The solution: mentor of each mentee (pins included) and the potentials (minimisation sense). */
+export interface CoreSolution {
+  readonly mentorOf: Int32Array;
+  /** Row potentials; for pinned rows, set so that the pinned cell is tight. */
+  readonly u: Float64Array;
+  /** Column potentials; 0 for columns with a free seat. */
+  readonly v: Float64Array;
+  /** Whether the Jonker–Volgenant initialisation was used to the end. */
+  readonly jvInit: boolean;
+}
+
+export const INF = Number.POSITIVE_INFINITY;
+
+/**
+ * How a search or an attempt ended (returned, not thrown: these are expected outcomes, not errors):
+ * `DONE`; `UNBALANCED` — in the balanced attempt a search exhausted its tree, so restart with the general
+ * start; `CANDIDATES_EXHAUSTED` — a search could not finish inside the candidate graph of a sparsified
+ * solve, so solve on the full matrix.
+ */
+export const DONE = 0;
+export const UNBALANCED = 1;
+export const CANDIDATES_EXHAUSTED = 2;
+export type SearchStatus = typeof DONE | typeof UNBALANCED | typeof CANDIDATES_EXHAUSTED;
+
+/** Dense problems with at least this many columns (and 64 rows) first search a candidate graph. */
+export const SPARSIFY_MIN_COLS = 384;
+/** Candidates per row in the sparsified solve: the columns of least reduced cost after the initialisation. */
+export const CANDIDATES = 32;
+
+/** Mutable state of one solve; every array is allocated once in {@link createState}. */
+export interface State {
+  readonly n: number;
+  readonly m: number;
+  dense: Float64Array | null;
+  rowStart: Int32Array | null;
+  colIdx: Int32Array | null;
+  val: Float64Array | null;
+  readonly mask: Uint8Array | null;
+  /** ±1 (cost = sign × score), times a power of two that brings huge scores near 1 (see costScale). */
+  readonly sign: number;
+  readonly lo: number;
+  readonly hi: number;
+  readonly mode: CardinalityMode;
+  /**
+   * Cost of a row's private "stay unmatched" option: 0 in mode `any`; in mode `maximum` without enough
+   * seats, a cost above every difference a matching of one more row could make (see
+   * {@link maximumAsDummyCost}); +Infinity when rows have no such option (the search then exhausts its tree).
+   */
+  dummy: number;
+  /** Remaining capacity of each column (capacity minus pinned rows). */
+  readonly cap: Int32Array;
+  readonly seatStart: Int32Array;
+  readonly seatRow: Int32Array;
+  readonly load: Int32Array;
+  /** Column of each row, -1 = none. */
+  readonly colOf: Int32Array;
+  readonly posOf: Int32Array;
+  readonly u: Float64Array;
+  readonly v: Float64Array;
+  // search
+  readonly d: Float64Array;
+  readonly pred: Int32Array;
+  /** Distance at which each scanned column (by scan index) was reached. */
+  readonly colDist: Float64Array;
+  readonly scannedCols: Int32Array;
+  readonly scannedRows: Int32Array;
+  readonly rowDist: Float64Array;
+  // sparse search
+  /** Scratch of the candidate graph's construction: the row that last emitted each column. */
+  mark: Int32Array;
+  /** Columns whose distance the current sparse search set (reset to +Infinity when the next one starts). */
+  touched: Int32Array;
+  nTouched: number;
+  /** Sparse search: columns reached at exactly the current distance, waiting to be scanned (first in, first out). */
+  level: Int32Array;
+  /** True when every CSR cell is allowed (no score bound or mask excludes one): the search skips the checks. */
+  clean: boolean;
+  heapKey: Float64Array | null;
+  heapCol: Int32Array | null;
+  /** Rows still to place (not pinned), and work lists of the initialisation. */
+  readonly freeRows: Int32Array;
+  readonly work: Int32Array;
+  /** What the last row scan found ({@link rowScan}): least and second least reduced cost, and their columns. */
+  scanMin: number;
+  scanMinCol: number;
+  scanSecond: number;
+  scanSecondCol: number;
+  /** True while searching the candidate graph of a sparsified dense solve (see {@link sparsifiedSearches}). */
+  candidatePhase: boolean;
+  readonly candidates: number;
+}
+
+/** Scores up to this magnitude are solved as they are; larger ones are scaled (exactly) by a power of two. */
+export const HUGE = 2 ** 512;
+
+/**
+ * 1, or the power of two 2^-e that brings the largest allowed |score| to at most 1 when it is over 2^512:
+ * the potentials move by up to about n times the range of the costs, and near 1e308 they would overflow
+ * and lose the optimum. Multiplying by a power of two is exact, so the matching is the same; the
+ * potentials are scaled back at the end. O(cells) for the scan of the scores.
+ */
+export function costScale(inst: Instance): number {
+  let most = 0;
+  const values = inst.dense ?? inst.csr?.value ?? null;
+  if (values === null) return 1;
+  for (let k = 0; k < values.length; k++) {
+    const a = Math.abs(values[k]!);
+    if (a > most && a !== Number.POSITIVE_INFINITY) most = a;
+  }
+  // Cells that the bounds or the mask rule out count too: a bigger `most` only scales more, still exactly.
+  if (most <= HUGE) return 1;
+  return 2 ** -Math.ceil(Math.log2(most));
+}
+
+/** Whether every CSR cell lies in [lo, hi] and is not masked. O(cells). */
+export function allCellsAllowed(
+  rowStart: Int32Array,
+  col: Int32Array,
+  value: Float64Array,
+  m: number,
+  lo: number,
+  hi: number,
+  mask: Uint8Array | null,
+): boolean {
+  const n = rowStart.length - 1;
+  for (let i = 0; i < n; i++) {
+    const base = i * m;
+    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
+      const sv = value[k]!;
+      if (!(sv >= lo && sv <= hi) || (mask !== null && mask[base + col[k]!] !== 0)) return false;
+    }
+  }
+  return true;
+}
+
+export function createState(p: CoreProblem): State {
+  const { inst } = p;
+  const n = inst.rows;
+  const m = inst.cols;
+  const i32 = (len: number): Int32Array => new Int32Array(len);
+  const f64 = (len: number): Float64Array => new Float64Array(len);
+  const cap = i32(m);
+  for (let j = 0; j < m; j++) cap[j] = inst.capacity[j]!;
+  for (let i = 0; i < n; i++) {
+    const j = inst.pinnedMentor[i]!;
+    if (j >= 0) cap[j]!--;
+  }
+  const seatStart = i32(m + 1);
+  for (let j = 0; j < m; j++) seatStart[j + 1] = seatStart[j]! + Math.min(cap[j]!, n);
+  for (let j = 0; j < m; j++) cap[j] = seatStart[j + 1]! - seatStart[j]!;
+  const seats = seatStart[m]!;
+  const csr = inst.csr;
+  const nnz = csr === null ? 0 : csr.col.length;
+  const state: State = {
+    n,
+    m,
+    dense: inst.dense,
+    rowStart: csr === null ? null : csr.rowStart,
+    colIdx: csr === null ? null : csr.col,
+    val: csr === null ? null : csr.value,
+    mask: inst.forbidden,
+    sign: p.sign * costScale(inst),
+    lo: p.lo,
+    hi: p.hi,
+    mode: p.mode,
+    dummy: p.mode === "any" ? 0 : INF,
+    cap,
+    seatStart,
+    seatRow: i32(seats),
+    load: i32(m),
+    colOf: i32(n).fill(-1),
+    posOf: i32(n),
+    u: f64(n),
+    v: f64(m),
+    d: f64(m),
+    pred: i32(m),
+    colDist: f64(m),
+    scannedCols: i32(m),
+    scannedRows: i32(n),
+    rowDist: f64(n),
+    mark: i32(0),
+    touched: i32(csr === null ? 0 : m),
+    level: i32(csr === null ? 0 : m),
+    nTouched: 0,
+    clean: csr !== null && allCellsAllowed(csr.rowStart, csr.col, csr.value, m, p.lo, p.hi, inst.forbidden),
+    heapKey: csr === null ? null : f64(nnz + m + 1),
+    heapCol: csr === null ? null : i32(nnz + m + 1),
+    freeRows: i32(n),
+    work: i32(n),
+    scanMin: INF,
+    scanMinCol: -1,
+    scanSecond: INF,
+    scanSecondCol: -1,
+    candidatePhase: false,
+    candidates: p.candidates ?? CANDIDATES,
+  };
+  return state;
+}
+
+export function resetState(st: State): void {
+  st.load.fill(0);
+  st.colOf.fill(-1);
+  st.u.fill(0);
+  st.v.fill(0);
+}
+
+// Seat bookkeeping is kept per file on purpose: one helper shared by the solver and the feasibility
+// matcher sees two object shapes and measured ~12 % slower on OR-Library assignp5000.
+export function assign(st: State, i: number, j: number): void {
+  const p = st.seatStart[j]! + st.load[j]!;
+  st.load[j]!++;
+  st.seatRow[p] = i;
+  st.colOf[i] = j;
+  st.posOf[i] = p;
+}
+
+export function unassign(st: State, i: number): void {
+  const j = st.colOf[i]!;
+  const p = st.posOf[i]!;
+  st.load[j]!--;
+  const last = st.seatStart[j]! + st.load[j]!;
+  const r = st.seatRow[last]!;
+  st.seatRow[p] = r;
+  st.posOf[r] = p;
+  st.colOf[i] = -1;
+}
+
+/** Cost of cell (i, j) or +Infinity when not allowed. Not for the search loops. */
+export function costAt(st: State, i: number, j: number): number {
+  const { m, lo, hi, mask } = st;
+  let s: number;
+  if (st.dense !== null) {
+    s = st.dense[i * m + j]!;
+  } else {
+    s = Number.NEGATIVE_INFINITY;
+    const rs = st.rowStart!;
+    const ci = st.colIdx!;
+    for (let k = rs[i]!; k < rs[i + 1]!; k++) {
+      if (ci[k] === j) {
+        s = st.val![k]!;
+        break;
+      }
+    }
+  }
+  if (!(s >= lo && s <= hi) || (mask !== null && mask[i * m + j] !== 0)) return INF;
+  return st.sign * s;
+}
+
+/** Cost of cell (i, j) ignoring the allowed range (for pinned cells). */
+export function rawCost(st: State, i: number, j: number): number {
+  if (st.dense !== null) return st.sign * st.dense[i * st.m + j]!;
+  const rs = st.rowStart!;
+  for (let k = rs[i]!; k < rs[i + 1]!; k++) if (st.colIdx![k] === j) return st.sign * st.val![k]!;
+  return INF;
+}
+
+/** Updates potentials after a search that ended at distance `delta`, then augments. */
+export function updatePotentials(st: State, nRows: number, nCols: number, delta: number): void {
+  const { u, v, colDist, scannedRows, scannedCols, rowDist } = st;
+  for (let t = 0; t < nRows; t++) {
+    const r = scannedRows[t]!;
+    u[r] = u[r]! + (delta - rowDist[t]!);
+  }
+  for (let t = 0; t < nCols; t++) {
+    const j = scannedCols[t]!;
+    v[j] = v[j]! - (delta - colDist[t]!);
+  }
+}
+
+/** Moves rows along the search tree from the source to `sink` (a column with a free seat). */
+export function augment(st: State, s: number, sink: number): void {
+  let j = sink;
+  for (;;) {
+    const i = st.pred[j]!;
+    if (i === s) {
+      assign(st, s, j);
+      return;
+    }
+    const previous = st.colOf[i]!;
+    unassign(st, i);
+    assign(st, i, j);
+    j = previous;
+  }
+}
+
+/**
+ * Chooses how a search that reached no free seat ends, in modes `maximum` (lexicographic: same count,
+ * least cost) and `any` is handled inline. Returns the row to leave unmatched (the source or a tree row).
+ */
+export function cheapestEviction(st: State, s: number, nRows: number): number {
+  const { u, scannedRows, rowDist } = st;
+  const us = u[s]!;
+  let best = 0;
+  let bestRow = s;
+  for (let t = 1; t < nRows; t++) {
+    const r = scannedRows[t]!;
+    const cost = rowDist[t]! - u[r]! + us; // true cost of the path from s to r (r then leaves)
+    if (cost < best) {
+      best = cost;
+      bestRow = r;
+    }
+  }
+  return bestRow;
+}
+
+/** Ends a search: potentials, then augmentation to `sink`, or the eviction of `leave` (row) at `delta`. */
+export function finishSearch(
+  st: State,
+  s: number,
+  nRows: number,
+  nCols: number,
+  delta: number,
+  sink: number,
+  leave: number,
+): void {
+  updatePotentials(st, nRows, nCols, delta);
+  if (sink >= 0) {
+    augment(st, s, sink);
+  } else if (leave !== s) {
+    const col = st.colOf[leave]!;
+    unassign(st, leave);
+    augment(st, s, col);
+  }
+}
+
+/**
+ * A search reached no free seat: its tree is a set of rows with too few seats (Hall's condition fails).
+ * Returns how the caller goes on: {@link DONE} = evict the cheapest row and finish the search.
+ */
+export function exhausted(st: State, balanced: boolean, s: number): SearchStatus {
+  if (st.candidatePhase) return CANDIDATES_EXHAUSTED;
+  if (st.mode === "perfect") {
+    throw new InfeasibleError(
+      "INFEASIBLE",
+      `No assignment gives every mentee a mentor: mentee ${s} and the mentees competing with it have fewer allowed mentor seats than mentees. / Нельзя дать наставника каждому наставляемому: у наставляемого ${s} и его конкурентов меньше допустимых мест у наставников, чем их самих.`,
+      {
+        hint: 'Add mentors or seats, allow more pairs, or use cardinality "maximum" to match as many as possible. / Добавьте наставников или мест, разрешите больше пар или выберите cardinality "maximum".',
+        details: { mentee: s },
+      },
+    );
+  }
+  return balanced ? UNBALANCED : DONE;
+}

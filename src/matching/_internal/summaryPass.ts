@@ -1,0 +1,243 @@
+/**
+ * The fused metrics pass: both sides' ranks and the number of blocking pairs from one pass over the
+ * scores (dense or CSR), for `computeMetrics` (summary.ts) when nobody gave a ranked list.
+ */
+import { csrValue, type Instance } from "./instance.js";
+
+const NEG = Number.NEGATIVE_INFINITY;
+
+/** Adds a cell of score v to the counts of the group members scoring strictly less. */
+export function countCell(v: number, lo: number, hi: number, value: Float64Array, diff: Int32Array): void {
+  if (v === NEG || lo === hi) return;
+  // First position in [lo, hi) whose value is >= v: every member before it scores strictly less than v.
+  let a = lo;
+  let b = hi;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (value[mid]! < v) a = mid + 1;
+    else b = mid;
+  }
+  if (a > lo) {
+    diff[lo]!++;
+    if (a < hi) diff[a]!--;
+  }
+}
+
+/** Ranks of both sides and the number of blocking pairs, from one pass over the scores (dense or CSR). */
+export interface FusedPass {
+  readonly menteeRank: Int32Array;
+  readonly mentorRank: Int32Array;
+  readonly blocking: number;
+}
+
+/** One mentee per mentor: each mentor's partner's score, +Infinity for a mentor with none. O(cols). */
+export function partnerScores(load: Int32Array, start: Int32Array, value: Float64Array): Float64Array {
+  const partner = new Float64Array(load.length).fill(Number.POSITIVE_INFINITY);
+  for (let j = 0; j < load.length; j++) if (load[j] === 1) partner[j] = value[start[j]!]!;
+  return partner;
+}
+
+/**
+ * One mentee per mentor: the mentor's rank of its mentee from `above[j]` (cells of column j that beat the
+ * partner's score); 0 for a pair at -Infinity, -1 for an unmatched mentee. O(rows + cols).
+ */
+export function oneToOneMentorRanks(
+  rows: number,
+  load: Int32Array,
+  start: Int32Array,
+  member: Int32Array,
+  partner: Float64Array,
+  above: Int32Array,
+): Int32Array {
+  const mentorRank = new Int32Array(rows).fill(-1);
+  for (let j = 0; j < load.length; j++) {
+    if (load[j] === 1) mentorRank[member[start[j]!]!] = partner[j] === NEG ? 0 : above[j]! + 1;
+  }
+  return mentorRank;
+}
+
+/**
+ * The fused pass for the common case (scores, no lists): each cell is read once and feeds the mentee's
+ * rank, the mentor's rank (difference array over the mentor's group sorted by score, as in
+ * {@link mentorRanks}) and the blocking-pair test (as in `scanBlockingPairs`). O(cells · log capacity):
+ * n·m dense, nnz CSR.
+ */
+export function fusedPass(inst: Instance, mentorOf: Int32Array): FusedPass {
+  const { rows, cols, capacity, pinnedMentor, forbidden, minScore, dense, csr } = inst;
+  const load = new Int32Array(cols);
+  const own = new Float64Array(rows).fill(NEG);
+  const worst = new Float64Array(cols).fill(Number.POSITIVE_INFINITY);
+  const start = new Int32Array(cols + 1);
+  for (let i = 0; i < rows; i++) {
+    const j = mentorOf[i]!;
+    if (j === -1) continue;
+    load[j]!++;
+    start[j + 1]!++;
+    let s = dense !== null ? dense[i * cols + j]! : csrValue(csr!, i, j);
+    if ((forbidden !== null && forbidden[i * cols + j] !== 0) || s < minScore) s = NEG;
+    own[i] = s;
+    if (pinnedMentor[i] !== j && s < worst[j]!) worst[j] = s;
+  }
+  for (let j = 0; j < cols; j++) start[j + 1]! += start[j]!;
+  const total = start[cols]!;
+  const member = new Int32Array(total);
+  const value = new Float64Array(total);
+  const fill = start.slice(0, cols);
+  for (let i = 0; i < rows; i++) {
+    const j = mentorOf[i]!;
+    if (j === -1) continue;
+    const s = own[i]!;
+    let at = fill[j]!++;
+    while (at > start[j]! && value[at - 1]! > s) {
+      value[at] = value[at - 1]!;
+      member[at] = member[at - 1]!;
+      at--;
+    }
+    value[at] = s;
+    member[at] = i;
+  }
+  // A mentor j accepts a better mentee when it has a free seat (threshold -Infinity) or prefers it to its
+  // worst unpinned mentee (threshold worst[j]); a mentor with no seat to give has threshold +Infinity.
+  const threshold = new Float64Array(cols);
+  for (let j = 0; j < cols; j++) threshold[j] = load[j]! < capacity[j]! ? NEG : worst[j]!;
+  const diff = new Int32Array(total + 1);
+  const menteeRank = new Int32Array(rows).fill(-1);
+  let blocking = 0;
+  let maxLoad = 0;
+  for (let j = 0; j < cols; j++) if (load[j]! > maxLoad) maxLoad = load[j]!;
+  if (dense !== null && maxLoad <= 1 && forbidden === null && minScore === NEG) {
+    // One mentee per mentor and no masks: a -Infinity cell fails every comparison below by itself.
+    const partner = partnerScores(load, start, value);
+    const above = new Int32Array(cols);
+    // Eight cells per step: V8 re-checks each typed array's map and length on every loop iteration, so
+    // the unrolled loop costs about half as much per cell (measured on 5000 × 5000).
+    const cols8 = cols - (cols % 8);
+    for (let i = 0; i < rows; i++) {
+      const base = i * cols;
+      const cur = own[i]!;
+      const free = pinnedMentor[i] === -1;
+      let better = 0;
+      for (let j = 0; j < cols8; j += 8) {
+        const k = base + j;
+        const v0 = dense[k]!;
+        const v1 = dense[k + 1]!;
+        const v2 = dense[k + 2]!;
+        const v3 = dense[k + 3]!;
+        const v4 = dense[k + 4]!;
+        const v5 = dense[k + 5]!;
+        const v6 = dense[k + 6]!;
+        const v7 = dense[k + 7]!;
+        if (v0 > partner[j]!) above[j]!++;
+        if (v1 > partner[j + 1]!) above[j + 1]!++;
+        if (v2 > partner[j + 2]!) above[j + 2]!++;
+        if (v3 > partner[j + 3]!) above[j + 3]!++;
+        if (v4 > partner[j + 4]!) above[j + 4]!++;
+        if (v5 > partner[j + 5]!) above[j + 5]!++;
+        if (v6 > partner[j + 6]!) above[j + 6]!++;
+        if (v7 > partner[j + 7]!) above[j + 7]!++;
+        if (v0 > cur || v1 > cur || v2 > cur || v3 > cur || v4 > cur || v5 > cur || v6 > cur || v7 > cur) {
+          for (let q = j; q < j + 8; q++) {
+            const v = dense[base + q]!;
+            if (v > cur) {
+              better++;
+              if (free && v > threshold[q]!) blocking++;
+            }
+          }
+        }
+      }
+      for (let j = cols8; j < cols; j++) {
+        const v = dense[base + j]!;
+        if (v > partner[j]!) above[j]!++;
+        if (v > cur) {
+          better++;
+          if (free && v > threshold[j]!) blocking++;
+        }
+      }
+      if (mentorOf[i] !== -1) menteeRank[i] = cur === NEG ? 0 : better + 1;
+    }
+    return {
+      menteeRank,
+      mentorRank: oneToOneMentorRanks(rows, load, start, member, partner, above),
+      blocking,
+    };
+  }
+  if (csr !== null && maxLoad <= 1 && forbidden === null && minScore === NEG) {
+    // The same one-to-one pass over the stored cells of CSR rows (an absent cell is -Infinity: it beats
+    // nobody; a stored -Infinity fails every comparison by itself).
+    const partner = partnerScores(load, start, value);
+    const above = new Int32Array(cols);
+    const { rowStart, col: colOf, value: cellValue } = csr;
+    for (let i = 0; i < rows; i++) {
+      const cur = own[i]!;
+      const free = pinnedMentor[i] === -1;
+      let better = 0;
+      const end = rowStart[i + 1]!;
+      for (let k = rowStart[i]!; k < end; k++) {
+        const j = colOf[k]!;
+        const v = cellValue[k]!;
+        if (v > partner[j]!) above[j]!++;
+        if (v > cur) {
+          better++;
+          if (free && v > threshold[j]!) blocking++;
+        }
+      }
+      if (mentorOf[i] !== -1) menteeRank[i] = cur === NEG ? 0 : better + 1;
+    }
+    return {
+      menteeRank,
+      mentorRank: oneToOneMentorRanks(rows, load, start, member, partner, above),
+      blocking,
+    };
+  }
+  // Dense rows visit every column; CSR rows their stored cells only (an absent cell is -Infinity).
+  const rowStart = csr?.rowStart ?? null;
+  const colOf = csr?.col ?? null;
+  const cellValue = csr?.value ?? null;
+  for (let i = 0; i < rows; i++) {
+    const base = i * cols;
+    const cur = own[i]!;
+    const matched = mentorOf[i] !== -1;
+    const free = pinnedMentor[i] === -1;
+    let better = 0;
+    const first = rowStart === null ? 0 : rowStart[i]!;
+    const end = rowStart === null ? cols : rowStart[i + 1]!;
+    for (let k = first; k < end; k++) {
+      const j = colOf === null ? k : colOf[k]!;
+      const v = cellValue === null ? dense![base + k]! : cellValue[k]!;
+      if (v === NEG || v < minScore || (forbidden !== null && forbidden[base + j] !== 0)) continue;
+      if (v > cur) {
+        better++;
+        if (free && v > threshold[j]!) blocking++;
+      }
+      const lo = start[j]!;
+      const hi = start[j + 1]!;
+      if (lo === hi) continue;
+      if (hi - lo === 1) {
+        if (value[lo]! < v) diff[lo]!++;
+        continue;
+      }
+      let a = lo;
+      let b = hi;
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (value[mid]! < v) a = mid + 1;
+        else b = mid;
+      }
+      // Members lo .. a-1 score less than v; the decrement at a stays inside the group.
+      if (a > lo) {
+        diff[lo]!++;
+        if (a < hi) diff[a]!--;
+      }
+    }
+    if (matched) menteeRank[i] = cur === NEG ? 0 : better + 1;
+  }
+  const mentorRank = new Int32Array(rows).fill(-1);
+  for (let j = 0; j < cols; j++) {
+    let run = 0;
+    for (let q = start[j]!; q < start[j + 1]!; q++) {
+      run += diff[q]!;
+      mentorRank[member[q]!] = value[q] === NEG ? 0 : run + 1;
+    }
+  }
+  return { menteeRank, mentorRank, blocking };
+}

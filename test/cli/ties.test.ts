@@ -1,0 +1,97 @@
+/**
+ * The seed decides tie-breaks where ties exist (issue 11, item 5): the README's
+ * `match --strategy stable --seed 1` gives other pairs than `--seed 2` when scores are equal, and
+ * `--ties index` gives the same pairs whatever the seed.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { match } from "mentor-match";
+import { describe, expect, it } from "vitest";
+import { tiePolicy } from "../../src/cli/commands/match.js";
+import { runInProcess } from "./_run.js";
+
+const demo = resolve("fixtures/demo");
+const header = (file: string): string => readFileSync(join(demo, file), "utf8").split("\r\n")[0]!;
+
+/** Three mentors and three mentees who answer alike: every pair scores the same. */
+function alike(dir: string): { mentors: string; mentees: string } {
+  const mentor = (k: number) =>
+    `01.09.2025 14:00:00,M0${k},Наставник ${k},m${k}@school.ru,9А,Наука,Химия,Учёба,Онлайн,Пн день,Индивидуально,3,1,Да,Да,,`;
+  const mentee = (k: number) =>
+    `03.09.2025 14:00:00,S0${k},Ученик ${k},s${k}@school.ru,5А,Наука,Химия,Учёба,Онлайн,Пн день,Индивидуально,3,,Да,да,,`;
+  const mentors = join(dir, "mentors.csv");
+  const mentees = join(dir, "mentees.csv");
+  writeFileSync(mentors, `${[header("mentors.csv"), ...[1, 2, 3].map(mentor)].join("\r\n")}\r\n`);
+  writeFileSync(mentees, `${[header("mentees.csv"), ...[1, 2, 3].map(mentee)].join("\r\n")}\r\n`);
+  return { mentors, mentees };
+}
+
+async function pairsOf(extra: readonly string[]): Promise<{ groups: string; tieBreak: unknown }> {
+  const dir = mkdtempSync(join(tmpdir(), "mm-ties-"));
+  const { mentors, mentees } = alike(dir);
+  const out = join(dir, "out");
+  const run = await runInProcess(
+    ["match", "--mentors", mentors, "--mentees", mentees, "--config", join(demo, "programme.json")].concat(
+      ["--strategy", "stable", "--out", out],
+      extra,
+    ),
+    dir,
+  );
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+  const json = JSON.parse(readFileSync(join(out, "pairs.json"), "utf8"));
+  return { groups: JSON.stringify(json.groups), tieBreak: json.tieBreak };
+}
+
+describe("match --seed on equal scores", () => {
+  it("different seeds give different tie-breaks; --ties index gives one answer whatever the seed", async () => {
+    const one = await pairsOf(["--seed", "1"]);
+    const two = await pairsOf(["--seed", "2"]);
+    expect(one.tieBreak).toEqual({ policy: "seeded", seed: 1 });
+    expect(two.tieBreak).toEqual({ policy: "seeded", seed: 2 });
+    expect(one.groups).not.toBe(two.groups);
+    const index1 = await pairsOf(["--seed", "1", "--ties", "index"]);
+    const index2 = await pairsOf(["--seed", "2", "--ties", "index"]);
+    expect(index1.tieBreak).toEqual({ policy: "index" });
+    expect(index1.groups).toBe(index2.groups);
+    // The same seed gives the same pairs.
+    expect((await pairsOf(["--seed", "1"])).groups).toBe(one.groups);
+  });
+
+  it("the tie policy: --ties, else the config, else seeded when a seed is given to a strategy that ties", () => {
+    expect(tiePolicy({ ties: "index", seed: 1 }, "seeded", "stable")).toBe("index");
+    expect(tiePolicy({ seed: 1 }, "index", "stable")).toBe("index");
+    expect(tiePolicy({ seed: 1 }, undefined, "stable")).toBe("seeded");
+    expect(tiePolicy({ seed: 1 }, undefined, "greedy")).toBe("seeded");
+    expect(tiePolicy({ seed: 1 }, undefined, "optimal")).toBe("index");
+    expect(tiePolicy({}, undefined, "stable")).toBe("index");
+    expect(tiePolicy({}, "seeded", "stable")).toBe("seeded");
+  });
+});
+
+describe("one home for the seed", () => {
+  const inst = {
+    scores: [
+      [1, 1],
+      [1, 1],
+    ],
+  };
+  it("match refuses a seed given as an option, naming it, instead of ignoring it", () => {
+    expect(() => match(inst, { strategy: "random", seed: 1.5 } as never)).toThrow(
+      /no option "seed".*got 1\.5/,
+    );
+  });
+  it("a seed that is not a whole number is an error naming the value", () => {
+    expect(() => match({ ...inst, seed: 1.5 }, { strategy: "random" })).toThrow(/got 1\.5/);
+  });
+  it("seeded ties for a strategy that breaks ties by index are refused, not ignored", () => {
+    expect(() => match(inst, { strategy: "optimal", ties: "seeded" })).toThrow(
+      expect.objectContaining({ code: "INVALID_OPTION" }),
+    );
+    expect(match({ ...inst, seed: 3 }, { strategy: "greedy", ties: "seeded" }).tieBreak).toEqual({
+      policy: "seeded",
+      seed: 3,
+    });
+  });
+});
