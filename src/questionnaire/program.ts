@@ -5,6 +5,7 @@
 import { STRATEGIES } from "../matching/strategies.js";
 import * as z from "zod";
 import { FORMS } from "./forms.js";
+import { MonitoringSchema } from "./monitoringConfig.js";
 
 /** A text in Russian and English (what a coordinator reads). */
 export const LabelSchema = z.strictObject({
@@ -274,6 +275,8 @@ export const ProgramSchema = z.strictObject({
     .max(2 ** 32 - 1)
     .default(0),
   strategy: z.enum(STRATEGIES).default("stable"),
+  /** Diagnostics, satisfaction and targets over the year (src/questionnaire/monitoringConfig.ts). */
+  monitoring: MonitoringSchema.optional(),
 });
 /** A programme of mentoring, parsed (defaults filled in). */
 export type Program = z.infer<typeof ProgramSchema>;
