@@ -325,6 +325,18 @@ export const ERROR_CATALOG = {
       todo: 'Check the quotes in this row: a cell that contains a quote must be quoted and have the quote doubled ("").',
     },
   },
+  XLSX: {
+    ru: {
+      title: "Книгу Excel нельзя прочитать",
+      what: "Файл .xlsx повреждён, защищён паролем или это не книга Excel; или в книге нет листа с указанным именем.",
+      todo: "Откройте файл в Excel или LibreOffice и сохраните заново как .xlsx (или как CSV UTF-8); имя листа укажите в --sheet.",
+    },
+    en: {
+      title: "The Excel workbook cannot be read",
+      what: "The .xlsx file is damaged, password-protected or not an Excel workbook; or the workbook has no sheet of the name given.",
+      todo: "Open the file in Excel or LibreOffice and save it again as .xlsx (or as CSV UTF-8); name the sheet with --sheet.",
+    },
+  },
   DELIMITER: {
     ru: {
       title: "Не найден разделитель столбцов",

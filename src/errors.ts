@@ -40,6 +40,7 @@ export type ErrorCode =
   | "EMPTY_FILE"
   | "HEADER_ONLY"
   | "CSV_SYNTAX"
+  | "XLSX"
   | "DELIMITER"
   | "MISSING_COLUMN"
   | "DUPLICATE_COLUMN"
