@@ -3,7 +3,11 @@ import { defineConfig } from "tsup";
 // Library entry points are built as ESM + CJS with declarations; the CLI is one ESM file with a shebang.
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", "testing/index": "src/testing/index.ts" },
+    entry: {
+      index: "src/index.ts",
+      "testing/index": "src/testing/index.ts",
+      "monitoring/index": "src/monitoring/index.ts",
+    },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,

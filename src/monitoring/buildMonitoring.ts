@@ -430,6 +430,7 @@ export function buildMonitoring(inputs: MonitoringInputs): MonitoringReport {
       changes,
       satisfaction: satCounts,
       satisfiedAt: config.satisfaction.satisfiedAt,
+      questions: config.satisfaction.questions.map((q) => ({ id: q.id, label: q.label })),
       kpis,
     },
   };

@@ -235,6 +235,11 @@ export interface MonitoringSummary {
     readonly distribution: Histogram;
   }[];
   readonly satisfiedAt: number;
+  /** The satisfaction questions' ids and labels. */
+  readonly questions: readonly {
+    readonly id: string;
+    readonly label: { readonly ru: string; readonly en: string };
+  }[];
   readonly kpis: readonly KpiResult[];
 }
 

@@ -1,0 +1,122 @@
+/** Every text file a `monitor` run writes, from one report; the xlsx sheets as tables. */
+import type { Delimiter } from "../csv/detectDelimiter.js";
+import { formatCsv } from "../csv/formatCsv.js";
+import { atRiskReasons, labelOf, reportTables, roleWord, type Table } from "./_internal/tables.js";
+import { type MonitorLang, monitorWords } from "./_internal/texts.js";
+import { renderMonitoringHtml } from "./renderMonitoringHtml.js";
+import type { MonitoringReport } from "./types.js";
+
+/** Options of {@link renderMonitoringOutputs}. */
+export interface RenderMonitoringOptions {
+  /** @defaultValue "ru" */
+  readonly lang?: MonitorLang;
+  /** Delimiter of the CSV files. @defaultValue "," */
+  readonly delimiter?: Delimiter;
+}
+
+/** The text files of a monitoring run (monitoring.xlsx is written from {@link monitoringSheets}). */
+export type MonitoringTextFile = "monitoring.csv" | "monitoring.json" | "monitoring.html" | "at-risk.csv";
+
+/** The header of at-risk.csv, the columns `rematch --ended` reads: mentor code, mentee code, reason. */
+export function atRiskHeader(lang: MonitorLang): string[] {
+  const w = monitorWords(lang);
+  return [w.mentorCode, w.menteeCode, w.atRiskReason];
+}
+
+/**
+ * The comparative tables of monitoring.xlsx, one per sheet: changes by parameter, every participant's
+ * first/last/change/series, by form, by role model, by priority group, pairs, mentor groups, satisfaction,
+ * missing diagnostics, pairs at risk, KPIs, rows not used.
+ *
+ * Complexity: O(size of the report).
+ *
+ * @param report - from `buildMonitoring`.
+ * @param lang - the language of headers and words.
+ * @returns the sheets (name, header, rows; numbers stay numbers).
+ * @throws never.
+ * @example
+ * const bytes = await writeXlsxWorkbook(monitoringSheets(report, "ru"));
+ */
+export function monitoringSheets(report: MonitoringReport, lang: MonitorLang = "ru"): Table[] {
+  return reportTables(report, lang);
+}
+
+/**
+ * Renders `monitoring.csv` (one row per participant × parameter × time point; a missing value is an empty
+ * cell), `monitoring.json` (everything, with the `summary` a district reads), `monitoring.html` and
+ * `at-risk.csv` (mentor code, mentee code, reason: what `rematch --ended` reads). CSV files are UTF-8 with
+ * a BOM, every cell neutralised against formulas. The same report gives the same bytes.
+ *
+ * Complexity: O(size of the report).
+ *
+ * @param report - from `buildMonitoring` (pseudonymized first with `pseudonymizeMonitoring` if needed).
+ * @param options - language and CSV delimiter.
+ * @returns file name → content.
+ * @throws never.
+ * @example
+ * const files = renderMonitoringOutputs(report, { lang: "ru", delimiter: ";" });
+ * files["at-risk.csv"].startsWith("\uFEFF"); // true
+ */
+export function renderMonitoringOutputs(
+  report: MonitoringReport,
+  options: RenderMonitoringOptions = {},
+): Record<MonitoringTextFile, string> {
+  const lang = options.lang ?? "ru";
+  const delimiter = options.delimiter ?? ",";
+  const w = monitorWords(lang);
+  const rows: (string | number | null)[][] = [];
+  for (const s of report.series) {
+    const label = labelOf(report.config.parameters, s.parameter, lang);
+    for (let t = 0; t < report.timePoints.length; t++) {
+      rows.push([
+        s.id,
+        s.name ?? "",
+        roleWord(s.role, lang),
+        s.form,
+        s.parameter,
+        label,
+        report.timePoints[t]!,
+        s.values[t] ?? null,
+      ]);
+    }
+  }
+  const csv = formatCsv(
+    [w.code, w.name, w.role, w.form, `${w.parameter} (id)`, w.parameter, w.timePoint, w.value1],
+    rows,
+    {
+      delimiter,
+    },
+  );
+  const atRisk = formatCsv(
+    atRiskHeader(lang),
+    report.atRisk.map((p) => [p.mentor, p.mentee, atRiskReasons(p, lang)]),
+    { delimiter },
+  );
+  const json = {
+    format: "mentor-match/monitoring",
+    version: 1,
+    timePoints: report.timePoints,
+    forms: report.forms,
+    counts: report.counts,
+    kpis: report.kpis,
+    byParameter: report.byParameter,
+    byForm: report.byForm,
+    byRoleModel: report.byRoleModel,
+    byTag: report.byTag,
+    satisfaction: report.satisfaction,
+    atRisk: report.atRisk,
+    pairs: report.pairs,
+    groups: report.groups,
+    missing: report.missing,
+    notUsed: report.notUsed,
+    participants: report.series,
+    config: report.config,
+    summary: report.summary,
+  };
+  return {
+    "monitoring.csv": csv,
+    "monitoring.json": `${JSON.stringify(json, null, 1)}\n`,
+    "monitoring.html": renderMonitoringHtml(report, { lang }),
+    "at-risk.csv": atRisk,
+  };
+}
