@@ -14,6 +14,7 @@ import { compareCommand } from "./commands/compare.js";
 import { demoCommand } from "./commands/demo.js";
 import { initCommand } from "./commands/init.js";
 import { matchCommand } from "./commands/match.js";
+import { registerMonitor } from "./commands/registerMonitor.js";
 import { validateCommand } from "./commands/validate.js";
 
 export type { Engine } from "./_internal/engine.js";
@@ -310,6 +311,10 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Engine)
       }
       code = compareCommand(io, engine, opts, langOf(opts));
     });
+
+  registerMonitor(program, io, lang0, (c) => {
+    code = c;
+  });
 
   if (argv.length === 0) {
     io.stdout(program.helpInformation());

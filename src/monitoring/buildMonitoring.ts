@@ -378,8 +378,14 @@ export function buildMonitoring(inputs: MonitoringInputs): MonitoringReport {
   const fileOrder = new Map<string, number>();
   for (const r of [...inputs.diagnostics, ...satisfactionReads])
     if (!fileOrder.has(r.file)) fileOrder.set(r.file, fileOrder.size);
+  // A withdrawn consent in one file removes the participant's rows of every file too.
   const notUsed = [...inputs.diagnostics, ...satisfactionReads]
-    .flatMap((r) => r.notUsed)
+    .flatMap((r) => [
+      ...r.notUsed,
+      ...r.responses
+        .filter((x) => withdrawnSet.has(x.id))
+        .map((x) => ({ file: x.file, row: x.row, reason: "no-consent" as const })),
+    ])
     .sort((a, b) => fileOrder.get(a.file)! - fileOrder.get(b.file)! || a.row - b.row);
 
   const changes = [...perFormSummary.entries()]

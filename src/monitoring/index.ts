@@ -10,6 +10,7 @@ export {
   parseMonitoringSummary,
 } from "./aggregateMonitoring.js";
 export { buildMonitoring, type MonitoringInputs } from "./buildMonitoring.js";
+export { learnEmails } from "./learnEmails.js";
 export { pseudonymizeMonitoring } from "./pseudonymizeMonitoring.js";
 export {
   type MonitoringItem,

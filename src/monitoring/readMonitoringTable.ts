@@ -140,6 +140,7 @@ export function readMonitoringTable(
     byId.set(normalizeKey(p.id), p.id);
     roleOf.set(p.id, p.role);
     if (p.id.includes("@")) byEmail.set(p.id.trim().toLowerCase(), p.id);
+    if (p.email !== undefined) byEmail.set(p.email.trim().toLowerCase(), p.id);
     if (p.name !== undefined) {
       const k = normalizeKey(p.name);
       byName.set(k, [...(byName.get(k) ?? []), p.id]);

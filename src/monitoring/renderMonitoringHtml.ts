@@ -10,12 +10,12 @@ export const MONITOR_CSS = `
 main{max-width:1100px;margin:0 auto;padding:28px 24px 48px;background:#fff;min-height:100vh}
 h1{font-size:26px;margin:0 0 6px}h2{font-size:20px;margin:32px 0 10px;border-bottom:2px solid #2f6fb3;padding-bottom:4px}
 h3{font-size:15px;margin:14px 0 6px}.muted{color:#5b6472}
-table{border-collapse:collapse;width:100%;margin:6px 0 12px;font-size:14px}th,td{text-align:left;vertical-align:top;padding:4px 7px;border-bottom:1px solid #e3e6ea}
+.scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;margin:6px 0 12px;font-size:13px}th,td{text-align:left;vertical-align:top;padding:4px 7px;border-bottom:1px solid #e3e6ea}
 th{background:#eef2f7;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(440px,1fr));gap:16px}
 figure{margin:0;border:1px solid #e3e6ea;border-radius:8px;padding:10px 12px;break-inside:avoid}figcaption{font-weight:600;margin-bottom:6px}
 .ok{color:#185c2c;font-weight:600}.bad{color:#8a1f1f;font-weight:600}
-@media print{body{background:#fff}main{padding:0}h2{break-after:avoid}tr,figure{break-inside:avoid}}
+@media print{body{background:#fff}main{padding:0}.scroll{overflow:visible}table{font-size:10px}h2{break-after:avoid}tr,figure{break-inside:avoid}}
 `;
 
 const LIST_LIMIT = 300;
@@ -32,9 +32,9 @@ export function htmlTable(t: Table, lang: MonitorLang, limit = LIST_LIMIT): stri
     t.rows.length > limit
       ? `<p class="muted">${lang === "ru" ? `Показаны ${limit} из ${t.rows.length} строк; полный список — в monitoring.xlsx.` : `${limit} of ${t.rows.length} rows shown; the full list is in monitoring.xlsx.`}</p>`
       : "";
-  return `<table><thead><tr>${t.header.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>${rows
+  return `<div class="scroll"><table><thead><tr>${t.header.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.map(cell).join("")}</tr>`)
-    .join("")}</tbody></table>${more}`;
+    .join("")}</tbody></table></div>${more}`;
 }
 
 /** The KPI block: label, a bar with the target mark, the value and the numbers behind it. */
@@ -49,7 +49,7 @@ export function kpiBlock(kpis: readonly KpiResult[], lang: MonitorLang): string 
         ? monitorReason(k.note, lang)
         : share
           ? `${num(k.numerator, 0, lang)} / ${num(k.denominator, 0, lang)}`
-          : `${num(k.numerator, 1, lang)} / ${num(k.denominator, 0, lang)}`;
+          : `Σ ${num(k.numerator, 1, lang)} / ${num(k.denominator, 0, lang)}`;
     const target = `${k.comparison === "at-least" ? "≥" : "≤"} ${share ? pct(k.target, lang) : num(k.target, 1, lang)}`;
     const met =
       k.met === null
@@ -59,7 +59,7 @@ export function kpiBlock(kpis: readonly KpiResult[], lang: MonitorLang): string 
           : `<span class="bad">${w.no}</span>`;
     return `<tr><td>${esc(k.label[lang])}</td><td>${targetBar(k.value, k.target, max, shown)}</td><td>${esc(target)}</td><td>${esc(behind)}</td><td>${met}</td></tr>`;
   });
-  return `<table><thead><tr><th>${w.kpi}</th><th>${w.value}</th><th>${w.target}</th><th>${w.behind}</th><th>${w.met}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<div class="scroll"><table><thead><tr><th>${w.kpi}</th><th>${w.value}</th><th>${w.target}</th><th>${w.behind}</th><th>${w.met}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 /** The histogram of changes as bars: red below zero, grey at zero, green above. */

@@ -9,6 +9,8 @@ export type MonitorRole = "mentor" | "mentee";
 export interface RosterPerson {
   readonly id: string;
   readonly name?: string;
+  /** Learnt from the exports that give both the code and the e-mail (see `learnEmails`). */
+  readonly email?: string;
   readonly role: MonitorRole;
   /** The form of mentoring of the programme the person is in. */
   readonly form: string;

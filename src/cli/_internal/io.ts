@@ -74,7 +74,7 @@ function writeFailed(dir: string, cause: unknown): MentorMatchError {
 export function writeOutputsAtomically(
   io: CliIo,
   dir: string,
-  files: Readonly<Record<string, string>>,
+  files: Readonly<Record<string, string | Uint8Array>>,
 ): string[] {
   const target = resolve(io.cwd, dir);
   const tmp = join(target, `.mentor-match-tmp-${process.pid}-${Date.now().toString(36)}`);
