@@ -108,7 +108,7 @@ function build(p: Programme, prefix = "") {
     responses: people
       .map((person, i) => ({
         id: person.id,
-        values: p.satisfaction[i] === null ? {} : { overall: p.satisfaction[i]! },
+        values: (p.satisfaction[i] === null ? {} : { overall: p.satisfaction[i]! }) as Record<string, number>,
         file: "s.csv",
         row: i + 2,
       }))
