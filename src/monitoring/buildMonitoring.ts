@@ -1,7 +1,6 @@
 /** The pairs in force + the diagnostics + the satisfaction → everything monitoring reports. */
-import { mean, median } from "mathjs";
 import type { Monitoring, MonitoringParameter } from "../questionnaire/monitoringConfig.js";
-import { clean, toHistogram } from "./_internal/histogram.js";
+import { clean, histogramMedian, toHistogram, weightedMean } from "./_internal/histogram.js";
 import { computeKpi } from "./_internal/kpis.js";
 import { summarizeChanges } from "./summarizeChanges.js";
 import type {
@@ -97,6 +96,11 @@ export function buildMonitoring(inputs: MonitoringInputs): MonitoringReport {
   const sat = new Map<string, MonitoringResponse>();
   for (const r of satisfactionReads) for (const x of r.responses) sat.set(x.id, x);
   const forms = [...new Set(people.map((p) => p.form))].sort();
+  const answered = (r: MonitoringResponse | undefined): boolean => {
+    if (r === undefined) return false;
+    for (const _ in r.values) return true;
+    return false;
+  };
 
   // Tags and role model: from the latest file that gives them.
   const profile = new Map<string, { tags: readonly string[]; roleModel?: string }>();
@@ -151,12 +155,12 @@ export function buildMonitoring(inputs: MonitoringInputs): MonitoringReport {
                 : "unchanged";
       series.push({
         id: p.id,
-        ...(p.name === undefined ? {} : { name: p.name }),
+        name: p.name,
         role: p.role,
         form: p.form,
-        ...(p.group === undefined ? {} : { group: p.group }),
+        group: p.group,
         tags: prof.tags,
-        ...(prof.roleModel === undefined ? {} : { roleModel: prof.roleModel }),
+        roleModel: prof.roleModel,
         parameter: param.id,
         values,
         first,
@@ -168,13 +172,14 @@ export function buildMonitoring(inputs: MonitoringInputs): MonitoringReport {
         outcome,
       });
       if (outcome === "none") continue;
+      const prefix = `${param.id}|${p.role}|`;
       const keys: [Map<string, Bucket>, string][] = [
-        [all, `${param.id}|${p.role}|`],
-        [perForm, `${param.id}|${p.role}|${p.form}`],
-        [perFormSummary, `${param.id}|${p.role}|${p.form}`],
+        [all, prefix],
+        [perForm, prefix + p.form],
+        [perFormSummary, prefix + p.form],
       ];
-      if (prof.roleModel !== undefined) keys.push([perModel, `${param.id}|${p.role}|${prof.roleModel}`]);
-      for (const tag of prof.tags) keys.push([perTag, `${param.id}|${p.role}|${tag}`]);
+      if (prof.roleModel !== undefined) keys.push([perModel, prefix + prof.roleModel]);
+      for (const tag of prof.tags) keys.push([perTag, prefix + tag]);
       for (const [map, key] of keys) {
         const b = bucket(map, key);
         if (outcome === "single") b.single++;
@@ -221,7 +226,11 @@ export function buildMonitoring(inputs: MonitoringInputs): MonitoringReport {
   // Pairs and mentor groups.
   const overall = config.satisfaction.overall;
   const seriesOf = new Map<string, ParticipantSeries[]>();
-  for (const s of series) seriesOf.set(s.id, [...(seriesOf.get(s.id) ?? []), s]);
+  for (const s of series) {
+    const list = seriesOf.get(s.id);
+    if (list === undefined) seriesOf.set(s.id, [s]);
+    else list.push(s);
+  }
   const tally = (ids: readonly string[]) => {
     let improved = 0;
     let worse = 0;
@@ -236,7 +245,9 @@ export function buildMonitoring(inputs: MonitoringInputs): MonitoringReport {
         else if (s.outcome === "worse") worse++;
       }
     }
-    return { improved, worse, changed, meanGain: gains.length === 0 ? null : clean(mean(gains) as number) };
+    let sum = 0;
+    for (const g of gains) sum += g;
+    return { improved, worse, changed, meanGain: gains.length === 0 ? null : clean(sum / gains.length) };
   };
   const pairs: PairRow[] = [];
   const liveGroups = new Map<string, { mentor: RosterPerson; mentees: string[] }>();
@@ -309,8 +320,8 @@ export function buildMonitoring(inputs: MonitoringInputs): MonitoringReport {
           form,
           n: values.length,
           distribution,
-          mean: values.length === 0 ? null : (mean(values) as number),
-          median: values.length === 0 ? null : (median(values) as number),
+          mean: values.length === 0 ? null : weightedMean(distribution),
+          median: values.length === 0 ? null : histogramMedian(distribution, values.length),
           shareSatisfied:
             values.length === 0
               ? null
@@ -334,8 +345,7 @@ export function buildMonitoring(inputs: MonitoringInputs): MonitoringReport {
   for (const p of people) {
     if (!config.parameters.some((param) => rolesOf(param).includes(p.role))) continue;
     for (let t = 0; t < diag.length; t++) {
-      const r = diag[t]!.get(p.id);
-      if (r === undefined || Object.keys(r.values).length === 0) {
+      if (!answered(diag[t]!.get(p.id))) {
         missing.push({
           id: p.id,
           ...(p.name === undefined ? {} : { name: p.name }),

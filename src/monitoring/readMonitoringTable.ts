@@ -61,6 +61,9 @@ function fieldsOf(items: readonly MonitoringItem[]): ColumnField[] {
 
 /** A score as people write it: «7», «7,5», «7 из 10», «7/10», «8 баллов». */
 function scoreOf(cell: string): number | undefined {
+  // Most cells are plain numbers: no pattern needed.
+  const plain = Number(cell);
+  if (Number.isFinite(plain) && cell.trim() !== "") return plain;
   const m = /^\s*(-?\d+(?:[.,]\d+)?)\s*(?:(?:из|of|\/)\s*\d+(?:[.,]\d+)?|балл\S*|points?|%)?\s*$/iu.exec(
     cell,
   );

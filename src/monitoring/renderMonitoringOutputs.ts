@@ -1,7 +1,7 @@
 /** Every text file a `monitor` run writes, from one report; the xlsx sheets as tables. */
 import type { Delimiter } from "../csv/detectDelimiter.js";
 import { formatCsv } from "../csv/formatCsv.js";
-import { atRiskReasons, labelOf, reportTables, roleWord, type Table } from "./_internal/tables.js";
+import { atRiskReasons, reportTables, roleWord, type Table } from "./_internal/tables.js";
 import { type MonitorLang, monitorWords } from "./_internal/texts.js";
 import { renderMonitoringHtml } from "./renderMonitoringHtml.js";
 import type { MonitoringReport } from "./types.js";
@@ -64,29 +64,41 @@ export function renderMonitoringOutputs(
   const lang = options.lang ?? "ru";
   const delimiter = options.delimiter ?? ",";
   const w = monitorWords(lang);
-  const rows: (string | number | null)[][] = [];
+  // 120,000 rows for 5,000 participants × 6 parameters × 4 time points: the text cells repeat, so each
+  // participant's cells and each (parameter, time point)'s cells are written once by formatCsv (quoting,
+  // formula neutralising) and the lines assembled from them; the value is a number or empty.
+  const line = (cells: readonly (string | number | null)[]): string =>
+    formatCsv(cells as string[], [], { delimiter, bom: false }).slice(0, -2);
+  const suffixes = new Map<string, string[]>();
+  for (const p of report.config.parameters) {
+    suffixes.set(
+      p.id,
+      report.timePoints.map((t) => line([p.id, p.label[lang], t])),
+    );
+  }
+  const parts: string[] = [
+    formatCsv(
+      [w.code, w.name, w.role, w.form, `${w.parameter} (id)`, w.parameter, w.timePoint, w.value1],
+      [],
+      { delimiter },
+    ),
+  ];
+  let prefixOf = "";
+  let prefix = "";
   for (const s of report.series) {
-    const label = labelOf(report.config.parameters, s.parameter, lang);
+    if (s.id !== prefixOf) {
+      prefix = line([s.id, s.name ?? "", roleWord(s.role, lang), s.form]);
+      prefixOf = s.id;
+    }
+    const suffix = suffixes.get(s.parameter)!;
     for (let t = 0; t < report.timePoints.length; t++) {
-      rows.push([
-        s.id,
-        s.name ?? "",
-        roleWord(s.role, lang),
-        s.form,
-        s.parameter,
-        label,
-        report.timePoints[t]!,
-        s.values[t] ?? null,
-      ]);
+      const v = s.values[t];
+      parts.push(
+        `${prefix}${delimiter}${suffix[t]}${delimiter}${v === null || v === undefined ? "" : String(v)}\r\n`,
+      );
     }
   }
-  const csv = formatCsv(
-    [w.code, w.name, w.role, w.form, `${w.parameter} (id)`, w.parameter, w.timePoint, w.value1],
-    rows,
-    {
-      delimiter,
-    },
-  );
+  const csv = parts.join("");
   const atRisk = formatCsv(
     atRiskHeader(lang),
     report.atRisk.map((p) => [p.mentor, p.mentee, atRiskReasons(p, lang)]),
@@ -115,7 +127,7 @@ export function renderMonitoringOutputs(
   };
   return {
     "monitoring.csv": csv,
-    "monitoring.json": `${JSON.stringify(json, null, 1)}\n`,
+    "monitoring.json": `${JSON.stringify(json)}\n`,
     "monitoring.html": renderMonitoringHtml(report, { lang }),
     "at-risk.csv": atRisk,
   };

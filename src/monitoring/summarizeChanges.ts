@@ -1,6 +1,5 @@
 /** Statistics of the changes of one parameter in one group of participants. */
-import { mean, median } from "mathjs";
-import { expand, total } from "./_internal/histogram.js";
+import { expand, histogramMedian, total, weightedMean } from "./_internal/histogram.js";
 import type { ChangeSummary, Histogram } from "./types.js";
 import { wilcoxonSignedRank } from "./wilcoxonSignedRank.js";
 
@@ -27,7 +26,7 @@ export interface SummarizeChangesOptions {
 
 /**
  * Summarizes changes: the mean of the first and last values, the mean and median change (in the scale's
- * units, last − first, with mathjs), how many improved, stayed and got worse (towards better as the
+ * units, last − first; means with mathjs over the histogram, the median from its cumulative counts), how many improved, stayed and got worse (towards better as the
  * parameter's direction says), and the Wilcoxon signed-rank test of the oriented changes with its p-value
  * and effect size r. `significant` is `null` below `minSignificanceN` changes: a small group is described,
  * never declared significant.
@@ -54,21 +53,22 @@ export function summarizeChanges(
   const n = gains.length;
   let improved = 0;
   let worse = 0;
-  for (const g of gains) {
-    if (g > 0) improved++;
-    else if (g < 0) worse++;
+  for (const [g, c] of counts.gains) {
+    if (g > 0) improved += c;
+    else if (g < 0) worse += c;
   }
   const unchanged = n - improved - worse;
   const share = (k: number): number | null => (n === 0 ? null : k / n);
-  const avg = (h: Histogram): number | null => (total(h) === 0 ? null : (mean(expand(h)) as number));
   const test = wilcoxonSignedRank(gains);
+  const meanGain = n === 0 ? null : weightedMean(counts.gains);
+  const medianGain = n === 0 ? null : histogramMedian(counts.gains, n);
   return {
     n,
     single: counts.single,
-    meanFirst: avg(counts.first),
-    meanLast: avg(counts.last),
-    meanChange: n === 0 ? null : sign * (mean(gains) as number) + 0,
-    medianChange: n === 0 ? null : sign * (median(gains) as number) + 0,
+    meanFirst: total(counts.first) === 0 ? null : weightedMean(counts.first),
+    meanLast: total(counts.last) === 0 ? null : weightedMean(counts.last),
+    meanChange: meanGain === null ? null : sign * meanGain + 0,
+    medianChange: medianGain === null ? null : sign * medianGain + 0,
     improved,
     unchanged,
     worse,

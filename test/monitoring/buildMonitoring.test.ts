@@ -1,5 +1,6 @@
 /** The fixture programme's year: what monitoring reports, checked against the inputs by hand. */
 import { describe, expect, it } from "vitest";
+import { formatCsv } from "../../src/csv/formatCsv.js";
 import { readCsv } from "../../src/csv/readCsv.js";
 import {
   readMonitoringTable,
@@ -76,6 +77,27 @@ describe("buildMonitoring on the fixture programme", () => {
       "\uFEFFMentor code,Mentee code,Reason",
       "M07,S08,the mentee got worse on most parameters",
     ]);
+  });
+
+  it("writes monitoring.csv exactly as formatCsv writes the full table", () => {
+    const rows = report.series.flatMap((s) =>
+      report.timePoints.map((t, k) => [
+        s.id,
+        s.name ?? "",
+        s.role === "mentor" ? "наставник" : "наставляемый",
+        s.form,
+        s.parameter,
+        config.parameters.find((p) => p.id === s.parameter)!.label.ru,
+        t,
+        s.values[k] ?? null,
+      ]),
+    );
+    const expected = formatCsv(
+      ["Код", "Участник", "Роль", "Форма", "Параметр (id)", "Параметр", "Диагностика", "Значение"],
+      rows,
+      { delimiter: ";" },
+    );
+    expect(renderMonitoringOutputs(report, { lang: "ru", delimiter: ";" })["monitoring.csv"]).toBe(expected);
   });
 
   it("computes the KPIs with the numbers behind them", () => {

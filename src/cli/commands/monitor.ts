@@ -21,7 +21,8 @@ import type { Lang } from "../../report/texts.js";
 import { EXIT } from "../_internal/exit.js";
 import { type CliIo, readInputFile, writeOutputsAtomically } from "../_internal/io.js";
 import { MONITOR_SAY, monitorErrorText, reasonWords } from "../_internal/monitorMessages.js";
-import { looksLikeXlsx, readXlsxTable, writeXlsxWorkbook } from "../_internal/xlsx.js";
+import { writeXlsxStream } from "../_internal/writeXlsxStream.js";
+import { looksLikeXlsx, readXlsxTable } from "../_internal/xlsx.js";
 
 /** Options of `monitor`. */
 export interface MonitorCommandOptions {
@@ -131,7 +132,7 @@ async function aggregateRun(io: CliIo, options: MonitorCommandOptions, lang: Lan
   const district = aggregateMonitoring(summaries);
   const files: Record<string, string | Uint8Array> = {
     ...renderDistrictOutputs(district, { lang, delimiter: options.delimiter }),
-    "district.xlsx": await writeXlsxWorkbook(districtSheets(district, lang)),
+    "district.xlsx": await writeXlsxStream(districtSheets(district, lang)),
   };
   const written = writeOutputsAtomically(io, options.out, files);
   io.stdout(`${MONITOR_SAY[lang].district(district.schools.length, district.totals.participants)}\n`);
@@ -234,7 +235,7 @@ export async function monitorCommand(io: CliIo, options: MonitorCommandOptions, 
       options.pseudonymize === true ? pseudonymizeMonitoring(built, options.seed ?? seed) : built;
     const files: Record<string, string | Uint8Array> = {
       ...renderMonitoringOutputs(report, { lang, delimiter: options.delimiter }),
-      "monitoring.xlsx": await writeXlsxWorkbook(monitoringSheets(report, lang)),
+      "monitoring.xlsx": await writeXlsxStream(monitoringSheets(report, lang)),
     };
     const written = writeOutputsAtomically(io, options.out, files);
     printNotUsed(io, lang, report.notUsed);

@@ -1,4 +1,5 @@
 /** Counts of values (`[value, count]`, sorted by value): what a school shares with its district. */
+import { dot, sum } from "mathjs";
 import type { Histogram } from "../types.js";
 
 /** Rounds away floating-point noise so that equal changes are counted together. */
@@ -35,4 +36,24 @@ export function total(h: Histogram): number {
   let n = 0;
   for (const [, c] of h) n += c;
   return n;
+}
+
+/** The mean of the values a histogram counts, Σ v·c / Σ c (mathjs `dot` and `sum`). */
+export function weightedMean(h: Histogram): number {
+  const values = h.map(([v]) => v);
+  const counts = h.map(([, c]) => c);
+  return (dot(values, counts) as number) / (sum(counts) as number);
+}
+
+/** The median of the values a histogram counts (sorted by value): the middle one, or the mean of the two. */
+export function histogramMedian(h: Histogram, n: number): number {
+  const at = (k: number): number => {
+    let seen = 0;
+    for (const [v, c] of h) {
+      seen += c;
+      if (k < seen) return v;
+    }
+    return h[h.length - 1]![0];
+  };
+  return n % 2 === 1 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
 }

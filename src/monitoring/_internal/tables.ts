@@ -106,39 +106,58 @@ export function atRiskReasons(p: PairRow, lang: MonitorLang): string {
   return p.atRisk.map((r) => monitorReason(r, lang)).join("; ");
 }
 
+/**
+ * The comparative table of changes: one row per participant, and for each parameter its first value, last
+ * value and change (the series over the time points is in monitoring.csv).
+ */
+function participantTable(report: MonitoringReport, lang: MonitorLang): Table {
+  const w = monitorWords(lang);
+  const params = report.config.parameters;
+  const col = new Map(params.map((p, k) => [p.id, k]));
+  const rows: (string | number | null)[][] = [];
+  let current: (string | number | null)[] | null = null;
+  let currentId = "";
+  for (const s of report.series) {
+    if (current === null || s.id !== currentId) {
+      current = [
+        s.id,
+        s.name ?? "",
+        roleWord(s.role, lang),
+        s.form,
+        ...new Array<null>(params.length * 3).fill(null),
+      ];
+      currentId = s.id;
+      rows.push(current);
+    }
+    const k = 4 + col.get(s.parameter)! * 3;
+    current[k] = s.first;
+    current[k + 1] = s.last;
+    current[k + 2] = s.change;
+  }
+  return {
+    name: lang === "ru" ? "Участники" : "Participants",
+    header: [
+      w.code,
+      w.name,
+      w.role,
+      w.form,
+      ...params.flatMap((p) => [
+        `${p.label[lang]}: ${w.first.toLowerCase()}`,
+        `${p.label[lang]}: ${w.last.toLowerCase()}`,
+        `${p.label[lang]}: ${w.change.toLowerCase()}`,
+      ]),
+    ],
+    rows,
+  };
+}
+
 /** Every comparative table of a school's report, one per sheet. */
 export function reportTables(report: MonitoringReport, lang: MonitorLang): Table[] {
   const w = monitorWords(lang);
   const { config } = report;
   const tables: Table[] = [
     changeTable(w.parameters, report.byParameter, config, lang),
-    {
-      name: lang === "ru" ? "Участники" : "Participants",
-      header: [
-        w.code,
-        w.name,
-        w.role,
-        w.form,
-        w.parameter,
-        w.first,
-        w.last,
-        w.change,
-        w.outcome,
-        ...report.timePoints,
-      ],
-      rows: report.series.map((s) => [
-        s.id,
-        s.name ?? "",
-        roleWord(s.role, lang),
-        s.form,
-        labelOf(config.parameters, s.parameter, lang),
-        s.first,
-        s.last,
-        s.change,
-        monitorReason(s.outcome, lang),
-        ...s.values,
-      ]),
-    },
+    participantTable(report, lang),
     changeTable(w.byForm, report.byForm, config, lang, w.form),
     changeTable(w.byRoleModel, report.byRoleModel, config, lang, w.roleModel),
     changeTable(w.byTag, report.byTag, config, lang, w.tag),
