@@ -101,7 +101,16 @@ export function renderDistrictOutputs(
   const w = monitorWords(lang);
   const sheets = districtSheets(report, lang);
   const kpiCsv = formatCsv(
-    [w.school, "id", w.kpi, w.value, w.target, "numerator", "denominator", w.met],
+    [
+      w.school,
+      "id",
+      w.kpi,
+      w.value,
+      w.target,
+      lang === "ru" ? "Числитель" : "Numerator",
+      lang === "ru" ? "Знаменатель" : "Denominator",
+      w.met,
+    ],
     report.kpis.map((k) => [
       k.school === "" ? w.total : k.school,
       k.id,
