@@ -14,6 +14,40 @@ function excelJs(): Promise<ExcelJs> {
   return loaded;
 }
 
+/**
+ * Sets the modification time of every entry of a zip (in its local header and its central-directory
+ * record) to 2000-01-01 00:00: exceljs's streaming writer lets archiver stamp the current time, and the same
+ * sheets must give the same bytes. Walks the zip's own structure (end record → central directory → local
+ * headers), never searching the compressed data.
+ */
+function fixZipDates(bytes: Uint8Array): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = -1;
+  for (let p = bytes.length - 22; p >= Math.max(0, bytes.length - 65_557); p--) {
+    if (view.getUint32(p, true) === 0x06054b50) {
+      end = p;
+      break;
+    }
+  }
+  if (end === -1) return bytes;
+  const entries = view.getUint16(end + 10, true);
+  let p = view.getUint32(end + 16, true);
+  const TIME = 0; // 00:00:00
+  const DATE = ((2000 - 1980) << 9) | (1 << 5) | 1; // 2000-01-01
+  for (let k = 0; k < entries && p + 46 <= bytes.length; k++) {
+    if (view.getUint32(p, true) !== 0x02014b50) break;
+    view.setUint16(p + 12, TIME, true);
+    view.setUint16(p + 14, DATE, true);
+    const local = view.getUint32(p + 42, true);
+    if (local + 30 <= bytes.length && view.getUint32(local, true) === 0x04034b50) {
+      view.setUint16(local + 10, TIME, true);
+      view.setUint16(local + 12, DATE, true);
+    }
+    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+  }
+  return bytes;
+}
+
 function sheetName(name: string, taken: Set<string>): string {
   let base = name.replace(/[\\/?*[\]:]/g, "_").slice(0, 31) || "Sheet";
   let k = 2;
@@ -88,5 +122,5 @@ export async function writeXlsxStream(sheets: readonly XlsxSheet[]): Promise<Uin
     ws.commit();
   }
   await workbook.commit();
-  return new Uint8Array(Buffer.concat(chunks));
+  return fixZipDates(new Uint8Array(Buffer.concat(chunks)));
 }
