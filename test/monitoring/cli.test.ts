@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { readXlsxTable, writeXlsxWorkbook } from "../../src/cli/_internal/xlsx.js";
 import { type MonitorCommandOptions, monitorCommand } from "../../src/cli/commands/monitor.js";
 import { readCsv } from "../../src/csv/readCsv.js";
+import { presets } from "../../src/questionnaire/presets.js";
+import { runInProcess } from "../cli/_run.js";
 import { FIXTURE } from "./_fixture.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mm-monitor-"));
@@ -127,6 +129,41 @@ describe("mentor-match monitor", () => {
     expect(r.stderr).toContain("Найдено ошибок: 2");
     expect(r.stderr).not.toContain("Иванова");
     expect(() => readdirSync(join(dir, "bad-out"))).toThrow();
+  });
+
+  it("is a command of mentor-match, reading several files after --diagnostics, and takes a config", async () => {
+    const config = {
+      ...presets["student-student"],
+      monitoring: { ...presets["student-student"].monitoring!, atRisk: { satisfactionBelow: 3 } },
+    };
+    writeFileSync(join(dir, "programme.json"), JSON.stringify(config));
+    const r = await runInProcess(
+      [
+        "monitor",
+        "--pairs",
+        "results",
+        "--diagnostics",
+        "start.csv",
+        "q1.csv",
+        "--satisfaction",
+        "satisfaction.csv",
+        "--config",
+        "programme.json",
+        "--out",
+        "via-cli",
+        "--lang",
+        "en",
+      ],
+      dir,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Participants: 40, pairs: 21, diagnostics: 2.");
+    // With the threshold at 3 instead of 5, only answers of 2 put a pair at risk.
+    const atRisk = readFileSync(join(dir, "via-cli/at-risk.csv"), "utf8");
+    expect(atRisk.split("\r\n").filter((l) => l !== "").length).toBeLessThanOrEqual(2);
+    const bad = await runInProcess(["monitor", "--pairs", "results", "--out", "x", "--lang", "en"], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("--diagnostics");
   });
 
   it("rolls schools up into district tables without any participant code", async () => {

@@ -50,11 +50,17 @@ async function readTable(io: CliIo, path: string, inputDelimiter: Delimiter | un
   });
 }
 
-function readJson(io: CliIo, path: string, what: "pairs-json" | "monitoring-json"): unknown {
+function readJson(io: CliIo, path: string, what: "pairs-json" | "monitoring-json" | "config"): unknown {
   const text = new TextDecoder("utf-8").decode(readInputFile(io, path)).replace(/^\uFEFF/, "");
   try {
     return JSON.parse(text);
   } catch {
+    if (what === "config") {
+      throw new ProgramError("INVALID_PROGRAM", "The programme config is not valid JSON.", {
+        location: { file: path },
+        hint: "Fix the JSON, or write a new config with `mentor-match init`.",
+      });
+    }
     throw new InputFileError("INVALID_VALUE", "The file is not valid JSON.", {
       location: { file: path },
       hint: "Give the file that mentor-match wrote, unchanged.",
@@ -84,7 +90,7 @@ function monitoringOf(
   seed: number;
 } {
   if (options.config !== undefined) {
-    const json = readJson(io, options.config, "pairs-json");
+    const json = readJson(io, options.config, "config");
     let program: ReturnType<typeof parseProgram>;
     try {
       program = parseProgram(json);
