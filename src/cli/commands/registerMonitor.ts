@@ -5,7 +5,6 @@ import { FORMS } from "../../questionnaire/forms.js";
 import type { Lang } from "../../report/texts.js";
 import type { CliIo } from "../_internal/io.js";
 import { pickLang } from "../_internal/messages.js";
-import { monitorCommand } from "./monitor.js";
 
 const T = {
   ru: {
@@ -97,6 +96,8 @@ export function registerMonitor(
     .option("--seed <n>", t.seed, parseSeed)
     .addOption(new Option("--lang <lang>", t.lang).choices(["ru", "en"]))
     .action(async (opts) => {
+      // Loaded on use: monitoring (mathjs, exceljs) costs nothing to the other commands.
+      const { monitorCommand } = await import("./monitor.js");
       setCode(await monitorCommand(io, opts, pickLang(opts.lang, io.env)));
     });
 }
