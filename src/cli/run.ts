@@ -13,6 +13,7 @@ import { EXIT } from "./_internal/exit.js";
 import type { CliIo } from "./_internal/io.js";
 import { errorText, pickLang } from "./_internal/messages.js";
 import { REMATCH_HELP } from "./commands/rematchHelp.js";
+import { registerMonitor } from "./commands/registerMonitor.js";
 
 export type { CliIo } from "./_internal/io.js";
 
@@ -400,6 +401,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const { rematchCommand } = await import("./commands/rematch.js");
       code = await rematchCommand(io, opts, langOf(opts));
     });
+
+  registerMonitor(program, io, lang0, (c) => {
+    code = c;
+  });
 
   if (argv.length === 0) {
     io.stdout(program.helpInformation());

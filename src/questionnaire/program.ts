@@ -5,6 +5,7 @@
 import { STRATEGIES } from "../matching/strategies.js";
 import * as z from "zod";
 import { FORMS } from "./forms.js";
+import { MonitoringSchema } from "./monitoringConfig.js";
 
 /** A text in Russian and English (what a coordinator reads). */
 export const LabelSchema = z.strictObject({
@@ -313,6 +314,8 @@ export const ProgramSchema = z.strictObject({
    * command line is given `--seed`, `index` otherwise.
    */
   ties: z.enum(["index", "seeded"]).optional(),
+  /** Diagnostics, satisfaction and targets over the year (src/questionnaire/monitoringConfig.ts). */
+  monitoring: MonitoringSchema.optional(),
 });
 /** A programme of mentoring, parsed (defaults filled in). */
 export type Program = z.infer<typeof ProgramSchema>;

@@ -276,6 +276,11 @@ export interface WriteOutputsOptions {
   readonly onRecovery?: (recovery: Recovery) => void;
   /** Called when a signal stopped the write, before the process ends by it: whether the new set is in place. */
   readonly onInterrupt?: (committed: boolean) => void;
+  /**
+   * The set of outputs this write replaces: those of them not written now are removed with the commit, so
+   * a folder never mixes two runs. @defaultValue the outputs of `match` ({@link OUTPUT_NAMES})
+   */
+  readonly replaces?: readonly string[];
   /** Called after each file is staged: files done, files in all. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -322,7 +327,8 @@ export async function writeOutputs(
   const stagingName = `${STAGING}${id}`;
   const staging = join(target, stagingName);
   const journalTmp = join(target, `${JOURNAL}.tmp-${id}`);
-  const remove = OUTPUT_NAMES.filter((n) => !names.includes(n) && existsSync(join(target, n)));
+  const replaces = (options.replaces ?? OUTPUT_NAMES).filter((n) => OUTPUT_NAMES.includes(n));
+  const remove = replaces.filter((n) => !names.includes(n) && existsSync(join(target, n)));
   let signal: NodeJS.Signals | null = null;
   const onSignal = (s: NodeJS.Signals) => {
     signal ??= s;

@@ -4,6 +4,7 @@
  */
 import type { Form } from "../forms.js";
 import type { ProgramInput } from "../program.js";
+import { MONITORING_PRESETS } from "./monitoringPresets.js";
 
 const SUBJECTS = [
   "математика",
@@ -557,11 +558,14 @@ const employerCollegeStudent: ProgramInput = {
 
 /** The preset configs by form. */
 export const PRESET_INPUTS: Readonly<Record<Form, ProgramInput>> = {
-  "student-student": studentStudent,
-  "teacher-teacher": teacherTeacher,
-  "college-student": collegeStudent,
-  "employer-student": employerStudent,
-  "employer-college-student": employerCollegeStudent,
+  "student-student": { ...studentStudent, monitoring: MONITORING_PRESETS["student-student"] },
+  "teacher-teacher": { ...teacherTeacher, monitoring: MONITORING_PRESETS["teacher-teacher"] },
+  "college-student": { ...collegeStudent, monitoring: MONITORING_PRESETS["college-student"] },
+  "employer-student": { ...employerStudent, monitoring: MONITORING_PRESETS["employer-student"] },
+  "employer-college-student": {
+    ...employerCollegeStudent,
+    monitoring: MONITORING_PRESETS["employer-college-student"],
+  },
 };
 
 /**

@@ -1,0 +1,197 @@
+/** `mentor-match monitor` on the fixture programme: the files, privacy, xlsx input, the district roll-up. */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { readXlsxTable, writeXlsxWorkbook } from "../../src/cli/_internal/xlsx.js";
+import { type MonitorCommandOptions, monitorCommand } from "../../src/cli/commands/monitor.js";
+import { readCsv } from "../../src/csv/readCsv.js";
+import { presets } from "../../src/questionnaire/presets.js";
+import { runInProcess } from "../cli/_run.js";
+import { FIXTURE } from "./_fixture.js";
+
+const dir = mkdtempSync(join(tmpdir(), "mm-monitor-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+cpSync(FIXTURE, dir, { recursive: true });
+
+async function run(options: Partial<MonitorCommandOptions>, lang: "ru" | "en" = "en") {
+  let stdout = "";
+  let stderr = "";
+  const code = await monitorCommand(
+    {
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
+      env: {},
+      cwd: dir,
+      stderrIsTTY: false,
+    },
+    { out: "out", delimiter: ",", ...options },
+    lang,
+  );
+  return { code, stdout, stderr };
+}
+
+const DIAG = ["start.csv", "q1.csv", "q2.csv", "final.csv"];
+const NAMES = ["Смирнов Олег Петрович", "Иванова Анна Сергеевна", "anna.ivanova0@school42.ru"];
+
+describe("mentor-match monitor", () => {
+  it("writes the five outputs, one CSV row per participant × parameter × time point", async () => {
+    const r = await run({
+      pairs: ["results"],
+      diagnostics: DIAG,
+      satisfaction: ["satisfaction.csv"],
+      out: "school42",
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Participants: 39, pairs: 20, diagnostics: 4.");
+    expect(r.stderr).toContain("final.csv: no participant of the pairs has this code, e-mail or name — 1");
+    expect(readdirSync(join(dir, "school42")).sort()).toEqual([
+      "at-risk.csv",
+      "monitoring.csv",
+      "monitoring.html",
+      "monitoring.json",
+      "monitoring.xlsx",
+    ]);
+    const csv = readCsv(readFileSync(join(dir, "school42/monitoring.csv")), { file: "monitoring.csv" });
+    expect(csv.rows.length).toBe((27 * 4 + 12 * 2) * 4);
+    // S27 withdrew consent: in no file at all.
+    for (const f of ["monitoring.csv", "monitoring.json", "monitoring.html", "at-risk.csv"]) {
+      expect(readFileSync(join(dir, "school42", f), "utf8")).not.toMatch(/\bS27\b|Шарова/);
+    }
+    const xlsx = readFileSync(join(dir, "school42/monitoring.xlsx"));
+    const sheet = await readXlsxTable(xlsx, { file: "monitoring.xlsx", sheet: "Pairs at risk" });
+    expect(sheet.rows.map((x) => x.cells.slice(0, 2))).toEqual([
+      ["M07", "S08"],
+      ["M08", "S25"],
+    ]);
+  });
+
+  it("reads xlsx exports with the same reader", async () => {
+    const table = readCsv(readFileSync(join(dir, "final.csv")), { file: "final.csv" });
+    const bytes = await writeXlsxWorkbook([
+      { name: "Ответы", header: table.header, rows: table.rows.map((x) => x.cells) },
+    ]);
+    writeFileSync(join(dir, "final.xlsx"), bytes);
+    const a = await run({ pairs: ["results"], diagnostics: DIAG, out: "via-csv" });
+    const b = await run({
+      pairs: ["results/pairs.json"],
+      diagnostics: [...DIAG.slice(0, 3), "final.xlsx"],
+      labels: ["start", "q1", "q2", "final"],
+      out: "via-xlsx",
+    });
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const csvA = readFileSync(join(dir, "via-csv/monitoring.csv"), "utf8");
+    expect(readFileSync(join(dir, "via-xlsx/monitoring.csv"), "utf8")).toBe(csvA);
+  });
+
+  it("--pseudonymize leaves no name and no e-mail in any output", async () => {
+    const r = await run({
+      pairs: ["results"],
+      diagnostics: DIAG,
+      satisfaction: ["satisfaction.csv"],
+      pseudonymize: true,
+      out: "shared",
+    });
+    expect(r.code).toBe(0);
+    for (const f of ["monitoring.csv", "monitoring.json", "monitoring.html", "at-risk.csv"]) {
+      const text = readFileSync(join(dir, "shared", f), "utf8");
+      for (const n of NAMES) expect(text).not.toContain(n);
+    }
+    expect(readFileSync(join(dir, "shared/monitoring.csv"), "utf8")).toMatch(/P-[0-9A-F]{4}/);
+  });
+
+  it("neutralizes cells that would be formulas", async () => {
+    const pairs = JSON.parse(readFileSync(join(dir, "results/pairs.json"), "utf8"));
+    pairs.groups[0].mentor.name = '=HYPERLINK("http://x","y")';
+    writeFileSync(join(dir, "evil.json"), JSON.stringify(pairs));
+    const r = await run({ pairs: ["evil.json"], diagnostics: DIAG, out: "evil" });
+    expect(r.code).toBe(0);
+    const csv = readFileSync(join(dir, "evil/monitoring.csv"), "utf8");
+    expect(csv).toContain(`'=HYPERLINK`);
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  });
+
+  it("stops with every bad cell named by file, row and column, and writes nothing", async () => {
+    writeFileSync(
+      join(dir, "bad.csv"),
+      "Код участника;Мотивация к учёбе и саморазвитию\nS01;12\nS03;много\n",
+    );
+    const r = await run({ pairs: ["results"], diagnostics: ["start.csv", "bad.csv"], out: "bad-out" }, "ru");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      "bad.csv, строка 2, столбец «Мотивация к учёбе и саморазвитию»: значение 12 вне шкалы 1–10",
+    );
+    expect(r.stderr).toContain("bad.csv, строка 3");
+    expect(r.stderr).toContain("Найдено ошибок: 2");
+    expect(r.stderr).not.toContain("Иванова");
+    expect(() => readdirSync(join(dir, "bad-out"))).toThrow();
+  });
+
+  it("is a command of mentor-match, reading several files after --diagnostics, and takes a config", async () => {
+    const config = {
+      ...presets["student-student"],
+      monitoring: { ...presets["student-student"].monitoring!, atRisk: { satisfactionBelow: 3 } },
+    };
+    writeFileSync(join(dir, "programme.json"), JSON.stringify(config));
+    const r = await runInProcess(
+      [
+        "monitor",
+        "--pairs",
+        "results",
+        "--diagnostics",
+        "start.csv",
+        "q1.csv",
+        "--satisfaction",
+        "satisfaction.csv",
+        "--config",
+        "programme.json",
+        "--out",
+        "via-cli",
+        "--lang",
+        "en",
+      ],
+      dir,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Participants: 40, pairs: 21, diagnostics: 2.");
+    // With the threshold at 3 instead of 5, only answers of 2 put a pair at risk.
+    const atRisk = readFileSync(join(dir, "via-cli/at-risk.csv"), "utf8");
+    expect(atRisk.split("\r\n").filter((l) => l !== "").length).toBeLessThanOrEqual(2);
+    const bad = await runInProcess(["monitor", "--pairs", "results", "--out", "x", "--lang", "en"], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("--diagnostics");
+  });
+
+  it("rolls schools up into district tables without any participant code", async () => {
+    const a = await run({
+      pairs: ["results"],
+      diagnostics: DIAG,
+      satisfaction: ["satisfaction.csv"],
+      out: "s1",
+      school: "Школа 1",
+    });
+    const b = await run({ pairs: ["results"], diagnostics: DIAG.slice(0, 2), out: "s2", school: "Школа 2" });
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const d = await run({ aggregate: ["s1/monitoring.json", "s2/monitoring.json"], out: "district" });
+    expect(d.code).toBe(0);
+    expect(readdirSync(join(dir, "district")).sort()).toEqual([
+      "district.csv",
+      "district.html",
+      "district.json",
+      "district.xlsx",
+    ]);
+    const district = JSON.parse(readFileSync(join(dir, "district/district.json"), "utf8"));
+    // School 1: 39 (S27 withdrew consent in final.csv); school 2 read start and q1 only: all 40.
+    expect(district.totals.participants).toBe(79);
+    expect(district.schools).toEqual(["Школа 1", "Школа 2"]);
+    for (const f of ["district.csv", "district.json", "district.html"]) {
+      const text = readFileSync(join(dir, "district", f), "utf8");
+      expect(text).not.toMatch(/\b[MS]\d\d\b/);
+      for (const n of NAMES) expect(text).not.toContain(n);
+    }
+  });
+});
