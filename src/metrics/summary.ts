@@ -5,7 +5,6 @@
  * partner, on typed arrays allocated once; sums are compensated (Neumaier 1974, "Rundungsfehleranalyse
  * einiger Verfahren zur Summation endlicher Summen", ZAMM 54), so totals compare across strategies.
  */
-import { MatchingInputError } from "../errors.js";
 import { csrValue, type Instance, scoreOf } from "../matching/_internal/instance.js";
 import { mentorRankIndex, rankIn } from "../matching/_internal/rankIndex.js";
 import type { MatchMetrics, RankProfile, TagMetrics } from "../matching/types.js";
@@ -419,7 +418,6 @@ export function computeMetrics(inst: Instance, mentorOf: Int32Array): MatchMetri
   const total = new CompensatedSum();
   let matched = 0;
   let min = Number.POSITIVE_INFINITY;
-  let allFinite = true;
   for (let i = 0; i < rows; i++) {
     const j = mentorOf[i]!;
     if (j === -1) continue;
@@ -430,15 +428,6 @@ export function computeMetrics(inst: Instance, mentorOf: Int32Array): MatchMetri
     pairScore[i] = s;
     total.add(s);
     if (s < min) min = s;
-    if (!Number.isFinite(s)) allFinite = false;
-  }
-  if (allFinite && !Number.isFinite(total.value())) {
-    // Finite scores whose sum overflows (e.g. ±1e308): the total would read Infinity.
-    throw new MatchingInputError(
-      "INVALID_SCORE",
-      `The scores of the ${matched} matched pairs add up to ${String(total.value())}, beyond the largest number; scores must be far smaller (e.g. 0 to 1).`,
-      { hint: "Scale the scores down, e.g. to 0..1.", details: { matched } },
-    );
   }
   let idle = 0;
   let seats = 0;
