@@ -42,7 +42,8 @@ function accounted(dir: string): Map<string, string[]> {
     if (!seen.get(r[0]!)?.includes("pairs")) add(r[0]!, "pairs");
   }
   for (const r of rowsOf(dir, "unmatched.csv")) add(r[0]!, "unmatched");
-  for (const r of rowsOf(dir, "excluded.csv")) add(r[0]!, "excluded");
+  // A superseded row is a line of its own (the person is also where their latest row put them).
+  for (const r of rowsOf(dir, "excluded.csv")) if (r[2] !== "superseded") add(r[0]!, "excluded");
   return seen;
 }
 

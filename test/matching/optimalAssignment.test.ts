@@ -97,9 +97,13 @@ describe("optimalAssignment", () => {
         expect(run).toThrow(`Score of mentee ${Math.floor(k / cols)} and mentor ${k % cols} is ${bad}`);
       }
     }
-    const fine = new Float64Array(rows * cols).fill(1e308);
+    // Huge finite scores are solved; a total beyond the largest number is refused, not reported as Infinity.
+    const fine = new Float64Array(rows * cols).fill(1e307);
     fine[3] = Number.NEGATIVE_INFINITY;
     expect(optimalAssignment({ scores: fine, rows, cols }).metrics.matched).toBe(3);
+    const over = new Float64Array(rows * cols).fill(1e308);
+    over[3] = Number.NEGATIVE_INFINITY;
+    expect(() => optimalAssignment({ scores: over, rows, cols })).toThrow("beyond the largest number");
   });
 
   it("finds the same matching when every score is multiplied by 1e307 (no overflow of the potentials)", () => {

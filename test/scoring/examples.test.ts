@@ -218,9 +218,9 @@ describe("consent when the age is not given", () => {
   const outcome = (form: Form, p: ParticipantInput): string =>
     scoreParticipants(preset(form), [p], { referenceDate: "2026-09-01" }).excluded[0]?.reason ?? "included";
 
-  it("a school student with neither age nor grade is a minor: only a guardian's consent counts", () => {
+  it("a school student with neither age nor grade is a minor: a guardian's yes is needed, and the minor's own no is a no", () => {
     expect(outcome("student-student", people(undefined, true, false))).toBe("guardian-consent-missing");
-    expect(outcome("student-student", people(undefined, false, true))).toBe("included");
+    expect(outcome("student-student", people(undefined, false, true))).toBe("no-consent");
     expect(outcome("employer-student", people(undefined, true, false))).toBe("guardian-consent-missing");
   });
 

@@ -32,7 +32,9 @@ const RU_PROBLEM: Partial<Record<string, (e: MentorMatchError) => string | undef
   FILE_TOO_LARGE: (e) =>
     d(e, "maxRows") !== ""
       ? `в файле больше ${d(e, "maxRows")} строк — это предел.`
-      : `файл слишком большой (больше ${d(e, "maxBytes")} байт — это предел).`,
+      : Number(d(e, "size")) > Number(d(e, "maxBytes")) + 1
+        ? `файл слишком большой (${d(e, "size")} байт; предел ${d(e, "maxBytes")}).`
+        : `файл слишком большой (больше ${d(e, "maxBytes")} байт — это предел).`,
   ENCODING: (e) =>
     d(e, "kind") === "xlsx" || d(e, "kind") === "xls"
       ? "это книга Excel, а не CSV-файл."
