@@ -70,7 +70,17 @@ describe("smaller findings", () => {
   it("scores of ±1e308 are refused rather than giving a total of Infinity", () => {
     const e = thrown(() => match({ scores: [[1e308], [1e308]], capacities: [2] }, { strategy: "greedy" }));
     expect(e.code).toBe("INVALID_SCORE");
-    const one = thrown(() => match({ scores: [[1e308, 0], [0, 1e308]] }, { strategy: "optimal" }));
+    const one = thrown(() =>
+      match(
+        {
+          scores: [
+            [1e308, 0],
+            [0, 1e308],
+          ],
+        },
+        { strategy: "optimal" },
+      ),
+    );
     expect(one.code).toBe("INVALID_SCORE");
     const ok = match({ scores: [[0.5], [0.25]], capacities: [2] }, { strategy: "greedy" });
     expect(ok.metrics.totalScore).toBe(0.75);
