@@ -15,15 +15,19 @@ const SRC = join(__dirname, "..", "src");
  */
 const LAYERS: Readonly<Record<string, number>> = {
   "errors.ts": 0,
+  _internal: 0.25,
   "errorCatalog.ts": 0.5,
   matching: 1,
-  csv: 2,
   metrics: 2,
   questionnaire: 2,
+  csv: 2.5,
+  rematch: 2.75,
   report: 3,
   scoring: 3,
+  monitoring: 4,
   testing: 4,
   cli: 5,
+  entries: 5,
   "index.ts": 5,
 };
 
@@ -36,6 +40,11 @@ const LAYERS: Readonly<Record<string, number>> = {
 const INTERNAL_READERS: Readonly<Record<string, readonly string[]>> = {
   "matching/_internal": ["metrics", "testing"],
   "questionnaire/_internal": ["scoring"],
+  // The CSV reader's value profiles and text helpers: shared with the CLI's `init` plan and the monitoring
+  // readers, which read the same exports.
+  "csv/_internal": ["cli", "monitoring"],
+  // The monitoring texts: the CLI's monitor messages use them.
+  "monitoring/_internal": ["cli"],
 };
 
 function sourceFiles(dir: string): string[] {
@@ -168,6 +177,7 @@ describe("architecture: the layers of docs/architecture.md", () => {
     // and scoring/scoreParticipants.ts are split by the engineers working on them (issue 11, item 3).
     const allowed = new Set([
       "questionnaire/_internal/presetData.ts",
+      "errorCatalog.ts",
       "csv/readParticipants.ts",
       "scoring/scoreParticipants.ts",
     ]);

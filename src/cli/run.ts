@@ -388,7 +388,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(new Option("--strategy <name>", rh.strategy).choices(["stable", "optimal", "fair"]))
     .option("--seed <n>", t.seed, parseSeed)
     .option("--out <dir>", t.out, "mentor-match-rematch")
-    .option("--delimiter <d>", t.delimiter, parseDelimiter, ",")
+    .option("--delimiter <d>", t.delimiter, parseDelimiter)
     .addOption(langOption())
     .action(async (opts) => {
       if (opts.config === undefined && opts.form === undefined) {

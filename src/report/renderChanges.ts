@@ -195,7 +195,9 @@ export function renderChanges(input: ChangesInput, options: RenderChangesOptions
     return name === undefined || name === "" ? id : `${name} (${id})`;
   };
   const rows = result.changes.map((c) => [c.change, c.mentor, c.mentee, reasonOf(c, lang, code)]);
-  const csv = formatCsv(t.header, rows, { delimiter: options.delimiter ?? "," });
+  const csv = formatCsv(t.header, rows, {
+    delimiter: options.delimiter ?? (options.lang === "en" ? "," : ";"),
+  });
 
   // Plain lines, then rendered as Markdown or HTML.
   type Block = { heading: string; items: string[] } | { line: string };

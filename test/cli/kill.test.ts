@@ -167,7 +167,15 @@ async function chain(kills: readonly Kill[]): Promise<void> {
   if (left) expect(last.stderr).toMatch(/interrupted run/);
   expect(hidden()).toEqual([]);
   expect(Object.keys(outputs()).sort()).toEqual(
-    ["excluded.csv", "pairs.csv", "pairs.json", "report.html", "report.md", "unmatched.csv"].sort(),
+    [
+      "excluded.csv",
+      "pairs.csv",
+      "pairs.json",
+      "pairs.xlsx",
+      "report.html",
+      "report.md",
+      "unmatched.csv",
+    ].sort(),
   );
   // No file with personal data anywhere but the outputs themselves (the steps folders hold empty markers).
   const files = readdirSync(work, { recursive: true, encoding: "utf8" }).filter(
@@ -182,7 +190,7 @@ describe("crash-safe outputs under kill", () => {
   it("a first run writes the old set", async () => {
     const first = await runInProcess(args(1), work);
     expect(first.code, first.stderr).toBe(0);
-    expect(Object.keys(outputs())).toHaveLength(6);
+    expect(Object.keys(outputs())).toHaveLength(7);
   }, 60_000);
 
   it("SIGKILL and SIGTERM before, at and after the commit point: the old set or the new set, never a mix", async () => {

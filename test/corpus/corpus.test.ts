@@ -9,27 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readCsv } from "../../src/csv/readCsv.js";
-import { readParticipants } from "../../src/csv/readParticipants.js";
 import { ROOT } from "../cli/_built.js";
 import { runInProcess } from "../cli/_run.js";
 
 const work = mkdtempSync(join(tmpdir(), "mm-corpus-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/**
- * Whether «Не важно» is read as "no constraint" for a single-choice question. Until the answer-parsing
- * work of issue 14 lands (another branch), such answers stop `match` with UNKNOWN_OPTION; the scenarios
- * that have them then pin that state, and pin exit 0 once it has landed.
- */
-const NO_PREFERENCE_READ = (() => {
-  const table = readCsv("Код;Формат встреч;Согласие\nS1;Не важно;да\n", { file: "probe.csv" });
-  const read = readParticipants([{ table, role: "mentee" }], {
-    questions: [
-      { id: "format", kind: "single", options: ["очно", "онлайн", "любой"], labels: ["Формат встреч"] },
-    ],
-  });
-  return read.problems.length === 0;
-})();
 
 interface Scenario {
   readonly dir: string;
@@ -48,7 +32,7 @@ interface Scenario {
   readonly firstMatchSays?: string;
   /** Mentors and mentees read, and how many excluded (after the edit). */
   readonly counts: { readonly mentors: number; readonly mentees: number; readonly excluded: number };
-  /** Has «Не важно»-style answers to single-choice questions (see NO_PREFERENCE_READ). */
+  /** Has «Не важно»-style answers to single-choice questions (they mean "no constraint"). */
   readonly noPreferenceAnswers?: boolean;
 }
 
@@ -285,7 +269,6 @@ describe.each(SCENARIOS)("corpus: $dir", (scenario) => {
       dir,
     );
   const match = () => runInProcess(["match", ...files, "--config", "c.json", "--out", "out"], dir);
-  const blocked = scenario.noPreferenceAnswers === true && !NO_PREFERENCE_READ;
 
   it("init maps the columns (by header and by values) and writes every column into the config", async () => {
     let run = await init();
@@ -307,49 +290,30 @@ describe.each(SCENARIOS)("corpus: $dir", (scenario) => {
     expect(run.stdout).not.toMatch(/[\w.]+@[\w.]+\.\w+/);
   });
 
-  it.skipIf(blocked)(
-    "match ends in exit 0 (after the one edit the tool asks for) and accounts for every row",
-    async () => {
-      let run = await match();
-      if (scenario.firstMatch !== undefined) {
-        expect(run.code).toBe(scenario.firstMatch);
-        expect(run.stderr).toContain(scenario.firstMatchSays!);
-        scenario.edit!.apply(dir);
-        run = await match();
-      }
-      expect(run.code, run.stderr).toBe(0);
-      const { mentors, mentees, excluded } = scenario.counts;
-      expect(run.stdout).toContain(
-        `Прочитано: наставников ${mentors}, наставляемых ${mentees}; исключено до подбора: ${excluded}.`,
-      );
-      const out = join(dir, "out");
-      const seen = accounted(out);
-      // Each input row is in exactly one output CSV.
-      expect(seen.size).toBe(inputRows(dir, scenario));
-      for (const [key, where] of seen) expect([key, [...where]]).toEqual([key, [...where].slice(0, 1)]);
-      // Adults' consents kept on file: the report says where.
-      if (scenario.initArgs?.[0] === "--consent-on-file")
-        expect(readFileSync(join(out, "report.md"), "utf8")).toContain(scenario.initArgs[1]!);
-    },
-  );
+  it("match ends in exit 0 (after the one edit the tool asks for) and accounts for every row", async () => {
+    let run = await match();
+    if (scenario.firstMatch !== undefined) {
+      expect(run.code).toBe(scenario.firstMatch);
+      expect(run.stderr).toContain(scenario.firstMatchSays!);
+      scenario.edit!.apply(dir);
+      run = await match();
+    }
+    expect(run.code, run.stderr).toBe(0);
+    const { mentors, mentees, excluded } = scenario.counts;
+    expect(run.stdout).toContain(
+      `Прочитано: наставников ${mentors}, наставляемых ${mentees}; исключено до подбора: ${excluded}.`,
+    );
+    const out = join(dir, "out");
+    const seen = accounted(out);
+    // Each input row is in exactly one output CSV.
+    expect(seen.size).toBe(inputRows(dir, scenario));
+    for (const [key, where] of seen) expect([key, [...where]]).toEqual([key, [...where].slice(0, 1)]);
+    // Adults' consents kept on file: the report says where.
+    if (scenario.initArgs?.[0] === "--consent-on-file")
+      expect(readFileSync(join(out, "report.md"), "utf8")).toContain(scenario.initArgs[1]!);
+  });
 
-  it.skipIf(!blocked)(
-    "until «Не важно» is read as no constraint, match stops only on those answers",
-    async () => {
-      const run = await match();
-      expect(run.code).toBe(2);
-      const errors = run.stderr.split("\n").filter((l) => l.startsWith("["));
-      expect(errors.length).toBeGreaterThan(0);
-      for (const e of errors) expect(e).toMatch(/^\[UNKNOWN_OPTION\]/);
-    },
-  );
-
-  // PENDING the honest-explanations work of issue 14 (another branch): until it is merged, a criterion
-  // with no data (ifMissing > 0) is cited as a reason (issue 14, failure 3), so this single expectation
-  // is marked `it.fails`. Once merged it passes, `it.fails` reports that, and the integrator turns it into
-  // `it` (or runs with MENTOR_MATCH_EXPECT_HONEST=1 to check it as a plain test now).
-  const honest = process.env.MENTOR_MATCH_EXPECT_HONEST === "1" ? it : it.fails;
-  (blocked ? it.skip : honest)("no explanation cites a criterion whose data no column provides", async () => {
+  it("no explanation cites a criterion whose data no column provides", async () => {
     const out = join(dir, "out");
     expect(falseReasons(dir, out)).toEqual([]);
   });

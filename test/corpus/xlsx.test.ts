@@ -67,7 +67,9 @@ const EXPORTS: readonly Export[] = [
     files: { "--input": "microsoft-forms-teachers.xlsx" },
     lang: "en",
     mapped: {
-      ID: "id",
+      // Microsoft Forms' «ID» is the response number (1, 2, 3 …), not a participant's code.
+      ID: "ignore",
+      Email: "email",
       Role: "role",
       "Subject taught": "q:subject",
       "Where I can support a colleague": "q:competenciesOffered",

@@ -170,7 +170,15 @@ describe("whole runs on random and hostile exports", () => {
         }
         // Outputs complete, no leftovers.
         expect(names).toEqual(
-          ["excluded.csv", "pairs.csv", "pairs.json", "report.html", "report.md", "unmatched.csv"].sort(),
+          [
+            "excluded.csv",
+            "pairs.csv",
+            "pairs.json",
+            "pairs.xlsx",
+            "report.html",
+            "report.md",
+            "unmatched.csv",
+          ].sort(),
         );
         // An unclear consent cell never lets a run through (it is an error naming the cell).
         const all = [...mentors, ...mentees];

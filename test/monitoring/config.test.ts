@@ -77,6 +77,6 @@ describe("the monitoring section", () => {
     expect("buildMonitoring" in main).toBe(false);
     const pkg = JSON.parse(readFileSync(join(import.meta.dirname, "../../package.json"), "utf8"));
     expect(pkg.exports["./monitoring"].import.types).toBe("./dist/monitoring/index.d.ts");
-    expect(pkg.exports["./monitoring"].require.default).toBe("./dist/monitoring/index.cjs");
+    expect(pkg.exports["./monitoring"].require.default).toBe("./dist/cjs/monitoring/index.js");
   });
 });

@@ -83,7 +83,7 @@ describe("the package bundled into a web page, in headless Chromium", () => {
     const dom = execFileSync(
       chromium,
       [...headlessFlags(join(dir, "profile")), "--virtual-time-budget=10000", "--dump-dom", `file://${page}`],
-      { encoding: "utf8", timeout: 90_000, stdio: ["ignore", "pipe", "ignore"] },
+      { encoding: "utf8", timeout: 90_000, stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 * 1024 * 1024 },
     );
     const text = /<pre id="out">([\s\S]*?)<\/pre>/.exec(dom)?.[1] ?? "";
     const json = text

@@ -46,7 +46,7 @@ export interface RematchCommandOptions extends InputOptions {
   readonly strategy?: string;
   readonly seed?: number;
   readonly out: string;
-  readonly delimiter: Delimiter;
+  readonly delimiter?: Delimiter;
   readonly displayOut?: string;
 }
 
@@ -408,13 +408,25 @@ export async function rematchCommand(io: CliIo, options: RematchCommandOptions, 
         : Number.NEGATIVE_INFINITY;
     },
     explain: (i, j) =>
-      scored.explain(i, j).contributions.map((c) => ({ label: c.label, contribution: c.contribution })),
+      scored.explain(i, j).contributions.map((c) => ({
+        label: c.label,
+        contribution: c.contribution,
+        weight: c.weight,
+        known: c.known,
+        supported: c.supported,
+      })),
+    // The place the mentee gave this mentor in its named list (as in `match`).
+    choice: (i, j) => {
+      const place = scored.mentees[i]!.preferences.indexOf(scored.mentors[j]!.id);
+      return place === -1 ? undefined : place + 1;
+    },
     excluded: scored.excluded.map((e) => ({ id: e.id, role: e.role, reason: e.reason })),
     warnings,
     seed,
   });
-  const files: Record<string, string> = { ...renderOutputs(model, { lang, delimiter: options.delimiter }) };
-  const changes = renderChanges({ result, price, names }, { lang, delimiter: options.delimiter });
+  const delimiter = options.delimiter === undefined ? {} : { delimiter: options.delimiter };
+  const files: Record<string, string> = { ...renderOutputs(model, { lang, ...delimiter }) };
+  const changes = renderChanges({ result, price, names }, { lang, ...delimiter });
   files["changes.csv"] = changes.csv;
   files["report.md"] = `${files["report.md"]!.trimEnd()}\n\n${changes.markdown}`;
   const html = files["report.html"]!;
