@@ -204,7 +204,7 @@ const common = {
     menteeShare: 0.5,
     ifNoList: 0,
     weight: 2,
-    label: { ru: "Выбрали друг друга после встречи", en: "Chose each other after the meeting" },
+    label: { ru: "Выбор после встречи (назван в списке)", en: "Named in a list after the meeting" },
   },
 } as const satisfies Record<string, ProgramInput["criteria"][number]>;
 
