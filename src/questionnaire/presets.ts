@@ -1,9 +1,21 @@
-import { isPlainObject, mergeWith } from "lodash-es";
+import isPlainObjectImport from "lodash-es/isPlainObject.js";
+import mergeWithImport from "lodash-es/mergeWith.js";
 import { ProgramError } from "../errors.js";
 import { PRESET_INPUTS } from "./_internal/presetData.js";
 import { FORMS, type Form } from "./forms.js";
 import { parseProgram } from "./parseProgram.js";
 import type { Program, ProgramInput } from "./program.js";
+
+/**
+ * lodash-es by method (importing its index loads all of its ~640 modules: +300 ms on `import("mentor-match")`).
+ * Under ESM the default import is the function; the CommonJS build reaches the ES module through
+ * `require`, which hands back its namespace, whose `default` is the function.
+ */
+function defaultOf<F>(imported: F): F {
+  return typeof imported === "function" ? imported : (imported as unknown as { default: F }).default;
+}
+const mergeWith = defaultOf(mergeWithImport);
+const isPlainObject = defaultOf(isPlainObjectImport);
 
 /**
  * The ready programme of each form of mentoring, parsed: questions with Russian and English labels,
