@@ -112,7 +112,7 @@ row(
   "dist/cli/main.js",
   processTime([CLI, "match", ...demo, ...config, "--out", join(dir, "out")]),
   undefined,
-  "whole process, six outputs written",
+  "whole process, seven outputs written",
 );
 rmSync(dir, { recursive: true, force: true });
 emit("startup", rows, [
