@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { writeXlsxStream } from "../src/cli/_internal/writeXlsxStream.js";
+import { writeXlsxWorkbook } from "../src/cli/_internal/xlsx.js";
 import { formatCsv } from "../src/csv/formatCsv.js";
 import { readCsv } from "../src/csv/readCsv.js";
 import {
@@ -171,7 +171,7 @@ for (let pass = 0; pass < 2; pass++) {
   });
   const text = step(() => renderMonitoringOutputs(read.v, { lang: "ru" }));
   const t0 = process.cpuUsage();
-  await writeXlsxStream(monitoringSheets(read.v, "ru"));
+  await writeXlsxWorkbook(monitoringSheets(read.v, "ru"));
   const dx = process.cpuUsage(t0);
   const xlsx = (dx.user + dx.system) / 1000;
   stepsNote = `CPU time of the steps in-process (warm): read + build ${read.ms.toFixed(0)} ms, csv/json/html ${text.ms.toFixed(0)} ms, xlsx ${xlsx.toFixed(0)} ms`;

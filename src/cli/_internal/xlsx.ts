@@ -2,6 +2,7 @@
  * Excel workbooks in and out, for the command line only: exceljs is imported on first use, so neither the
  * library import nor a CSV-only run pays for it.
  */
+import { PassThrough } from "node:stream";
 import type { CsvRow, CsvTable } from "../../csv/readCsv.js";
 import { neutralizeCell } from "../../csv/neutralizeCell.js";
 import { InputFileError } from "../../errors.js";
@@ -195,24 +196,30 @@ function sheetName(name: string, taken: Set<string>): string {
 }
 
 /**
- * Writes sheets into an `.xlsx` workbook. Every text cell goes through {@link neutralizeCell}, so no
- * value from a questionnaire can become a formula; numbers stay numbers (Excel shows them with the
- * reader's decimal separator). The header row is bold, frozen and filterable.
+ * Writes sheets into an `.xlsx` workbook with the streaming writer: every text cell through
+ * `neutralizeCell` (no questionnaire value becomes a formula), numbers kept as numbers, the header row
+ * bold, frozen and filterable, column widths from the longest value (8–60). Fixed dates, so the same
+ * sheets give the same bytes.
  *
  * Complexity: O(cells).
  *
  * @param sheets - the sheets, in order.
  * @returns the workbook's bytes.
  * @throws never for valid input (exceljs errors propagate).
- *
  * @example
  * const bytes = await writeXlsxWorkbook([{ name: "Pairs", header: ["Mentor", "Mentee"], rows: [["M1", "S1"]] }]);
  */
 export async function writeXlsxWorkbook(sheets: readonly XlsxSheet[]): Promise<Uint8Array> {
   const ExcelJS = await excelJs();
-  const workbook = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on("data", (c: Buffer) => chunks.push(c));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = "mentor-match";
-  // A fixed date keeps the bytes the same for the same input.
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
   const taken = new Set<string>();
@@ -220,8 +227,24 @@ export async function writeXlsxWorkbook(sheets: readonly XlsxSheet[]): Promise<U
     const ws = workbook.addWorksheet(sheetName(spec.name, taken), {
       views: [{ state: "frozen", ySplit: 1 }],
     });
-    ws.addRow(spec.header.map((h) => neutralizeCell(h)));
-    ws.getRow(1).font = { bold: true };
+    const n = spec.header.length;
+    ws.columns = spec.header.map((h, c) => {
+      let width = spec.widths?.[c];
+      if (width === undefined) {
+        let longest = String(h ?? "").length;
+        for (const row of spec.rows) {
+          const v = row[c];
+          if (v !== null && v !== undefined) longest = Math.max(longest, String(v).length);
+        }
+        width = Math.min(60, Math.max(8, longest + 2));
+      }
+      return { width };
+    });
+    if (n > 0 && spec.rows.length > 0)
+      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: n } };
+    const head = ws.addRow(spec.header.map((h) => neutralizeCell(h)));
+    head.font = { bold: true };
+    head.commit();
     for (const row of spec.rows) {
       ws.addRow(
         row.map((v) =>
@@ -233,56 +256,44 @@ export async function writeXlsxWorkbook(sheets: readonly XlsxSheet[]): Promise<U
               ? null
               : neutralizeCell(v),
         ),
-      );
+      ).commit();
     }
-    const n = spec.header.length;
-    if (n > 0 && spec.rows.length > 0)
-      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: n } };
-    for (let c = 0; c < n; c++) {
-      let width = spec.widths?.[c];
-      if (width === undefined) {
-        let longest = String(spec.header[c] ?? "").length;
-        for (const row of spec.rows) longest = Math.max(longest, String(row[c] ?? "").length);
-        width = Math.min(60, Math.max(8, longest + 2));
-      }
-      ws.getColumn(c + 1).width = width;
-    }
+    ws.commit();
   }
-  const buffer = await workbook.xlsx.writeBuffer();
-  return fixZipTimes(new Uint8Array(buffer as ArrayBuffer));
+  await workbook.commit();
+  return fixZipDates(new Uint8Array(Buffer.concat(chunks)));
 }
 
 /**
- * Sets the modification time of every entry of a ZIP archive to 1980-01-01 00:00 (the earliest DOS date),
- * in the central directory and in each local header: exceljs's zip writer stamps entries with the clock,
- * so without this the same pairs gave different `pairs.xlsx` bytes from run to run. The contents and their
- * checksums are untouched. An archive that cannot be walked is returned as it is. O(entries).
+ * Sets the modification time of every entry of a zip (in its local header and its central-directory
+ * record) to 2000-01-01 00:00: exceljs's streaming writer lets archiver stamp the current time, and the same
+ * sheets must give the same bytes. Walks the zip's own structure (end record → central directory → local
+ * headers), never searching the compressed data.
  */
-function fixZipTimes(zip: Uint8Array): Uint8Array {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  // The end-of-central-directory record: its signature within the last 64 KiB + 22 bytes.
+function fixZipDates(bytes: Uint8Array): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
-  for (let k = zip.length - 22; k >= Math.max(0, zip.length - 65_557); k--) {
-    if (view.getUint32(k, true) === 0x06054b50) {
-      end = k;
+  for (let p = bytes.length - 22; p >= Math.max(0, bytes.length - 65_557); p--) {
+    if (view.getUint32(p, true) === 0x06054b50) {
+      end = p;
       break;
     }
   }
-  if (end === -1) return zip;
+  if (end === -1) return bytes;
   const entries = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  const DOS_TIME = 0;
-  const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
-  for (let e = 0; e < entries; e++) {
-    if (at + 46 > zip.length || view.getUint32(at, true) !== 0x02014b50) return zip;
-    view.setUint16(at + 12, DOS_TIME, true);
-    view.setUint16(at + 14, DOS_DATE, true);
-    const local = view.getUint32(at + 42, true);
-    if (local + 30 <= zip.length && view.getUint32(local, true) === 0x04034b50) {
-      view.setUint16(local + 10, DOS_TIME, true);
-      view.setUint16(local + 12, DOS_DATE, true);
+  let p = view.getUint32(end + 16, true);
+  const TIME = 0; // 00:00:00
+  const DATE = ((2000 - 1980) << 9) | (1 << 5) | 1; // 2000-01-01
+  for (let k = 0; k < entries && p + 46 <= bytes.length; k++) {
+    if (view.getUint32(p, true) !== 0x02014b50) break;
+    view.setUint16(p + 12, TIME, true);
+    view.setUint16(p + 14, DATE, true);
+    const local = view.getUint32(p + 42, true);
+    if (local + 30 <= bytes.length && view.getUint32(local, true) === 0x04034b50) {
+      view.setUint16(local + 10, TIME, true);
+      view.setUint16(local + 12, DATE, true);
     }
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
   }
-  return zip;
+  return bytes;
 }

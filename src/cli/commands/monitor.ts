@@ -22,7 +22,7 @@ import { EXIT } from "../_internal/exit.js";
 import { type CliIo, readInputFile } from "../_internal/io.js";
 import { writeOutputs } from "../_internal/writeOutputs.js";
 import { MONITOR_SAY, monitorErrorText, reasonWords } from "../_internal/monitorMessages.js";
-import { writeXlsxStream } from "../_internal/writeXlsxStream.js";
+import { writeXlsxWorkbook } from "../_internal/xlsx.js";
 import { looksLikeXlsx, readXlsxTable } from "../_internal/xlsx.js";
 
 /** Options of `monitor`. */
@@ -139,7 +139,7 @@ async function aggregateRun(io: CliIo, options: MonitorCommandOptions, lang: Lan
   const district = aggregateMonitoring(summaries);
   const files: Record<string, string | Uint8Array> = {
     ...renderDistrictOutputs(district, { lang, delimiter: options.delimiter }),
-    "district.xlsx": await writeXlsxStream(districtSheets(district, lang)),
+    "district.xlsx": await writeXlsxWorkbook(districtSheets(district, lang)),
   };
   const written = await writeOutputs(io, options.out, files, { replaces: [] });
   io.stdout(`${MONITOR_SAY[lang].district(district.schools.length, district.totals.participants)}\n`);
@@ -242,7 +242,7 @@ export async function monitorCommand(io: CliIo, options: MonitorCommandOptions, 
       options.pseudonymize === true ? pseudonymizeMonitoring(built, options.seed ?? seed) : built;
     const files: Record<string, string | Uint8Array> = {
       ...renderMonitoringOutputs(report, { lang, delimiter: options.delimiter }),
-      "monitoring.xlsx": await writeXlsxStream(monitoringSheets(report, lang)),
+      "monitoring.xlsx": await writeXlsxWorkbook(monitoringSheets(report, lang)),
     };
     const written = await writeOutputs(io, options.out, files, { replaces: [] });
     printNotUsed(io, lang, report.notUsed);
