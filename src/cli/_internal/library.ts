@@ -15,6 +15,7 @@ import type { Program } from "../../questionnaire/program.js";
 import type { ReportContribution, ReportPerson } from "../../report/buildReportModel.js";
 import type { Lang } from "../../report/texts.js";
 import { scoreParticipants } from "../../scoring/scoreParticipants.js";
+import type { ScoredInstance } from "../../scoring/types.js";
 
 /** A programme as the CLI handles it: the typed programme, plus what the CLI reads from it. */
 export interface ProgramInfo {
@@ -176,16 +177,27 @@ export function scoreRecords(
     validate: false,
     ...(onProgress === undefined ? {} : { onProgress }),
   });
+  return {
+    ...reportView(s),
+    instance: s.instance,
+    problems: [],
+    warnings: s.warnings.map((w) => {
+      const source = w.index === undefined ? undefined : sources[w.index];
+      return { code: w.code, source, entry: w.entry, pair: w.pair, message: w.message };
+    }),
+  };
+}
+
+/**
+ * What the report reads of a scored run: people as codes and names, mentors with their capacity, the
+ * excluded, each pair's score (-Infinity where a rule or the eligibility forbids it) and its explanation
+ * with the flags that say which criteria the answers support. Shared by `match` and `rematch`.
+ */
+export function reportView(s: ScoredInstance) {
   const cols = s.cols;
   const forbidden = s.instance.forbidden ?? null;
-  const score = (i: number, j: number): number => {
-    const k = i * cols + j;
-    return s.eligible[k] === 1 && (forbidden === null || forbidden[k] === 0)
-      ? s.scores[k]!
-      : Number.NEGATIVE_INFINITY;
-  };
   const capacities = s.instance.capacities;
-  const person = (q: { id: string; name?: string | undefined }) =>
+  const person = (q: { id: string; name?: string | undefined }): ReportPerson =>
     q.name === undefined ? { id: q.id } : { id: q.id, name: q.name };
   return {
     mentees: s.mentees.map(person),
@@ -194,9 +206,13 @@ export function scoreRecords(
       capacity: capacities === undefined ? 1 : capacities[j]!,
     })),
     excluded: s.excluded.map((e) => ({ id: e.id, role: e.role, reason: e.reason })),
-    instance: s.instance,
-    score,
-    explain: (i, j) =>
+    score: (i: number, j: number): number => {
+      const k = i * cols + j;
+      return s.eligible[k] === 1 && (forbidden === null || forbidden[k] === 0)
+        ? s.scores[k]!
+        : Number.NEGATIVE_INFINITY;
+    },
+    explain: (i: number, j: number): ReportContribution[] =>
       s.explain(i, j).contributions.map((c) => ({
         label: c.label,
         contribution: c.contribution,
@@ -204,11 +220,6 @@ export function scoreRecords(
         known: c.known,
         supported: c.supported,
       })),
-    problems: [],
-    warnings: s.warnings.map((w) => {
-      const source = w.index === undefined ? undefined : sources[w.index];
-      return { code: w.code, source, entry: w.entry, pair: w.pair, message: w.message };
-    }),
   };
 }
 

@@ -30,6 +30,7 @@ import type { Lang } from "../../report/texts.js";
 import { scoreParticipants } from "../../scoring/scoreParticipants.js";
 import { EXIT } from "../_internal/exit.js";
 import { type InputOptions, inConfigFile, loadSources } from "../_internal/inputs.js";
+import { reportView } from "../_internal/library.js";
 import { type CliIo, readInputFile } from "../_internal/io.js";
 import { errorText, SAY, warningText } from "../_internal/messages.js";
 import { writeOutputs } from "../_internal/writeOutputs.js";
@@ -388,39 +389,20 @@ export async function rematchCommand(io: CliIo, options: RematchCommandOptions, 
   const full = rematchMatchResult(result);
   const price = priceOfStability(result);
 
-  const cols = scored.cols;
-  const forbidden = scored.instance.forbidden ?? null;
-  const capacities = scored.instance.capacities;
-  const who = (q: { id: string; name?: string | undefined }) =>
-    q.name === undefined ? { id: q.id } : { id: q.id, name: q.name };
+  const view = reportView(scored);
   const model = buildReportModel({
     form: program.form,
-    mentees: scored.mentees.map(who),
-    mentors: scored.mentors.map((m, j) => ({
-      ...who(m),
-      capacity: capacities === undefined ? 1 : capacities[j]!,
-    })),
+    mentees: view.mentees,
+    mentors: view.mentors,
     result: full,
-    score: (i, j) => {
-      const k = i * cols + j;
-      return scored.eligible[k] === 1 && (forbidden === null || forbidden[k] === 0)
-        ? scored.scores[k]!
-        : Number.NEGATIVE_INFINITY;
-    },
-    explain: (i, j) =>
-      scored.explain(i, j).contributions.map((c) => ({
-        label: c.label,
-        contribution: c.contribution,
-        weight: c.weight,
-        known: c.known,
-        supported: c.supported,
-      })),
+    score: view.score,
+    explain: view.explain,
     // The place the mentee gave this mentor in its named list (as in `match`).
     choice: (i, j) => {
       const place = scored.mentees[i]!.preferences.indexOf(scored.mentors[j]!.id);
       return place === -1 ? undefined : place + 1;
     },
-    excluded: scored.excluded.map((e) => ({ id: e.id, role: e.role, reason: e.reason })),
+    excluded: view.excluded,
     warnings,
     seed,
   });
