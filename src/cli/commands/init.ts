@@ -1,6 +1,6 @@
 /** `mentor-match init`: a programme config from a preset, with the column mapping guessed from the files. */
 
-import { columnFieldsOf } from "../../csv/readParticipants.js";
+import { columnFieldsOf } from "../../csv/columnFieldsOf.js";
 import { isMentorMatchError } from "../../errors.js";
 import type { Lang } from "../../report/texts.js";
 import { type ProgramInfo, presetInfo, programToJson } from "../_internal/library.js";
