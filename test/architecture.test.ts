@@ -8,6 +8,7 @@ import { dirname, join, normalize, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const SRC = join(__dirname, "..", "src");
+const ROOT = join(__dirname, "..");
 
 /**
  * The layer of each part of src/, lowest first (docs/architecture.md draws the same). A part may import
@@ -15,6 +16,7 @@ const SRC = join(__dirname, "..", "src");
  */
 const LAYERS: Readonly<Record<string, number>> = {
   "errors.ts": 0,
+  "language.ts": 0,
   _internal: 0.25,
   "errorCatalog.ts": 0.5,
   matching: 1,
@@ -172,6 +174,35 @@ describe("architecture: the layers of docs/architecture.md", () => {
     expect(helper).toMatch(/finally\s*\{\s*releaseRankIndexes\(inst\);/);
   });
 
+  it("an instance is normalised through withInstance only (validate, run, give the pooled tables back)", () => {
+    const code = (f: string) =>
+      readFileSync(f, "utf8")
+        .split("\n")
+        .filter((l) => !/^\s*(\*|\/\/|\/\*\*)/.test(l))
+        .join("\n");
+    const callers = sourceFiles(SRC)
+      .filter((f) => /\bnormalizeInstance\(/.test(code(f)))
+      .map((f) => relative(SRC, f).replaceAll("\\", "/"))
+      .filter((f) => f !== "matching/_internal/instance.ts");
+    expect(callers).toEqual(["matching/_internal/withInstance.ts"]);
+  });
+
+  it("module-level mutable state in matching/ is there only with a benchmark figure beside it", () => {
+    // A top-level `let`, or a typed array made at import time, needs a measured figure (… ms) in the
+    // comment just above it; rankIndex.ts's table pool is the one such state.
+    const state: string[] = [];
+    for (const f of sourceFiles(join(SRC, "matching"))) {
+      const lines = readFileSync(f, "utf8").split("\n");
+      lines.forEach((line, k) => {
+        if (!/^(let\s|(export\s+)?const\s+\w+\s*(:[^=]+)?=\s*new\s+\w*Array\()/.test(line)) return;
+        const above = lines.slice(Math.max(0, k - 10), k).join("\n");
+        const figure = /\d[\d,.]*\s*ms\b/.test(above);
+        state.push(`${relative(SRC, f)}:${k + 1} ${figure ? "with" : "WITHOUT"} a figure`);
+      });
+    }
+    expect(state).toEqual([expect.stringMatching(/^matching\/_internal\/rankIndex\.ts:\d+ with a figure$/)]);
+  });
+
   it("no file in src/ is over 500 lines, but for the data tables", () => {
     // questionnaire/_internal/presetData.ts (the preset questions) and errorCatalog.ts (a text per error
     // code) are data tables.
@@ -184,5 +215,58 @@ describe("architecture: the layers of docs/architecture.md", () => {
       .filter((f) => f.lines > 501 && !allowed.has(f.file))
       .map((f) => `${f.file}: ${f.lines} lines`);
     expect(long).toEqual([]);
+  });
+});
+
+/**
+ * The faults of one language type in a source text: an inline union of "ru" and "en" (either order, either
+ * quote), another type alias of the languages (`type X = Language`, `type Lang = …`), an import renaming
+ * `Language`, or a parameter or option named `lang` (the name is `language`; commander's `opts.lang`, the
+ * value of the CLI's `--lang` flag, is the one exception).
+ */
+function languageFaults(text: string): string[] {
+  const faults: string[] = [];
+  const rules: [RegExp, string][] = [
+    [/["'`](?:ru|en)["'`]\s*\|\s*["'`](?:ru|en)["'`]/, "an inline language union"],
+    [/\btype\s+\w+\s*=\s*Language\b/, "an alias of Language"],
+    [/\btype\s+(?!Language\b)\w*Lang\w*\s*=/, "another language type"],
+    [/\bLanguage\s+as\s+\w+/, "Language imported under another name"],
+    [/(?<![.\w$-])lang\??\s*:(?!\s*string\s*\})/, "a parameter or option named lang"],
+  ];
+  for (const line of text.split("\n")) {
+    for (const [re, what] of rules) if (re.test(line)) faults.push(`${what}: ${line.trim()}`);
+  }
+  return faults;
+}
+
+describe("one language type (src/language.ts)", () => {
+  const own = join(__dirname, "architecture.test.ts");
+  const files = ["src", "test", "bench", "scripts"]
+    .flatMap((d) => sourceFiles(join(ROOT, d)))
+    .filter((f) => f !== join(SRC, "language.ts") && f !== own);
+
+  it("is defined once, and nothing else names the languages", () => {
+    expect(readFileSync(join(SRC, "language.ts"), "utf8")).toMatch(/export type Language = "ru" \| "en";/);
+    expect(files.length).toBeGreaterThan(300);
+    const faults = files.flatMap((f) =>
+      languageFaults(readFileSync(f, "utf8")).map((x) => `${relative(ROOT, f)}: ${x}`),
+    );
+    expect(faults).toEqual([]);
+  });
+
+  it("the check finds each fault the code had", () => {
+    const q = (a: string, b: string) => `"${a}" | "${b}"`;
+    expect(languageFaults(`export type Lang = ${q("ru", "en")};`)).toHaveLength(2);
+    expect(languageFaults(`readonly language?: ${q("en", "ru")};`)).toHaveLength(1);
+    expect(languageFaults("export type ErrorLanguage = Language;")).toHaveLength(2);
+    expect(languageFaults("export type MonitorLang = Language;")).toHaveLength(2);
+    expect(languageFaults("import { type Language as L } from './language.js';")).toHaveLength(1);
+    expect(languageFaults("function words(lang: Language): Words {")).toHaveLength(1);
+    expect(languageFaults("options: { readonly lang?: Language } = {}")).toHaveLength(1);
+    // What is allowed: the one name, and the CLI flag's value as commander gives it.
+    expect(languageFaults("function words(language: Language): Words {")).toEqual([]);
+    expect(
+      languageFaults("const languageOf = (opts: { lang?: string }): Language => pick(opts.lang);"),
+    ).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pickLang } from "../../src/cli/_internal/messages.js";
+import { pickLanguage } from "../../src/cli/_internal/messages.js";
 import { progress } from "../../src/cli/_internal/progress.js";
 import { ROOT } from "./_built.js";
 import { runInProcess } from "./_run.js";
@@ -76,13 +76,13 @@ describe("a broken programme config exits 2 naming the file", () => {
   });
 });
 
-describe("pickLang", () => {
+describe("pickLanguage", () => {
   it("takes --lang, then the locale, then Russian", () => {
-    expect(pickLang("en", { LANG: "ru_RU.UTF-8" })).toBe("en");
-    expect(pickLang(undefined, { LANG: "en_US.UTF-8" })).toBe("en");
-    expect(pickLang(undefined, { LC_ALL: "en_US.UTF-8", LANG: "ru_RU" })).toBe("en");
-    expect(pickLang(undefined, { LANG: "de_DE.UTF-8" })).toBe("ru");
-    expect(pickLang(undefined, {})).toBe("ru");
+    expect(pickLanguage("en", { LANG: "ru_RU.UTF-8" })).toBe("en");
+    expect(pickLanguage(undefined, { LANG: "en_US.UTF-8" })).toBe("en");
+    expect(pickLanguage(undefined, { LC_ALL: "en_US.UTF-8", LANG: "ru_RU" })).toBe("en");
+    expect(pickLanguage(undefined, { LANG: "de_DE.UTF-8" })).toBe("ru");
+    expect(pickLanguage(undefined, {})).toBe("ru");
   });
 });
 

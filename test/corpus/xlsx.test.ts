@@ -4,6 +4,7 @@
  * columns mapped, the counts, every input row in exactly one output CSV, pairs.xlsx written, and no reason
  * in pairs.json that the answers do not support (issue 14, failure 12).
  */
+import type { Language } from "../../src/language.js";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -23,7 +24,7 @@ interface Export {
   readonly name: string;
   readonly form: string;
   readonly files: Readonly<Record<"--mentors" | "--mentees" | "--input", string>> | Record<string, string>;
-  readonly lang: "ru" | "en";
+  readonly language: Language;
   /** Columns init must map (header → field), at least. */
   readonly mapped: Readonly<Record<string, string>>;
   readonly counts: { readonly rows: number; readonly pairs: number; readonly excluded: number };
@@ -34,7 +35,7 @@ const EXPORTS: readonly Export[] = [
     name: "yandex",
     form: "student-student",
     files: { "--mentors": "yandex-mentors.xlsx", "--mentees": "yandex-mentees.xlsx" },
-    lang: "ru",
+    language: "ru",
     mapped: {
       ID: "id",
       "Время создания": "timestamp",
@@ -49,7 +50,7 @@ const EXPORTS: readonly Export[] = [
     name: "google",
     form: "college-student",
     files: { "--input": "google-sheets-college.xlsx" },
-    lang: "ru",
+    language: "ru",
     mapped: {
       "Отметка времени": "timestamp",
       "Роль в программе": "role",
@@ -65,7 +66,7 @@ const EXPORTS: readonly Export[] = [
     name: "microsoft",
     form: "teacher-teacher",
     files: { "--input": "microsoft-forms-teachers.xlsx" },
-    lang: "en",
+    language: "en",
     mapped: {
       // Microsoft Forms' «ID» is the response number (1, 2, 3 …), not a participant's code.
       ID: "ignore",
@@ -99,7 +100,7 @@ describe.each(EXPORTS)("the $name export (.xlsx)", (x) => {
 
   it("init maps its columns and writes a config", async () => {
     const run = await runInProcess(
-      ["init", "--form", x.form, ...files, "--out", config, "--lang", x.lang],
+      ["init", "--form", x.form, ...files, "--out", config, "--lang", x.language],
       dir,
     );
     expect(run.code, run.stderr).toBe(0);
@@ -110,7 +111,7 @@ describe.each(EXPORTS)("the $name export (.xlsx)", (x) => {
 
   it("match runs on it unchanged, writes pairs.xlsx, and accounts for every row once", async () => {
     const run = await runInProcess(
-      ["match", ...files, "--config", config, "--out", out, "--lang", x.lang],
+      ["match", ...files, "--config", config, "--out", out, "--lang", x.language],
       dir,
     );
     expect(run.code, run.stderr).toBe(0);

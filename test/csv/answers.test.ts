@@ -45,7 +45,7 @@ describe("no-preference answers to single-choice questions", () => {
   });
   it("with no such option, «Не важно» is no constraint: the answer counts as not given, silently", () => {
     const q: QuestionSpec = {
-      id: "lang",
+      id: "language",
       kind: "single",
       options: ["русский", "английский"],
       labels: ["Язык"],
@@ -54,7 +54,7 @@ describe("no-preference answers to single-choice questions", () => {
     const r = readParticipants([{ table, role: "mentee" }], { questions: [q], requireConsent: false });
     expect(r.problems).toEqual([]);
     expect(r.warnings).toEqual([]);
-    expect(r.participants.map((p) => p.answers.lang)).toEqual([undefined, "английский"]);
+    expect(r.participants.map((p) => p.answers.language)).toEqual([undefined, "английский"]);
   });
 });
 

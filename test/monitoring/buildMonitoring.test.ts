@@ -72,7 +72,7 @@ describe("buildMonitoring on the fixture programme", () => {
       ["M07", "S08", ["decline"]],
       ["M08", "S25", ["low-satisfaction-mentee", "low-satisfaction-mentor"]],
     ]);
-    const files = renderMonitoringOutputs(report, { lang: "en" });
+    const files = renderMonitoringOutputs(report, { language: "en" });
     expect(files["at-risk.csv"].split("\r\n").slice(0, 2)).toEqual([
       "\uFEFFMentor code,Mentee code,Reason",
       "M07,S08,the mentee got worse on most parameters",
@@ -97,7 +97,9 @@ describe("buildMonitoring on the fixture programme", () => {
       rows,
       { delimiter: ";" },
     );
-    expect(renderMonitoringOutputs(report, { lang: "ru", delimiter: ";" })["monitoring.csv"]).toBe(expected);
+    expect(renderMonitoringOutputs(report, { language: "ru", delimiter: ";" })["monitoring.csv"]).toBe(
+      expected,
+    );
   });
 
   it("computes the KPIs with the numbers behind them", () => {

@@ -1,4 +1,5 @@
 /** `mentor-match monitor` on the fixture programme: the files, privacy, xlsx input, the district roll-up. */
+import type { Language } from "../../src/language.js";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,7 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), "mm-monitor-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 cpSync(FIXTURE, dir, { recursive: true });
 
-async function run(options: Partial<MonitorCommandOptions>, lang: "ru" | "en" = "en") {
+async function run(options: Partial<MonitorCommandOptions>, language: Language = "en") {
   let stdout = "";
   let stderr = "";
   const code = await monitorCommand(
@@ -30,7 +31,7 @@ async function run(options: Partial<MonitorCommandOptions>, lang: "ru" | "en" = 
       stderrIsTTY: false,
     },
     { out: "out", delimiter: ",", ...options },
-    lang,
+    language,
   );
   return { code, stdout, stderr };
 }

@@ -64,7 +64,7 @@ describe(`monitoring pages in headless Chromium${HAVE ? "" : ` (SKIPPED: no Chro
   it.skipIf(!HAVE)(
     "monitoring.html: KPIs, before/after bars and the distribution of changes are drawn",
     () => {
-      const html = renderMonitoringOutputs(report, { lang: "ru" })["monitoring.html"];
+      const html = renderMonitoringOutputs(report, { language: "ru" })["monitoring.html"];
       expect(html).not.toMatch(/<script|(?:src|href)=["']?https?:/);
       const s = stats(shoot(dir, "monitoring", html));
       expect(s.nonWhite).toBeGreaterThan(0.05);

@@ -51,7 +51,7 @@ function dangerous(cell: string): boolean {
 describe("outputs are safe to open", () => {
   it.each(["ru", "en"])(
     "no CSV cell written starts a formula, and report.html escapes markup (%s)",
-    async (lang) => {
+    async (language) => {
       const run = await runInTemp({ "mentors.csv": mentors, "mentees.csv": mentees }, [
         "match",
         "--mentors",
@@ -63,7 +63,7 @@ describe("outputs are safe to open", () => {
         "--strategy",
         "optimal",
         "--lang",
-        lang,
+        language,
         "--out",
         "out",
       ]);

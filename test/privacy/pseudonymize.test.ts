@@ -122,14 +122,14 @@ describe("mentor-match match --pseudonymize", () => {
         population(),
         fc.nat(1000),
         fc.constantFrom("ru", "en"),
-        async ({ mentors, mentees }, seed, lang) => {
+        async ({ mentors, mentees }, seed, language) => {
           // Some schools use the e-mail as the participant code; preferences naming the excluded, nobody or
           // several people then produce warnings, which must not repeat an e-mail either.
           const byEmail = (p: Person): Person => ({ ...p, id: p.email });
           const coded = await run(mentors.map(byEmail), mentees.map(byEmail), seed, [
             "--pseudonymize",
             "--lang",
-            lang,
+            language,
           ]);
           expect(coded.code, coded.stderr).toBe(0);
           const everything = [...Object.values(coded.outputs), coded.stdout, coded.stderr].join("\n");

@@ -93,9 +93,9 @@ describe("report escaping by construction", () => {
             warnings: [h.warning],
           };
           const model = buildReportModel(input);
-          for (const lang of ["ru", "en"] as const) {
-            checkHtml(renderHtmlReport(model, { lang }));
-            checkMarkdown(renderMarkdownReport(model, { lang }));
+          for (const language of ["ru", "en"] as const) {
+            checkHtml(renderHtmlReport(model, { language }));
+            checkMarkdown(renderMarkdownReport(model, { language }));
           }
         },
       ),
@@ -143,19 +143,19 @@ describe("very large runs", () => {
       warnings: Array.from({ length: 20_000 }, (_, i) => `row ${i}`),
       seed: 0,
     });
-    for (const lang of ["ru", "en"] as const) {
-      const md = renderMarkdownReport(model, { lang });
-      const html = renderHtmlReport(model, { lang });
+    for (const language of ["ru", "en"] as const) {
+      const md = renderMarkdownReport(model, { language });
+      const html = renderHtmlReport(model, { language });
       expect(md.length).toBeLessThan(3_000_000);
       expect(html.length).toBeLessThan(5_000_000);
       expect(md).toContain(
-        lang === "en" ? `and ${100_000 - REPORT_ROW_LIMIT} more` : `и ещё ${100_000 - REPORT_ROW_LIMIT}`,
+        language === "en" ? `and ${100_000 - REPORT_ROW_LIMIT} more` : `и ещё ${100_000 - REPORT_ROW_LIMIT}`,
       );
       expect(html).toContain(
-        lang === "en" ? `and ${50_000 - REPORT_ROW_LIMIT} more` : `и ещё ${50_000 - REPORT_ROW_LIMIT}`,
+        language === "en" ? `and ${50_000 - REPORT_ROW_LIMIT} more` : `и ещё ${50_000 - REPORT_ROW_LIMIT}`,
       );
       expect(md).toContain(
-        lang === "en" ? `and ${30_000 - REPORT_ROW_LIMIT} more` : `и ещё ${30_000 - REPORT_ROW_LIMIT}`,
+        language === "en" ? `and ${30_000 - REPORT_ROW_LIMIT} more` : `и ещё ${30_000 - REPORT_ROW_LIMIT}`,
       );
     }
   }, 60_000);

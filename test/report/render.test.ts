@@ -21,7 +21,7 @@ describe("report.html in headless Chromium", () => {
   it("renders a non-blank page with text, bars and colours", (ctx) => {
     const chromium = chromiumOrSkip((note) => ctx.skip(note), "Rendering report.html");
     if (chromium === undefined) return;
-    const html = renderOutputs(buildReportModel(reportInput()), { lang: "ru" })["report.html"];
+    const html = renderOutputs(buildReportModel(reportInput()), { language: "ru" })["report.html"];
     const page = join(dir, "report.html");
     const shot = join(dir, "shot.png");
     writeFileSync(page, html);

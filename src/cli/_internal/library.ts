@@ -2,6 +2,7 @@
  * What the command line needs from the programme, scoring and matching layers, as typed functions (no
  * interface between them: the commands call the library directly, with its own types).
  */
+import type { Language } from "../../language.js";
 import type { ParticipantRecord, QuestionSpec, SourceRef } from "../../csv/readParticipants.js";
 import { InputFileError, type MentorMatchError } from "../../errors.js";
 import type { MatchingInstance, StrategyName } from "../../matching/types.js";
@@ -13,7 +14,6 @@ import { parseProgram } from "../../questionnaire/parseProgram.js";
 import { preset } from "../../questionnaire/presets.js";
 import type { Program } from "../../questionnaire/program.js";
 import type { ReportContribution, ReportPerson } from "../../report/buildReportModel.js";
-import type { Lang } from "../../report/texts.js";
 import { scoreParticipants } from "../../scoring/scoreParticipants.js";
 import type { ScoredInstance } from "../../scoring/types.js";
 
@@ -235,10 +235,14 @@ export function generateInstance(
 export function compareTable(
   instances: readonly MatchingInstance[],
   strategies: readonly StrategyName[],
-  options: { readonly seeds: readonly number[]; readonly lang: Lang; readonly format: "text" | "markdown" },
+  options: {
+    readonly seeds: readonly number[];
+    readonly language: Language;
+    readonly format: "text" | "markdown";
+  },
 ): string {
   return formatComparison(compareStrategies(instances, [...strategies], { seeds: options.seeds }), {
-    language: options.lang,
+    language: options.language,
     format: options.format,
   });
 }

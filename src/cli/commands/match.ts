@@ -1,4 +1,5 @@
 /** `mentor-match match`: survey exports in; pairs, the unmatched, the excluded and a report out. */
+import type { Language } from "../../language.js";
 import { join } from "node:path";
 import type { Delimiter } from "../../csv/detectDelimiter.js";
 import { InfeasibleError, isMentorMatchError } from "../../errors.js";
@@ -7,7 +8,6 @@ import { buildReportModel, type ReportAppendix } from "../../report/buildReportM
 import { pseudonymCodes } from "../../report/pseudonymCodes.js";
 import { outputTables } from "../../report/outputTables.js";
 import { renderOutputs } from "../../report/renderOutputs.js";
-import type { Lang } from "../../report/texts.js";
 import { match } from "../../matching/match.js";
 import type { MatchResult, StrategyName } from "../../matching/types.js";
 import { EXIT } from "../_internal/exit.js";
@@ -77,12 +77,12 @@ function appendixOf(program: Program, options: MatchCommandOptions): ReportAppen
 }
 
 /** The report's line on consents kept on file (`consent: { source: "on-file", note }`), if any. */
-function consentNote(program: unknown, lang: Lang): string[] {
+function consentNote(program: unknown, language: Language): string[] {
   const consent = (program as Program | undefined)?.consent;
   if (consent?.source !== "on-file") return [];
-  const where = consent.note ?? (lang === "ru" ? "место не указано" : "where is not said");
+  const where = consent.note ?? (language === "ru" ? "место не указано" : "where is not said");
   return [
-    lang === "ru"
+    language === "ru"
       ? `Согласия взрослых участников на обработку персональных данных хранятся отдельно: ${where}. Несовершеннолетние включены только с согласием родителя в анкете.`
       : `Adults' consents to the processing of personal data are kept on file: ${where}. Minors are included only with a guardian's consent in the data.`,
   ];
@@ -106,15 +106,19 @@ export function tiePolicy(
 }
 
 /** Runs `match`; returns the exit code. */
-export async function matchCommand(io: CliIo, options: MatchCommandOptions, lang: Lang): Promise<number> {
+export async function matchCommand(
+  io: CliIo,
+  options: MatchCommandOptions,
+  language: Language,
+): Promise<number> {
   if (options.input === undefined && (options.mentors === undefined || options.mentees === undefined)) {
-    io.stderr(`${SAY[lang].needInput}\n`);
+    io.stderr(`${SAY[language].needInput}\n`);
     return EXIT.usage;
   }
   const shownOut = options.displayOut ?? options.out;
   const sayRecovery = (r: Recovery) => {
-    if (r.action === "completed") io.stderr(`${SAY[lang].recoveredCompleted(shownOut)}\n`);
-    if (r.action === "rolled-back") io.stderr(`${SAY[lang].recoveredRolledBack(shownOut)}\n`);
+    if (r.action === "completed") io.stderr(`${SAY[language].recoveredCompleted(shownOut)}\n`);
+    if (r.action === "rolled-back") io.stderr(`${SAY[language].recoveredRolledBack(shownOut)}\n`);
   };
   // The output folder is checked, and what an interrupted run left in it completed or removed, before
   // anything else: a failed run must not leave another run's personal data behind.
@@ -123,14 +127,14 @@ export async function matchCommand(io: CliIo, options: MatchCommandOptions, lang
     sayRecovery(recoverOutputs(io, options.out));
   } catch (error) {
     if (!isMentorMatchError(error)) throw error;
-    io.stderr(`${errorText(error, lang)}\n`);
+    io.stderr(`${errorText(error, language)}\n`);
     return EXIT.input;
   }
   const bar = progress(io, 4);
-  const prepared = prepare(io, options, lang, bar);
+  const prepared = prepare(io, options, language, bar);
   if (prepared.problems.length > 0 || prepared.scored === null || prepared.program === null) {
     bar.done();
-    printProblems(io, prepared, lang);
+    printProblems(io, prepared, language);
     // Constraints that cannot hold (pins over a capacity) are not a broken input: exit 3.
     return prepared.problems.some((p) => p instanceof InfeasibleError) ? EXIT.infeasible : EXIT.input;
   }
@@ -143,13 +147,13 @@ export async function matchCommand(io: CliIo, options: MatchCommandOptions, lang
   });
   if (none !== undefined) {
     bar.done();
-    printProblems(io, prepared, lang);
-    io.stderr(`${SAY[lang].infeasible} ${errorText(none, lang)}\n`);
+    printProblems(io, prepared, language);
+    io.stderr(`${SAY[language].infeasible} ${errorText(none, language)}\n`);
     return EXIT.infeasible;
   }
   const seed = options.seed ?? program.info.seed;
   const strategy = options.strategy ?? program.info.strategy;
-  bar.step(SAY[lang].matching);
+  bar.step(SAY[language].matching);
   let result: MatchResult;
   try {
     result = match(
@@ -158,18 +162,18 @@ export async function matchCommand(io: CliIo, options: MatchCommandOptions, lang
     );
   } catch (error) {
     bar.done();
-    printProblems(io, { ...prepared, problems: [] }, lang);
+    printProblems(io, { ...prepared, problems: [] }, language);
     if (error instanceof InfeasibleError) {
-      io.stderr(`${SAY[lang].infeasible} ${errorText(error, lang)}\n`);
+      io.stderr(`${SAY[language].infeasible} ${errorText(error, language)}\n`);
       return EXIT.infeasible;
     }
     if (isMentorMatchError(error)) {
-      io.stderr(`${errorText(error, lang)}\n`);
+      io.stderr(`${errorText(error, language)}\n`);
       return EXIT.input;
     }
     throw error;
   }
-  bar.step(SAY[lang].writing);
+  bar.step(SAY[language].writing);
   // Rows not kept (older or conflicting submissions) are excluded.csv lines of their own, after the people.
   const dropped = prepared.dropped ?? [];
   const withDropped = {
@@ -196,31 +200,33 @@ export async function matchCommand(io: CliIo, options: MatchCommandOptions, lang
     explain: scored.explain,
     excluded: people.excluded,
     // Consents kept on file: the report says where (the first line of its notes).
-    warnings: [...consentNote(program.info.program, lang), ...prepared.warnings],
+    warnings: [...consentNote(program.info.program, language), ...prepared.warnings],
     seed,
     appendix: appendixOf(program.info.program as Program, options),
   });
   // Nobody lost: checked before anything is written (an INTERNAL error rather than outputs that break it).
   checkEveryoneAccounted(model, prepared.inputRows ?? 0, dropped.length);
   const files = renderOutputs(model, {
-    lang,
+    language,
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
   });
   // pairs.xlsx: the same tables, scores as numbers (Excel shows them in the reader's locale).
-  const tables = outputTables(model, { lang });
+  const tables = outputTables(model, { language });
   const workbook = await writeXlsxWorkbook([tables.pairs, tables.unmatched, tables.excluded]);
   const all: Record<string, string | Uint8Array> = { ...files, "pairs.xlsx": workbook };
   await writeOutputs(io, options.out, all, {
     onRecovery: sayRecovery,
-    onInterrupt: (committed) => io.stderr(`\n${SAY[lang].interrupted(committed)}\n`),
+    onInterrupt: (committed) => io.stderr(`\n${SAY[language].interrupted(committed)}\n`),
     onProgress: (done, of) => bar.part(done, of),
   });
   const shown = shownOut;
   const written = Object.keys(all).map((name) => join(shown, name));
   bar.done();
-  printProblems(io, prepared, lang);
-  io.stdout(`${SAY[lang].read(scored.mentors.length, scored.mentees.length, scored.excluded.length)}\n`);
-  io.stdout(`${SAY[lang].done(model.counts.matched, model.counts.mentees, model.counts.unmatched, shown)}\n`);
-  io.stdout(`${SAY[lang].wrote}\n${written.map((f) => `  ${f}`).join("\n")}\n`);
+  printProblems(io, prepared, language);
+  io.stdout(`${SAY[language].read(scored.mentors.length, scored.mentees.length, scored.excluded.length)}\n`);
+  io.stdout(
+    `${SAY[language].done(model.counts.matched, model.counts.mentees, model.counts.unmatched, shown)}\n`,
+  );
+  io.stdout(`${SAY[language].wrote}\n${written.map((f) => `  ${f}`).join("\n")}\n`);
   return EXIT.ok;
 }

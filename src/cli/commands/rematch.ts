@@ -3,6 +3,7 @@
  * changed (changes.csv) and a report with the part for the amendment to the order out. Calls the library
  * directly (programme, reading, scoring, re-matching, report).
  */
+import type { Language } from "../../language.js";
 import { join } from "node:path";
 import type { Delimiter } from "../../csv/detectDelimiter.js";
 import { type NamedPerson, matchPeople } from "../../csv/matchPeople.js";
@@ -26,7 +27,6 @@ import type { EndedPair, IdPair, RematchStrategy } from "../../rematch/types.js"
 import { buildReportModel } from "../../report/buildReportModel.js";
 import { renderChanges } from "../../report/renderChanges.js";
 import { renderOutputs } from "../../report/renderOutputs.js";
-import type { Lang } from "../../report/texts.js";
 import { scoreParticipants } from "../../scoring/scoreParticipants.js";
 import { EXIT } from "../_internal/exit.js";
 import { type InputOptions, inConfigFile, loadSources } from "../_internal/inputs.js";
@@ -77,11 +77,11 @@ const SAY_REMATCH = {
 } as const;
 
 /** The library's note on an ended entry that is not a pair in force, as a row of ended.csv. */
-function noteText(note: string, lang: Lang): string {
+function noteText(note: string, language: Language): string {
   const m = /^ended entry (\d+) is not a pair in force/.exec(note);
   if (m === null) return note;
   const row = Number(m[1]) + 1; // the header is row 1
-  return lang === "ru"
+  return language === "ru"
     ? `строка ${row}: такой действующей пары нет; пара всё равно запрещена.`
     : `row ${row}: no such pair in force; the pair is forbidden all the same.`;
 }
@@ -246,10 +246,14 @@ function readPairList(
 }
 
 /** Runs `rematch`; returns the exit code. */
-export async function rematchCommand(io: CliIo, options: RematchCommandOptions, lang: Lang): Promise<number> {
-  const say = SAY_REMATCH[lang];
+export async function rematchCommand(
+  io: CliIo,
+  options: RematchCommandOptions,
+  language: Language,
+): Promise<number> {
+  const say = SAY_REMATCH[language];
   if (options.input === undefined && (options.mentors === undefined || options.mentees === undefined)) {
-    io.stderr(`${SAY[lang].needInput}\n`);
+    io.stderr(`${SAY[language].needInput}\n`);
     return EXIT.usage;
   }
   const strategy = options.strategy;
@@ -258,7 +262,7 @@ export async function rematchCommand(io: CliIo, options: RematchCommandOptions, 
     return EXIT.usage;
   }
   const fail = (problems: readonly unknown[]): number => {
-    for (const p of problems) io.stderr(`${errorText(p, lang)}\n`);
+    for (const p of problems) io.stderr(`${errorText(p, language)}\n`);
     return problems.some((p) => p instanceof InfeasibleError) ? EXIT.infeasible : EXIT.input;
   };
   // Read everything, collecting every problem before stopping.
@@ -293,7 +297,7 @@ export async function rematchCommand(io: CliIo, options: RematchCommandOptions, 
   if (read.problems.length > 0) return fail(read.problems);
   const parsed = safeParseParticipants(program, read.participants);
   if (!parsed.success) return fail([parsed.error]);
-  const warnings = read.warnings.map((w) => warningText(w, lang));
+  const warnings = read.warnings.map((w) => warningText(w, language));
   const seed = options.seed ?? program.seed ?? 0;
   const scored = scoreParticipants(program, parsed.data);
 
@@ -385,7 +389,8 @@ export async function rematchCommand(io: CliIo, options: RematchCommandOptions, 
     if (!isMentorMatchError(error)) throw error;
     return fail([error]);
   }
-  for (const note of result.notes) warnings.push(`${options.ended ?? "ended.csv"}, ${noteText(note, lang)}`);
+  for (const note of result.notes)
+    warnings.push(`${options.ended ?? "ended.csv"}, ${noteText(note, language)}`);
   const full = rematchMatchResult(result);
   const price = priceOfStability(result);
 
@@ -407,8 +412,8 @@ export async function rematchCommand(io: CliIo, options: RematchCommandOptions, 
     seed,
   });
   const delimiter = options.delimiter === undefined ? {} : { delimiter: options.delimiter };
-  const files: Record<string, string> = { ...renderOutputs(model, { lang, ...delimiter }) };
-  const changes = renderChanges({ result, price, names }, { lang, ...delimiter });
+  const files: Record<string, string> = { ...renderOutputs(model, { language, ...delimiter }) };
+  const changes = renderChanges({ result, price, names }, { language, ...delimiter });
   files["changes.csv"] = changes.csv;
   files["report.md"] = `${files["report.md"]!.trimEnd()}\n\n${changes.markdown}`;
   const html = files["report.html"]!;
@@ -416,18 +421,20 @@ export async function rematchCommand(io: CliIo, options: RematchCommandOptions, 
   files["report.html"] =
     at < 0 ? html + changes.html : `${html.slice(0, at)}${changes.html}\n${html.slice(at)}`;
   await writeOutputs(io, options.out, files, {
-    onInterrupt: (committed) => io.stderr(`\n${SAY[lang].interrupted(committed)}\n`),
+    onInterrupt: (committed) => io.stderr(`\n${SAY[language].interrupted(committed)}\n`),
   });
 
   const shown = options.displayOut ?? options.out;
-  for (const w of warnings) io.stderr(`${lang === "ru" ? "Предупреждение" : "Warning"}: ${w}\n`);
-  io.stdout(`${SAY[lang].read(scored.mentors.length, scored.mentees.length, scored.excluded.length)}\n`);
+  for (const w of warnings) io.stderr(`${language === "ru" ? "Предупреждение" : "Warning"}: ${w}\n`);
+  io.stdout(`${SAY[language].read(scored.mentors.length, scored.mentees.length, scored.excluded.length)}\n`);
   const c = result.counts;
   io.stdout(`${say.summary(c.kept, c.new, c.ended, c.moved)}\n`);
   io.stdout(`${say.price(price.rematch.matched, price.fromScratch.matched, price.pairsChanged)}\n`);
-  io.stdout(`${SAY[lang].done(model.counts.matched, model.counts.mentees, model.counts.unmatched, shown)}\n`);
   io.stdout(
-    `${SAY[lang].wrote}\n${Object.keys(files)
+    `${SAY[language].done(model.counts.matched, model.counts.mentees, model.counts.unmatched, shown)}\n`,
+  );
+  io.stdout(
+    `${SAY[language].wrote}\n${Object.keys(files)
       .map((f) => `  ${join(shown, f)}`)
       .join("\n")}\n`,
   );
