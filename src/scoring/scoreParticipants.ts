@@ -11,7 +11,7 @@ import type { Program, ProgramInput } from "../questionnaire/program.js";
 import { explainer } from "./_internal/explainer.js";
 import { referenceDay } from "./_internal/features.js";
 import { fillScores } from "./_internal/fillScores.js";
-import type { Kernel, PrepareContext } from "./_internal/kernel.js";
+import type { CompiledCriterion, Kernel, PrepareContext } from "./_internal/kernel.js";
 import { forbiddenMask, type PairContext, pinnedPairs } from "./_internal/pairLists.js";
 import { preferenceWarnings, takePart } from "./_internal/participation.js";
 import { compileProgram } from "./compileProgram.js";
@@ -81,16 +81,7 @@ export function scoreParticipants(
   const { mentees, mentors, excluded, excludedIds } = takePart(people, prog, day);
   const rows = mentees.length;
   const cols = mentors.length;
-  if (rows * cols > MAX_SCORED_PAIRS) {
-    throw new LimitError(
-      "LIMIT_EXCEEDED",
-      `Scoring ${rows} mentees × ${cols} mentors is ${rows * cols} pairs, over the limit of ${MAX_SCORED_PAIRS}.`,
-      {
-        hint: "Split the programme (by school, grade or subject) and match each part; or compute each mentee's candidate mentors yourself and give match() sparse CSR scores.",
-        details: { rows, cols, limit: MAX_SCORED_PAIRS },
-      },
-    );
-  }
+  checkLimit(rows, cols);
   const menteeIndex = new Map(mentees.map((p, i) => [p.id, i]));
   const mentorIndex = new Map(mentors.map((p, j) => [p.id, j]));
 
@@ -107,10 +98,7 @@ export function scoreParticipants(
     mentorIndex,
   };
   const criteria = compiled.criteria;
-  const kernels: Kernel[] = criteria.map((c) => c.prepare(mentees, mentors, ctx));
-  let total = 0;
-  for (const c of criteria) total += c.weight;
-  const share = Float64Array.from(criteria, (c) => c.weight / total);
+  const { kernels, share } = prepareCriteria(criteria, mentees, mentors, ctx);
 
   const { scores, instanceScores, eligible } = fillScores(
     criteria,
@@ -165,4 +153,32 @@ export function scoreParticipants(
     explain,
     ineligibleReason,
   };
+}
+
+/** Throws `LIMIT_EXCEEDED` when mentees × mentors is over {@link MAX_SCORED_PAIRS}. O(1). */
+function checkLimit(rows: number, cols: number): void {
+  if (rows * cols > MAX_SCORED_PAIRS) {
+    throw new LimitError(
+      "LIMIT_EXCEEDED",
+      `Scoring ${rows} mentees × ${cols} mentors is ${rows * cols} pairs, over the limit of ${MAX_SCORED_PAIRS}.`,
+      {
+        hint: "Split the programme (by school, grade or subject) and match each part; or compute each mentee's candidate mentors yourself and give match() sparse CSR scores.",
+        details: { rows, cols, limit: MAX_SCORED_PAIRS },
+      },
+    );
+  }
+}
+
+/** The criteria bound to the participants of a call, and each one's share of the weights. O(criteria · participants). */
+function prepareCriteria(
+  criteria: readonly CompiledCriterion[],
+  mentees: readonly Participant[],
+  mentors: readonly Participant[],
+  ctx: PrepareContext,
+): { kernels: Kernel[]; share: Float64Array } {
+  const kernels: Kernel[] = criteria.map((c) => c.prepare(mentees, mentors, ctx));
+  let total = 0;
+  for (const c of criteria) total += c.weight;
+  const share = Float64Array.from(criteria, (c) => c.weight / total);
+  return { kernels, share };
 }
