@@ -112,12 +112,22 @@ function worthOf(instance: MatchingInstance, shape: Shape, mentorOf: Int32Array)
  * programme, the pair is still allowed, the coordinator did not end it, and it fits the mentor's capacity
  * (when the capacity is now below the group, the pairs in `options.keep` stay first, then the
  * best-scoring); (2) everyone else (waiting mentees, late joiners, those whose pair ended) is placed over
- * the seats left free by `options.strategy`; (3) only with `maxMoves > 0`, pairs still valid may be moved,
- * at most `maxMoves` of them, and only when the moves together improve the strategy's objective over the
- * whole programme by at least `moveMargin` per move (optimal: more pairs, or a total higher by
- * `moveMargin` per move; fair: more pairs, or a better worst pair, or the same worst pair and a higher
- * total; stable: no fewer pairs and fewer blocking pairs), and never leave a mentee of a valid pair without
- * a mentor. A pair the coordinator ends is forbidden today (the two are not paired again).
+ * the seats left free by `options.strategy`; (3) only with `maxMoves > 0`, pairs still valid may be moved.
+ * A pair the coordinator ends is forbidden today (the two are not paired again).
+ *
+ * Moves (`maxMoves > 0`) are a heuristic with a checked guarantee. They are taken from the strategy's own
+ * solution of the whole programme with a bonus on each pair that would stay (the price of a move), the
+ * bonus starting at `moveMargin` and raised until at most `maxMoves` pairs move; this is not guaranteed to
+ * find the best set of at most `maxMoves` moves (an assignment with a budget on moves): of the solutions
+ * tried with at most `maxMoves` moves, the one with the lowest bonus (the most moves) that passes this
+ * check against the result without moves is made: (a) at most
+ * `maxMoves` pairs in force move, and no mentee of a pair in force is left without a mentor; (b) the
+ * strategy's objective over the whole programme improves by at least `moveMargin` per move, on balance
+ * (moves interact — a move frees a seat for another — so the gain is that of all of them together):
+ * optimal — more pairs, or as many and a total higher by `moveMargin` × moves; fair — more pairs, or as
+ * many, a worst pair no worse, and either a worst pair better by `moveMargin` or a total higher by
+ * `moveMargin` × moves; stable — no fewer pairs and at least one blocking pair fewer per move. Otherwise
+ * nobody moves.
  *
  * Complexity: O(n + m + p + c) expected for the pairs in force (p) and the coordinator's entries (c) —
  * typed arrays by row and column, ids looked up in one hash table per side — plus O(m log m) to order
@@ -313,6 +323,8 @@ export function rematch(
     }
   }
 
+  capacityCuts.sort((a, b) => byCode(a.mentor, b.mentor)); // by mentor id, whatever the column order
+
   // The residual problem: everyone not staying and not pinned, over the mentors with a seat left.
   const fixed = new Int32Array(rows);
   const residualSeats = Int32Array.from(capacity);
@@ -342,7 +354,11 @@ export function rematch(
 
   // Allowed moves: a bonus on each pair that stays, raised until at most maxMoves are worth making.
   if (maxMoves > 0 && staying > 0) {
-    const moved = bestMoves(instance, shape, mentorOf, stay, { strategy, maxMoves, margin, ties });
+    // Moves of equal worth part by mentee id: the bonus of each pair grows a little with the id's rank.
+    const rank = idOrder(input.mentees);
+    const scale = new Float64Array(rows);
+    for (let r = 0; r < rows; r++) scale[rank[r]!] = 1 + (1e-3 * r) / rows;
+    const moved = bestMoves(instance, shape, mentorOf, stay, scale, { strategy, maxMoves, margin, ties });
     if (moved !== null) mentorOf = moved;
   }
 
@@ -425,21 +441,25 @@ export function rematch(
 
 /**
  * The matching with moves: today's instance with a bonus on each pair that stays, solved by the strategy
- * over the whole programme. The bonus starts at the margin; while more than `maxMoves` pairs would move (or
- * a mentee of a pair that stays would be left without a mentor), it is raised — doubled, then bisected — so
- * that the moves made are those worth the most. The moves are then checked to improve the objective by the
- * margin. Null when no such matching is found (then nobody moves).
+ * over the whole programme. The bonus starts at the margin (each pair's times its `scale`, within 0.1 % of
+ * 1, so that moves of equal worth stop at different bonuses, in mentee id order); while more than
+ * `maxMoves` pairs would move (or a mentee of a pair that stays would be left without a mentor), it is
+ * raised — doubled, then bisected.
+ * Of the solutions tried with at most `maxMoves` moves, the one with the lowest bonus that passes the rule
+ * of moves (see `rematch`) is returned; null when none does (then nobody moves).
  */
 function bestMoves(
   instance: MatchingInstance,
   shape: Shape,
   noMoves: Int32Array,
   stay: Int32Array,
+  scale: Float64Array,
   o: Completed,
 ): Int32Array | null {
+  const fitting: { bonus: number; mentorOf: Int32Array; moves: number }[] = [];
   const evaluate = (bonus: number) => {
     // withBonus keeps the programme's own pins.
-    const mentorOf = solve(withBonus(instance, shape, stay, bonus), o.strategy, o.ties).mentorOf;
+    const mentorOf = solve(withBonus(instance, shape, stay, bonus, scale), o.strategy, o.ties).mentorOf;
     let moves = 0;
     let dropped = false;
     for (let i = 0; i < shape.rows; i++) {
@@ -447,48 +467,63 @@ function bestMoves(
       if (mentorOf[i]! < 0) dropped = true;
       moves++;
     }
-    return { mentorOf, moves, fits: !dropped && moves <= o.maxMoves };
+    const fits = !dropped && moves <= o.maxMoves;
+    if (fits && moves > 0) fitting.push({ bonus, mentorOf, moves });
+    return { moves, fits };
   };
   let lo = Math.max(o.margin, 1e-6);
-  let best = evaluate(lo);
-  if (best.moves === 0) return null; // a larger bonus moves nobody either
-  if (!best.fits) {
+  const first = evaluate(lo);
+  if (first.moves === 0) return null; // a larger bonus moves nobody either
+  if (!first.fits) {
     let hi = lo;
-    let found = false;
-    for (let k = 0; k < 16 && !found; k++) {
+    for (let k = 0; k < 16; k++) {
       hi *= 2;
       const r = evaluate(hi);
-      if (r.moves === 0) break;
-      if (r.fits) {
-        best = r;
-        found = true;
-      } else lo = hi;
+      if (r.moves === 0 || r.fits) break;
+      lo = hi;
     }
     // Bisect between a bonus with too many moves and one with few enough (or none).
     for (let k = 0; k < 24; k++) {
       const mid = (lo + hi) / 2;
-      const r = evaluate(mid);
-      if (!r.fits) lo = mid;
-      else {
-        hi = mid;
-        if (r.moves > 0) {
-          best = r;
-          found = true;
-        }
-      }
+      if (evaluate(mid).fits) hi = mid;
+      else lo = mid;
     }
-    if (!found) return null;
   }
+  fitting.sort((a, b) => a.bonus - b.bonus);
+  const rule = moveRule(instance, shape, noMoves, o);
+  for (const f of fitting) if (rule(f.mentorOf, f.moves)) return f.mentorOf;
+  return null;
+}
+
+/**
+ * The rule of moves (stated on `rematch`) against the result without moves: whether a matching with
+ * `moves` moves of pairs in force improves the strategy's objective enough to be made. O(n) per call, plus
+ * a blocking-pair scan (O(n·m)) per call and one for the result without moves for `stable`.
+ */
+function moveRule(
+  instance: MatchingInstance,
+  shape: Shape,
+  noMoves: Int32Array,
+  o: Completed,
+): (moved: Int32Array, moves: number) => boolean {
   const before = worthOf(instance, shape, noMoves);
-  const after = worthOf(instance, shape, best.mentorOf);
   const eps = 1e-9 * Math.max(1, Math.abs(before.total));
-  if (after.matched !== before.matched) return after.matched > before.matched ? best.mentorOf : null;
-  let better: boolean;
-  if (o.strategy === "optimal") better = after.total >= before.total + o.margin * best.moves - eps;
-  else if (o.strategy === "fair") {
-    better =
-      after.worst >= before.worst + o.margin - eps ||
-      (after.worst >= before.worst - eps && after.total >= before.total + o.margin * best.moves - eps);
-  } else better = blockingPairs(instance, best.mentorOf).length < blockingPairs(instance, noMoves).length;
-  return better ? best.mentorOf : null;
+  let blockingBefore = -1;
+  return (moved, moves) => {
+    if (moves === 0 || moves > o.maxMoves) return false;
+    const after = worthOf(instance, shape, moved);
+    const gain = o.margin * moves - eps;
+    if (o.strategy === "stable") {
+      if (after.matched < before.matched) return false;
+      if (blockingBefore < 0) blockingBefore = blockingPairs(instance, noMoves).length;
+      return blockingPairs(instance, moved).length <= blockingBefore - moves;
+    }
+    if (after.matched !== before.matched) return after.matched > before.matched;
+    if (o.strategy === "optimal") return after.total >= before.total + gain;
+    if (after.matched === 0) return false;
+    return (
+      after.worst >= before.worst - eps &&
+      (after.worst >= before.worst + o.margin - eps || after.total >= before.total + gain)
+    );
+  };
 }
