@@ -389,6 +389,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option("--seed <n>", t.seed, parseSeed)
     .option("--out <dir>", t.out, "mentor-match-rematch")
     .option("--delimiter <d>", t.delimiter, parseDelimiter)
+    .option("--pseudonymize", t.pseudonymize, false)
     .addOption(languageOption())
     .action(async (opts) => {
       if (opts.config === undefined && opts.form === undefined) {
@@ -398,8 +399,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         code = EXIT.usage;
         return;
       }
-      const { rematchCommand } = await import("./commands/rematch.js");
-      code = await rematchCommand(io, opts, languageOf(opts));
+      const [{ rematchCommand }, { preloadInputs }] = await Promise.all([
+        import("./commands/rematch.js"),
+        import("./_internal/inputs.js"),
+      ]);
+      code = await rematchCommand(
+        io,
+        { ...opts, preloaded: await preloadInputs(io, opts) },
+        languageOf(opts),
+      );
     });
 
   registerMonitor(program, io, helpLanguage, (c) => {

@@ -63,6 +63,8 @@ export interface ScoredRun {
   readonly instance: MatchingInstance;
   readonly score: (mentee: number, mentor: number) => number;
   readonly explain: (mentee: number, mentor: number) => readonly ReportContribution[];
+  /** The rule a pair fails (`ScoredInstance.ineligibleReason`), for re-matching to name it. */
+  readonly ineligibleReason?: (mentee: number, mentor: number) => { readonly criterion: string } | null;
   /** Participants the programme's schema rejects, as errors naming file, row and column. */
   readonly problems: readonly MentorMatchError[];
   /** Warnings of the scoring layer (e.g. a preferred partner who is excluded). */
@@ -180,6 +182,7 @@ export function scoreRecords(
   return {
     ...reportView(s),
     instance: s.instance,
+    ineligibleReason: (i, j) => s.ineligibleReason(i, j),
     problems: [],
     warnings: s.warnings.map((w) => {
       const source = w.index === undefined ? undefined : sources[w.index];
