@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createRandom, randomPermutation } from "../../src/matching/_internal/random.js";
 import { type MatchingInstance, randomSerialDictatorship } from "../metrics/_api.js";
 import { acceptable, menteeValue, smallInstance } from "../metrics/_instances.js";
 
@@ -39,19 +38,28 @@ function naiveSerialDictatorship(instance: MatchingInstance, order: ArrayLike<nu
   return mentorOf;
 }
 
+/** Every order of 0..n-1. */
+function orders(n: number): number[][] {
+  if (n === 0) return [[]];
+  return orders(n - 1).flatMap((o) =>
+    Array.from({ length: n }, (_, k) => [...o.slice(0, k), n - 1, ...o.slice(k)]),
+  );
+}
+
 describe("randomSerialDictatorship", () => {
-  it("equals serial dictatorship by definition in the seeded order", () => {
+  it("equals serial dictatorship by definition in some order of the mentees (all orders tried, n ≤ 5)", () => {
     fc.assert(
       fc.property(
-        smallInstance({ pins: true, maxMentees: 6, maxMentors: 5, maxCapacity: 2 }),
+        smallInstance({ pins: true, maxMentees: 5, maxMentors: 4, maxCapacity: 2 }),
         ({ instance }) => {
-          const order = randomPermutation(sizes(instance).n, createRandom(instance.seed ?? 0));
-          expect(Array.from(randomSerialDictatorship(instance).mentorOf)).toEqual(
-            naiveSerialDictatorship(instance, order),
+          const got = Array.from(randomSerialDictatorship(instance).mentorOf).join(",");
+          const possible = new Set(
+            orders(sizes(instance).n).map((o) => naiveSerialDictatorship(instance, o).join(",")),
           );
+          expect(possible).toContain(got);
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 200 },
     );
   });
 
