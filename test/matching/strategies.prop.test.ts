@@ -30,6 +30,7 @@ import {
 } from "mentor-match/testing";
 import { describe, expect, it } from "vitest";
 import { fuzzRuns } from "../fuzz/_harness.js";
+import { pinsValid, signedInstance } from "./optimalAssignment.helpers.js";
 import { egalitarianCost, ranksOf, regret, strictInstances } from "./stableLatticeOracle.js";
 
 // ── instances ─────────────────────────────────────────────────────────────────────────────────────
@@ -78,6 +79,10 @@ const anyKind: fc.Arbitrary<{ kind: string; instance: MatchingInstance }> = fc.o
   ...Object.entries(KINDS).map(([kind, options]) =>
     matchingInstance(options).map((instance) => ({ kind, instance })),
   ),
+  // Negative and fractional scores, -0, rule masks, a minimum score, capacities 0..3 and pins together.
+  signedInstance(6, 4)
+    .filter(pinsValid)
+    .map((d) => ({ kind: "signed scores", instance: d.instance })),
 );
 
 function sizeOf(inst: MatchingInstance): { n: number; m: number } {
