@@ -40,7 +40,11 @@ export async function readSheet(bytes: Uint8Array, sheet?: string): Promise<Shee
 }
 
 /** A one-sheet workbook of a header and rows of text, written by exceljs. */
-export async function writeSheet(name: string, header: readonly string[], rows: readonly (readonly string[])[]) {
+export async function writeSheet(
+  name: string,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+) {
   const workbook = new ExcelJS.Workbook();
   const ws = workbook.addWorksheet(name);
   ws.addRow([...header]);
