@@ -2,6 +2,12 @@
  * The layers of docs/architecture.md, proved from the import statements of src/**: no folder imports a
  * folder of its own layer or above (so there is no cycle between folders), and an `_internal` folder is
  * used only where the rule below allows. The checker itself is tested on a graph with a cycle.
+ *
+ * And the tests' side of it: a test of public behaviour imports the package by its public names
+ * (`mentor-match`, `mentor-match/matching`, `/csv`, `/testing`, `/monitoring`, which vitest.config.ts maps
+ * to the source entries) or runs the CLI through `runCli`; a test that reaches inside src/ is an internal
+ * unit test and says so in its name (`*.internal.test.ts`, `*.internal.prop.test.ts`, helpers
+ * `*.internal.ts`).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, normalize, relative } from "node:path";
@@ -56,8 +62,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every relative module a file imports or re-exports (static, type-only and dynamic), as src-relative paths. */
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, "utf8");
+function importsOf(file: string, text = readFileSync(file, "utf8")): string[] {
   const specs = [
     ...text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+["']([^"']+)["']/gms),
     ...text.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g),
@@ -268,5 +273,65 @@ describe("one language type (src/language.ts)", () => {
     expect(
       languageFaults("const languageOf = (opts: { lang?: string }): Language => pick(opts.lang);"),
     ).toEqual([]);
+  });
+});
+
+const TEST = __dirname;
+
+/**
+ * What a test of public behaviour may import from src/ by a relative path: the CLI's entry, `runCli(argv,
+ * io)`, which the executable (src/cli/main.ts) runs with the process's arguments and streams.
+ */
+const TEST_ENTRY_PATHS: readonly string[] = ["cli/run.js"];
+
+/** The name of a test (or a test helper) that may reach inside src/. */
+const INTERNAL_TEST = /\.internal(\.prop)?\.test\.ts$|\.internal\.ts$/;
+
+/** The src/ paths a file under test/ imports by a relative path, beside the CLI's entry. */
+function deepImportsOf(file: string, text?: string): string[] {
+  return importsOf(file, text)
+    .filter((p) => !p.startsWith("../"))
+    .filter((p) => !TEST_ENTRY_PATHS.includes(p));
+}
+
+describe("architecture: tests go through the public entry points", () => {
+  const files = sourceFiles(TEST).map((f) => ({ file: relative(TEST, f).replaceAll("\\", "/"), path: f }));
+
+  it("reads the tests (the checker is not looking at nothing)", () => {
+    expect(files.length).toBeGreaterThan(100);
+    expect(deepImportsOf(join(TEST, "matching/withInstance.internal.test.ts"))).toContain(
+      "matching/_internal/withInstance.js",
+    );
+  });
+
+  it("no test of public behaviour imports a src/ path; an internal test names itself so", () => {
+    const deep = files
+      .filter((f) => !INTERNAL_TEST.test(f.file))
+      .flatMap((f) => deepImportsOf(f.path).map((to) => `${f.file} → src/${to}`));
+    expect(deep).toEqual([]);
+  });
+
+  it("a test named internal does reach inside src/ (else it is a public test: rename it)", () => {
+    const named = files.filter((f) => INTERNAL_TEST.test(f.file));
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter((f) => deepImportsOf(f.path).length === 0).map((f) => f.file)).toEqual([]);
+  });
+
+  it("the rule catches a deep import, whatever its form, and lets the public names and runCli through", () => {
+    const at = join(TEST, "matching/example.test.ts");
+    expect(deepImportsOf(at, 'import { match } from "../../src/matching/match.js";')).toEqual([
+      "matching/match.js",
+    ]);
+    expect(
+      deepImportsOf(at, 'import type {\n  Instance,\n} from "../../src/matching/_internal/instance.js";'),
+    ).toEqual(["matching/_internal/instance.js"]);
+    expect(deepImportsOf(at, 'const m = await import("../../src/index.js");')).toEqual(["index.js"]);
+    expect(
+      deepImportsOf(
+        at,
+        'import { match } from "mentor-match";\nimport { runCli } from "../../src/cli/run.js";',
+      ),
+    ).toEqual([]);
+    expect(deepImportsOf(at, 'import { smallInstance } from "../metrics/_instances.js";')).toEqual([]);
   });
 });

@@ -1,10 +1,9 @@
 /** `mentor-match rematch` in-process: the worked session of docs/rematch.md and its guarantees. */
+import { formatCsv, readCsv } from "mentor-match";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatCsv } from "../../src/csv/formatCsv.js";
-import { readCsv } from "../../src/csv/readCsv.js";
 import { runInProcess } from "./_run.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");

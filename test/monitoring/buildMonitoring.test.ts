@@ -1,12 +1,7 @@
 /** The fixture programme's year: what monitoring reports, checked against the inputs by hand. */
+import { formatCsv, readCsv } from "mentor-match";
+import { readMonitoringTable, renderMonitoringOutputs, summarizeChanges } from "mentor-match/monitoring";
 import { describe, expect, it } from "vitest";
-import { formatCsv } from "../../src/csv/formatCsv.js";
-import { readCsv } from "../../src/csv/readCsv.js";
-import {
-  readMonitoringTable,
-  renderMonitoringOutputs,
-  summarizeChanges,
-} from "../../src/monitoring/index.js";
 import { config, fixtureRoster, fixtureTables, reportOf } from "./_fixture.js";
 
 describe("buildMonitoring on the fixture programme", () => {

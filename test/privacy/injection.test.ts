@@ -2,8 +2,8 @@
  * Nothing a participant typed can run in the coordinator's spreadsheet or browser: CSV cells that start with
  * = + - @ tab or CR are neutralised in every CSV written, and the HTML and Markdown reports escape markup.
  */
+import { readCsv } from "mentor-match";
 import { describe, expect, it } from "vitest";
-import { readCsv } from "../../src/csv/readCsv.js";
 import { runInTemp } from "../invariants/_cli.js";
 
 const HEADER =

@@ -1,7 +1,5 @@
+import { readCsv, buildReportModel, OUTPUT_FILES, renderOutputs } from "mentor-match";
 import { describe, expect, it } from "vitest";
-import { readCsv } from "../../src/csv/readCsv.js";
-import { buildReportModel } from "../../src/report/buildReportModel.js";
-import { OUTPUT_FILES, renderOutputs } from "../../src/report/renderOutputs.js";
 import { reportInput } from "./_fixture.js";
 
 describe("buildReportModel", () => {

@@ -18,8 +18,8 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { readXlsxTable } from "../../src/cli/_internal/xlsx.js";
-import { readCsv } from "../../src/csv/readCsv.js";
-import { MentorMatchError } from "../../src/errors.js";
+import { readCsv } from "mentor-match";
+import { MentorMatchError } from "mentor-match";
 import { runInProcess } from "./_run.js";
 
 /** The nobody-lost check, watched: each call recorded, and made to fail on demand. */
