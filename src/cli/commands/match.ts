@@ -18,7 +18,7 @@ import { errorText, SAY } from "../_internal/messages.js";
 import { anyAllowed, nothingToMatch } from "../_internal/preflight.js";
 import { progress } from "../_internal/progress.js";
 import { checkOutputFolder, type Recovery, recoverOutputs, writeOutputs } from "../_internal/writeOutputs.js";
-import { startXlsxWriter, type XlsxWriter } from "../_internal/xlsxWriter.js";
+import { startXlsxWorker, writeXlsxOffThread } from "../_internal/xlsxWriter.js";
 import { prepare, printProblems } from "./validate.js";
 
 export interface MatchCommandOptions extends InputOptions {
@@ -111,21 +111,8 @@ export async function matchCommand(io: CliIo, options: MatchCommandOptions, lang
     io.stderr(`${SAY[lang].needInput}\n`);
     return EXIT.usage;
   }
-  // pairs.xlsx is written on the second core: its worker loads exceljs while this thread reads and matches.
-  const xlsx = startXlsxWriter();
-  try {
-    return await runMatch(io, options, lang, xlsx);
-  } finally {
-    xlsx.close();
-  }
-}
-
-async function runMatch(
-  io: CliIo,
-  options: MatchCommandOptions,
-  lang: Lang,
-  xlsx: XlsxWriter,
-): Promise<number> {
+  // pairs.xlsx is written on the second core: the worker loads exceljs while this thread reads and matches.
+  startXlsxWorker();
   const shownOut = options.displayOut ?? options.out;
   const sayRecovery = (r: Recovery) => {
     if (r.action === "completed") io.stderr(`${SAY[lang].recoveredCompleted(shownOut)}\n`);
@@ -217,17 +204,16 @@ async function runMatch(
   });
   // Nobody lost: checked before anything is written (an INTERNAL error rather than outputs that break it).
   checkEveryoneAccounted(model, prepared.inputRows ?? 0, dropped.length);
-  // pairs.xlsx: the same tables, scores as numbers (Excel shows them in the reader's locale); written by
-  // the worker while this thread renders the other files.
+  // pairs.xlsx: the same tables, scores as numbers (Excel shows them in the reader's locale). The worker
+  // writes it while this thread renders the other files.
   const tables = outputTables(model, { lang });
-  const pending = xlsx.write([tables.pairs, tables.unmatched, tables.excluded]);
-  // Settled even when rendering throws below, so that its rejection is never left unhandled.
-  pending.catch(() => {});
+  const xlsx = writeXlsxOffThread([tables.pairs, tables.unmatched, tables.excluded]);
+  xlsx.catch(() => {}); // awaited below; not "unhandled" if rendering throws first
   const files = renderOutputs(model, {
     lang,
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
   });
-  const workbook = await pending;
+  const workbook = await xlsx;
   const all: Record<string, string | Uint8Array> = { ...files, "pairs.xlsx": workbook };
   await writeOutputs(io, options.out, all, {
     onRecovery: sayRecovery,
