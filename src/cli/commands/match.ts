@@ -156,7 +156,11 @@ export async function matchCommand(io: CliIo, options: MatchCommandOptions, lang
   try {
     result = match(
       { ...scored.instance, seed },
-      { strategy, ties: tiePolicy(options, program.info.ties, strategy) },
+      {
+        strategy,
+        ties: tiePolicy(options, program.info.ties, strategy),
+        onProgress: (done, of) => bar.part(done, of),
+      },
     );
   } catch (error) {
     bar.done();
