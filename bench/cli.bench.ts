@@ -69,12 +69,29 @@ writeFileSync(
   ),
 );
 
+// Linux: the main thread's CPU time, read from /proc when the process exits (pairs.xlsx is written by a
+// worker thread, so the process's CPU time is no longer the critical path; the main thread's is).
+const threadCpu = existsSync("/proc/self/task");
+const preload = join(dir, "thread-cpu.cjs");
+writeFileSync(
+  preload,
+  `const fs = require("node:fs");
+const { isMainThread } = require("node:worker_threads");
+if (isMainThread) process.on("exit", () => {
+  const s = fs.readFileSync("/proc/self/task/" + process.pid + "/stat", "utf8");
+  const f = s.slice(s.lastIndexOf(")") + 2).split(" ");
+  fs.writeSync(2, "@@MAIN " + (Number(f[11]) + Number(f[12])) * 10 + "\\n");
+});
+`,
+);
+
 const load = loadavg()[0]!.toFixed(1);
 const rows: BenchRow[] = [];
 for (const strategy of ["stable", "optimal"] as const) {
   const times: number[] = [];
   let peakMB = 0;
   const cpu: number[] = [];
+  const mainCpu: number[] = [];
   for (let rep = 0; rep < 3; rep++) {
     const out = join(dir, `out-${strategy}-${rep}`);
     const t0 = performance.now();
@@ -84,6 +101,7 @@ for (const strategy of ["stable", "optimal"] as const) {
         "-f",
         "%M %U %S",
         process.execPath,
+        ...(threadCpu ? ["--require", preload] : []),
         CLI,
         "match",
         "--mentors",
@@ -107,6 +125,8 @@ for (const strategy of ["stable", "optimal"] as const) {
       number,
     ];
     cpu.push((user + system) * 1000);
+    const main = /@@MAIN (\d+)/.exec(r.stderr);
+    if (main !== null) mainCpu.push(Number(main[1]));
     if (Number.isFinite(kb)) peakMB = Math.max(peakMB, kb / 1024);
     if (readdirSync(out).length !== 7) throw new Error("not every output was written");
   }
@@ -120,7 +140,7 @@ for (const strategy of ["stable", "optimal"] as const) {
     peakMB,
     target: QUICK ? "" : "≤ 3 s",
     ...(QUICK ? {} : { pass: ms <= 3_000 }),
-    note: `median of 3 fresh processes; report.html ${(report / 1024 / 1024).toFixed(1)} MB; CPU time (user + system) ${[...cpu].sort((a, b) => a - b)[1]!.toFixed(0)} ms; load average ${load} at the start (2 cores, shared)`,
+    note: `median of 3 fresh processes; report.html ${(report / 1024 / 1024).toFixed(1)} MB; CPU time (user + system) ${[...cpu].sort((a, b) => a - b)[1]!.toFixed(0)} ms${mainCpu.length === 3 ? `, of which the main thread ${[...mainCpu].sort((a, b) => a - b)[1]!.toFixed(0)} ms` : ""}; load average ${load} at the start (2 cores, shared)`,
   });
 }
 rmSync(dir, { recursive: true, force: true });
