@@ -19,11 +19,6 @@ function excelJs(): Promise<ExcelJs> {
   return loaded;
 }
 
-/** Starts loading exceljs (the xlsx worker does it while the main thread works). */
-export function preloadExcelJs(): Promise<unknown> {
-  return excelJs();
-}
-
 /** Does a file name or the first bytes say "xlsx"? (A ZIP container: `PK\x03\x04`.) */
 export function looksLikeXlsx(path: string, bytes?: Uint8Array): boolean {
   if (/\.xlsx$/i.test(path)) return true;
