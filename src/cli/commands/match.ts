@@ -18,7 +18,7 @@ import { errorText, SAY } from "../_internal/messages.js";
 import { anyAllowed, nothingToMatch } from "../_internal/preflight.js";
 import { progress } from "../_internal/progress.js";
 import { checkOutputFolder, type Recovery, recoverOutputs, writeOutputs } from "../_internal/writeOutputs.js";
-import { startXlsxWorker, writeXlsxOffThread } from "../_internal/xlsxWriter.js";
+import { startXlsxWriter, type XlsxWriter } from "../_internal/xlsxOffThread.js";
 import { prepare, printProblems } from "./validate.js";
 
 export interface MatchCommandOptions extends InputOptions {
@@ -112,7 +112,20 @@ export async function matchCommand(io: CliIo, options: MatchCommandOptions, lang
     return EXIT.usage;
   }
   // pairs.xlsx is written on the second core: the worker loads exceljs while this thread reads and matches.
-  startXlsxWorker();
+  const xlsx = startXlsxWriter();
+  try {
+    return await matchRun(io, options, lang, xlsx);
+  } finally {
+    xlsx.close();
+  }
+}
+
+async function matchRun(
+  io: CliIo,
+  options: MatchCommandOptions,
+  lang: Lang,
+  xlsx: XlsxWriter,
+): Promise<number> {
   const shownOut = options.displayOut ?? options.out;
   const sayRecovery = (r: Recovery) => {
     if (r.action === "completed") io.stderr(`${SAY[lang].recoveredCompleted(shownOut)}\n`);
@@ -211,13 +224,12 @@ export async function matchCommand(io: CliIo, options: MatchCommandOptions, lang
   // pairs.xlsx: the same tables, scores as numbers (Excel shows them in the reader's locale). The worker
   // writes it while this thread renders the other files.
   const tables = outputTables(model, { lang });
-  const xlsx = writeXlsxOffThread([tables.pairs, tables.unmatched, tables.excluded]);
-  xlsx.catch(() => {}); // awaited below; not "unhandled" if rendering throws first
+  const pending = xlsx.write([tables.pairs, tables.unmatched, tables.excluded]);
   const files = renderOutputs(model, {
     lang,
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
   });
-  const workbook = await xlsx;
+  const workbook = await pending;
   const all: Record<string, string | Uint8Array> = { ...files, "pairs.xlsx": workbook };
   await writeOutputs(io, options.out, all, {
     onRecovery: sayRecovery,
