@@ -69,6 +69,72 @@ function importTime(file: string): Timing {
   return { wall: median(wall), cpu: median(cpu) };
 }
 
+/** `require(file)` (the CommonJS build) inside a fresh process, REPS times: wall and CPU time of the require. */
+function requireTime(file: string): Timing {
+  const code = `const c0 = process.cpuUsage(); const t0 = performance.now(); require(${JSON.stringify(file)}); const t = performance.now() - t0; const c = process.cpuUsage(c0); process.stdout.write(JSON.stringify([t, (c.user + c.system) / 1000]));`;
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let k = 0; k <= REPS; k++) {
+    const r = spawnSync(process.execPath, ["-e", code], { cwd: ROOT, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`require failed:\n${r.stderr}`);
+    if (k === 0) continue;
+    const [w, c] = JSON.parse(r.stdout) as [number, number];
+    wall.push(w);
+    cpu.push(c);
+  }
+  return { wall: median(wall), cpu: median(cpu) };
+}
+
+/**
+ * The modules that loading `file` loads (a separate process: the counting hook is not timed), in all and
+ * by package ("ours" for dist/). ES modules are counted by a module-loading hook, CommonJS ones from
+ * `require.cache`. Where most of the import time goes on Node 20: each module costs a resolution, a read
+ * and a compilation, so the count matters as much as the code.
+ */
+function moduleCount(file: string, kind: "esm" | "cjs"): string {
+  let urls: string[];
+  if (kind === "esm") {
+    const hooks = `export async function load(url, context, next) { process.stderr.write("@@LOAD " + url + "\\n"); return next(url, context); }`;
+    const register = `import { register } from "node:module"; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+    const r = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        `data:text/javascript,${encodeURIComponent(register)}`,
+        "--input-type=module",
+        "-e",
+        `await import(${JSON.stringify(file)});`,
+      ],
+      { cwd: ROOT, encoding: "utf8" },
+    );
+    if (r.status !== 0) throw new Error(`import failed:\n${r.stderr}`);
+    urls = r.stderr
+      .split("\n")
+      .filter((l) => l.startsWith("@@LOAD file:"))
+      .map((l) => l.slice(7));
+  } else {
+    const r = spawnSync(
+      process.execPath,
+      [
+        "-e",
+        `require(${JSON.stringify(file)}); process.stdout.write(JSON.stringify(Object.keys(require.cache)));`,
+      ],
+      { cwd: ROOT, encoding: "utf8" },
+    );
+    if (r.status !== 0) throw new Error(`require failed:\n${r.stderr}`);
+    urls = JSON.parse(r.stdout) as string[];
+  }
+  const by = new Map<string, number>();
+  for (const u of urls) {
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u);
+    const key = m === null ? "ours" : m[1]!;
+    by.set(key, (by.get(key) ?? 0) + 1);
+  }
+  const parts = [...by].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`);
+  // require.cache lists an ES module reached by `require` (lodash-es) once, without the modules it imports.
+  return `${urls.length} modules${kind === "cjs" ? " in require.cache" : ""} (${parts.join(", ")})`;
+}
+
 const load = loadavg()[0]!.toFixed(1);
 const demo = ["--mentors", join(DEMO, "mentors.csv"), "--mentees", join(DEMO, "mentees.csv")];
 const config = ["--config", join(DEMO, "programme.json")];
@@ -92,12 +158,21 @@ row(
   "dist/index.js (ESM)",
   importTime(join(ROOT, "dist/index.js")),
   150,
-  "inside the process; zod and the CSV parsers load, mathjs does not",
+  `inside the process; mathjs, iconv-lite and exceljs do not load; ${moduleCount(join(ROOT, "dist/index.js"), "esm")}`,
+);
+row(
+  'require("mentor-match")',
+  "dist/cjs/index.js (CommonJS)",
+  requireTime(join(ROOT, "dist/cjs/index.js")),
+  150,
+  `inside the process; ${moduleCount(join(ROOT, "dist/cjs/index.js"), "cjs")}`,
 );
 row(
   'await import("mentor-match/matching")',
   "dist/entries/matching.js (ESM)",
   importTime(join(ROOT, "dist/entries/matching.js")),
+  undefined,
+  moduleCount(join(ROOT, "dist/entries/matching.js"), "esm"),
 );
 row("mentor-match --version", "dist/cli/main.js", processTime([CLI, "--version"]), 300, "whole process");
 row(

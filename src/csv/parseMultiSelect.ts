@@ -1,5 +1,5 @@
 /** Multi-select answers ("checkboxes") as Google Forms and Yandex Forms write them into one cell. */
-import { lookupOf } from "./_internal/options.js";
+import { lookupOf, optionOf } from "./_internal/options.js";
 import { normalizeKey } from "./_internal/text.js";
 
 /** What {@link parseMultiSelect} found in a cell. */
@@ -45,7 +45,8 @@ export function parseMultiSelect(cell: string, options?: readonly string[]): Mul
     }
     return { values, unknown: [] };
   }
-  const { byKey, maxParts } = lookupOf(options);
+  const lookup = lookupOf(options);
+  const maxParts = lookup.maxParts;
   const chosen = new Uint8Array(options.length);
   const unknown: string[] = [];
   let k = 0;
@@ -54,9 +55,8 @@ export function parseMultiSelect(cell: string, options?: readonly string[]): Mul
     let span = 0;
     // Longest run of parts that spells an option.
     for (let end = Math.min(parts.length, k + maxParts); end > k; end--) {
-      const key = normalizeKey(parts.slice(k, end).join(", "));
-      const o = byKey.get(key);
-      if (o !== undefined) {
+      const o = optionOf(lookup, end === k + 1 ? parts[k]! : parts.slice(k, end).join(", "));
+      if (o !== -1) {
         matched = o;
         span = end - k;
         break;

@@ -1,17 +1,27 @@
 /** `compare --json`, and the progress of `match` and `compare` on a terminal (in-process runs). */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run.js";
-import { compareStrategies, generateParticipants, preset, scoreParticipants } from "mentor-match";
+import {
+  compareStrategies,
+  formatCsv,
+  generateParticipants,
+  type Participant,
+  preset,
+  scoreParticipants,
+} from "mentor-match";
 import { ROOT } from "./_built.js";
 import { runInProcess } from "./_run.js";
 
 const cwd = join(ROOT, "fixtures/csv");
+let clock = 0;
 
 async function onTerminal(
   args: readonly string[],
+  where = cwd,
+  isTTY = true,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
@@ -23,8 +33,10 @@ async function onTerminal(
       stderr += t;
     },
     env: { LANG: "en_US.UTF-8" },
-    cwd,
-    stderrIsTTY: true,
+    cwd: where,
+    stderrIsTTY: isTTY,
+    // A clock a second ahead at each look: every change of the percentage is drawn, however fast the run.
+    now: () => (clock += 1000),
   });
   return { code, stdout, stderr };
 }
@@ -106,5 +118,103 @@ describe("progress on a terminal", () => {
     expect(run.stderr).toContain("2/4 Matching: stable");
     expect(run.stderr).toContain("4/4 Matching: random");
     expect(run.stdout).toContain("Strategies compared");
+  });
+});
+
+/** Generated participants as a Google Form would export them (Russian labels as headers). */
+function exportCsv(people: readonly Participant[], role: "mentor" | "mentee"): string {
+  const program = preset("student-student");
+  const questions = program.questions.filter((q) => q.role === "both" || q.role === role);
+  const header = [
+    "Код участника",
+    "Класс",
+    ...questions.map((q) => q.label.ru),
+    ...(role === "mentor" ? ["Сколько наставляемых готовы взять"] : []),
+    "Согласие на обработку персональных данных",
+    "Согласие родителя (законного представителя)",
+  ];
+  const rows = people.map((p) => [
+    p.id,
+    p.grade === undefined ? "" : `${p.grade}А`,
+    ...questions.map((q) => {
+      const a = p.answers[q.id];
+      return Array.isArray(a) ? a.join(", ") : a === undefined ? "" : String(a);
+    }),
+    ...(role === "mentor" ? [p.capacity === undefined ? "" : String(p.capacity)] : []),
+    "Да",
+    "Да",
+  ]);
+  return formatCsv(header, rows, { bom: false });
+}
+
+describe("progress inside the matching step", () => {
+  const dir = mkdtempSync(join(tmpdir(), "mm-progress-match-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const people = generateParticipants(preset("student-student"), { mentors: 60, mentees: 400, seed: 3 });
+  writeFileSync(
+    join(dir, "mentors.csv"),
+    exportCsv(
+      people.filter((p) => p.role === "mentor"),
+      "mentor",
+    ),
+  );
+  writeFileSync(
+    join(dir, "mentees.csv"),
+    exportCsv(
+      people.filter((p) => p.role === "mentee"),
+      "mentee",
+    ),
+  );
+  const args = (out: string) => [
+    "match",
+    "--mentors",
+    "mentors.csv",
+    "--mentees",
+    "mentees.csv",
+    "--form",
+    "student-student",
+    "--strategy",
+    "optimal",
+    "--out",
+    out,
+    "--lang",
+    "en",
+  ];
+  /** The percentages drawn while the bar's label was `label`. */
+  const percents = (stderr: string, label: string): number[] =>
+    [...stderr.matchAll(new RegExp(`${label} (\\d+)%`, "g"))].map((m) => Number(m[1]));
+
+  it("match: the bar moves while the solver runs, on a terminal", async () => {
+    const run = await onTerminal(args(join(dir, "tty")), dir);
+    expect(run.code).toBe(0);
+    const shown = percents(run.stderr, "Matching");
+    // Drawn from inside the solver: at least one share strictly between the start and the end.
+    expect(shown.some((p) => p > 0 && p < 100)).toBe(true);
+    expect(shown).toEqual([...shown].sort((a, b) => a - b));
+  });
+
+  it("match: nothing of the bar when stderr is not a terminal", async () => {
+    const run = await onTerminal(args(join(dir, "pipe")), dir, false);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain("\r");
+    expect(run.stderr).not.toMatch(/\d+%/);
+  });
+
+  it("compare: the bar moves within a strategy's run", async () => {
+    const run = await onTerminal([
+      "compare",
+      "--form",
+      "student-student",
+      "--generate",
+      "60:400",
+      "--instances",
+      "1",
+      "--strategies",
+      "optimal",
+      "--lang",
+      "en",
+    ]);
+    expect(run.code).toBe(0);
+    expect(percents(run.stderr, "Matching: optimal").some((p) => p > 0 && p < 100)).toBe(true);
   });
 });

@@ -22,6 +22,8 @@ export interface CliIo {
   readonly cwd: string;
   /** Whether stderr is a terminal (the progress bar is drawn only then). */
   readonly stderrIsTTY: boolean;
+  /** The clock of the progress bar's redraws, in ms (tests pass one that runs fast). @defaultValue Date.now */
+  readonly now?: () => number;
 }
 
 /**

@@ -14,7 +14,7 @@ export interface Progress {
 
 const QUIET: Progress = { step() {}, part() {}, done() {} };
 
-export function progress(io: CliIo, total: number, now: () => number = Date.now): Progress {
+export function progress(io: CliIo, total: number, now: () => number = io.now ?? Date.now): Progress {
   if (!io.stderrIsTTY) return QUIET;
   let k = 0;
   let label = "";

@@ -27,6 +27,7 @@ import { anyAllowed, nothingToMatch } from "./preflight.js";
 import type { Progress } from "./progress.js";
 import { checkOutputFolder, type Recovery, recoverOutputs, writeOutputs } from "./writeOutputs.js";
 import { writeXlsxWorkbook } from "./xlsx.js";
+import type { XlsxWriter } from "./xlsxOffThread.js";
 
 /** The options of a run that shape its outputs (`match` and `rematch` alike). */
 export interface RunOutputOptions {
@@ -180,6 +181,8 @@ export async function writeRunOutputs(
     /** Ids the command's own outputs name besides today's participants (they get codes too). */
     readonly otherIds?: readonly string[];
     readonly extra?: (shown: ShownPeople) => ExtraOutputs;
+    /** Writes pairs.xlsx on the second core ({@link startXlsxWriter}); in this thread when absent. */
+    readonly xlsx?: XlsxWriter;
   },
 ): Promise<{ model: ReportModel; written: string[] }> {
   const { prepared, result, seed, options, language, bar } = run;
@@ -233,15 +236,18 @@ export async function writeRunOutputs(
   });
   // Nobody lost: checked before anything is written (an INTERNAL error rather than outputs that break it).
   checkEveryoneAccounted(model, prepared.inputRows ?? 0, dropped.length);
+  // pairs.xlsx: the same tables, scores as numbers (Excel shows them in the reader's locale). A worker
+  // writes it while this thread renders the other files.
+  const tables = outputTables(model, { language });
+  const sheets = [tables.pairs, tables.unmatched, tables.excluded];
+  const workbook = run.xlsx === undefined ? writeXlsxWorkbook(sheets) : run.xlsx.write(sheets);
   const files: Record<string, string | Uint8Array> = {
     ...renderOutputs(model, {
       language,
       ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     }),
   };
-  // pairs.xlsx: the same tables, scores as numbers (Excel shows them in the reader's locale).
-  const tables = outputTables(model, { language });
-  files["pairs.xlsx"] = await writeXlsxWorkbook([tables.pairs, tables.unmatched, tables.excluded]);
+  files["pairs.xlsx"] = await workbook;
   if (extra !== undefined) {
     Object.assign(files, extra.files ?? {});
     if (extra.markdown !== undefined) {

@@ -61,7 +61,10 @@ export function compareCommand(io: CliIo, options: CompareCommandOptions, langua
     randomized: name === "random",
     run: (instance) => {
       bar.step(`${SAY[language].comparing} ${name}`);
-      return match(instance, { strategy: name as StrategyName });
+      return match(instance, {
+        strategy: name as StrategyName,
+        onProgress: (done, of) => bar.part(done, of),
+      });
     },
   }));
   try {

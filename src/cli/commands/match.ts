@@ -8,6 +8,7 @@ import type { InputOptions } from "../_internal/inputs.js";
 import type { CliIo } from "../_internal/io.js";
 import { errorText, SAY } from "../_internal/messages.js";
 import { progress } from "../_internal/progress.js";
+import { startXlsxWriter, type XlsxWriter } from "../_internal/xlsxOffThread.js";
 import { openOutputFolder, type RunOutputOptions, readRun, writeRunOutputs } from "../_internal/runSteps.js";
 import { printProblems } from "./validate.js";
 
@@ -45,6 +46,21 @@ export async function matchCommand(
     io.stderr(`${SAY[language].needInput}\n`);
     return EXIT.usage;
   }
+  // pairs.xlsx is written on the second core: the worker loads exceljs while this thread reads and matches.
+  const xlsx = startXlsxWriter();
+  try {
+    return await matchRun(io, options, language, xlsx);
+  } finally {
+    xlsx.close();
+  }
+}
+
+async function matchRun(
+  io: CliIo,
+  options: MatchCommandOptions,
+  language: Language,
+  xlsx: XlsxWriter,
+): Promise<number> {
   const folder = openOutputFolder(io, options, language);
   if (folder !== null) return folder;
   const bar = progress(io, 4);
@@ -58,7 +74,11 @@ export async function matchCommand(
   try {
     result = match(
       { ...scored.instance, seed },
-      { strategy, ties: tiePolicy(options, program.info.ties, strategy) },
+      {
+        strategy,
+        ties: tiePolicy(options, program.info.ties, strategy),
+        onProgress: (done, of) => bar.part(done, of),
+      },
     );
   } catch (error) {
     bar.done();
@@ -82,6 +102,7 @@ export async function matchCommand(
     language,
     bar,
     warnings: prepared.warnings,
+    xlsx,
   });
   const shown = options.displayOut ?? options.out;
   bar.done();

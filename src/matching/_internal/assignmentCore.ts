@@ -69,6 +69,7 @@ import {
 } from "./assignmentInit.js";
 import { searchDense } from "./assignmentDense.js";
 import { searchSparse, startSparseSearches } from "./assignmentSparse.js";
+import { progressTick } from "./progress.js";
 export type { CardinalityMode, CoreProblem, CoreSolution } from "./assignmentState.js";
 
 /**
@@ -109,6 +110,7 @@ function run(st: State, rows: Int32Array, nRows: number, balanced: boolean, spar
   for (let t = 0; t < nFree; t++) order[t] = st.freeRows[t]!;
   if (st.dense === null) startSparseSearches(st);
   for (let t = 0; t < nFree; t++) {
+    if ((t & 31) === 0) progressTick(t, nFree);
     const s = order[t]!;
     settleRowPotential(st, s);
     const status = st.dense !== null ? searchDense(st, s, balanced) : searchSparse(st, s, balanced);
@@ -245,6 +247,7 @@ function sparsifiedSearches(st: State, rows: Int32Array, nRows: number, nFree: n
     for (;;) {
       buildCandidates(st, S, rows, nRows, extra);
       for (let t = 0; t < pending; t++) {
+        if ((t & 31) === 0) progressTick(t, pending);
         const s = order[t]!;
         settleRowPotential(st, s);
         const status = searchSparse(st, s, true);

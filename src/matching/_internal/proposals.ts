@@ -8,6 +8,7 @@
  * streams. All arrays are allocated once.
  */
 import type { PartnerStream } from "./preferences.js";
+import { progressTick } from "./progress.js";
 import { type RankIndex, rankIn } from "./rankIndex.js";
 
 const NEG = Number.NEGATIVE_INFINITY;
@@ -58,7 +59,10 @@ export function runProposals(setup: ProposalSetup): ProposalOutcome {
       inStack[p] = 1;
     }
   }
+  let popped = 0;
   while (top > 0) {
+    // Proposers taken from the stack, of the first round's: a rejected one goes back, so it is a share.
+    if ((++popped & 31) === 0) progressTick(proposers - top, proposers);
     const p = stack[--top]!;
     inStack[p] = 0;
     const pk = proposerKey[p]!;
