@@ -10,11 +10,11 @@ import { defineConfig } from "tsup";
 //                   one per source file, with stable names (dist/matching/types.d.ts …).
 // No source maps are shipped: the output is plain, readable JavaScript next to the declarations.
 // `npm run build` empties dist/ first (tsup does not: its two builds run at once, into one folder).
-const library = ["src/**/*.ts", "!src/cli/**"];
+const library = ["src/**/*.ts", "!src/**/*.d.ts", "!src/cli/**"];
 
 export default defineConfig([
   {
-    entry: ["src/**/*.ts"],
+    entry: ["src/**/*.ts", "!src/**/*.d.ts"],
     format: ["esm"],
     bundle: false,
     outDir: "dist",
