@@ -34,6 +34,14 @@ function workbookWriter(): Promise<WorkbookWriter> {
   return loadedWriter;
 }
 
+/**
+ * Loads exceljs's streaming writer now (a worker thread warms it up while the main thread reads the
+ * inputs). Resolves when it is loaded.
+ */
+export async function preloadXlsxWriter(): Promise<void> {
+  await workbookWriter();
+}
+
 /** Does a file name or the first bytes say "xlsx"? (A ZIP container: `PK\x03\x04`.) */
 export function looksLikeXlsx(path: string, bytes?: Uint8Array): boolean {
   if (/\.xlsx$/i.test(path)) return true;
