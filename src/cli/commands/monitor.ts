@@ -10,7 +10,7 @@ import { learnEmails } from "../../monitoring/learnEmails.js";
 import { pseudonymizeMonitoring } from "../../monitoring/pseudonymizeMonitoring.js";
 import { type MonitoringItem, readMonitoringTable } from "../../monitoring/readMonitoringTable.js";
 import { districtSheets, renderDistrictOutputs } from "../../monitoring/renderDistrictOutputs.js";
-import { monitoringSheets, renderMonitoringOutputs } from "../../monitoring/renderMonitoringOutputs.js";
+import { monitoringSheets, renderMonitoringFiles } from "../../monitoring/renderMonitoringOutputs.js";
 import { rosterFromPairs } from "../../monitoring/rosterFromPairs.js";
 import type { MonitoringRead, Roster, RowNotUsed } from "../../monitoring/types.js";
 import { FORMS, type Form } from "../../questionnaire/forms.js";
@@ -20,7 +20,7 @@ import { presets } from "../../questionnaire/presets.js";
 import type { Lang } from "../../report/texts.js";
 import { EXIT } from "../_internal/exit.js";
 import { type CliIo, readInputFile } from "../_internal/io.js";
-import { writeOutputs } from "../_internal/writeOutputs.js";
+import { type OutputContent, writeOutputs } from "../_internal/writeOutputs.js";
 import { MONITOR_SAY, monitorErrorText, reasonWords } from "../_internal/monitorMessages.js";
 import { looksLikeXlsx, readXlsxTable, writeXlsxWorkbook } from "../_internal/xlsx.js";
 import { startXlsxWriter, type XlsxWriter } from "../_internal/xlsxOffThread.js";
@@ -266,10 +266,13 @@ async function monitorRun(
     school: options.school ?? basename(resolve(io.cwd, options.out)),
   });
   const report = options.pseudonymize === true ? pseudonymizeMonitoring(built, options.seed ?? seed) : built;
-  // The worker writes the workbook while this thread renders the text files.
+  // The worker writes the workbook while this thread renders and stages the text files (the CSV and the
+  // JSON piece by piece); the workbook is staged last, when it is ready.
   const workbook = xlsx.write(monitoringSheets(report, lang));
-  const text = renderMonitoringOutputs(report, { lang, delimiter: options.delimiter });
-  const files: Record<string, string | Uint8Array> = { ...text, "monitoring.xlsx": await workbook };
+  const files: Record<string, OutputContent | Promise<OutputContent>> = {
+    ...renderMonitoringFiles(report, { lang, delimiter: options.delimiter }),
+    "monitoring.xlsx": workbook,
+  };
   const written = await writeOutputs(io, options.out, files, { replaces: [] });
   printNotUsed(io, lang, report.notUsed);
   io.stdout(`${say.read(report.counts.participants, report.counts.pairs, report.timePoints.length)}\n`);
