@@ -18,6 +18,23 @@ function bytesOf(chunks: Iterable<string | Uint8Array>): Buffer {
   return Buffer.concat(copies);
 }
 
+/** Names a CSV writer must quote or neutralize, and plain ones. */
+const NAMES = [
+  "=Имя",
+  "Иванова; Анна",
+  "Петров, Пётр",
+  'Анна "Аня" Ли',
+  " Олег",
+  "Олег ",
+  "Строка\nвторая",
+  "-минус",
+  "@почта",
+  "+7",
+  "\tтаб",
+  "Обычное Имя Отчество",
+  "",
+];
+
 describe("monitoring outputs in pieces", () => {
   it("jsonChunks joins to JSON.stringify + newline, long arrays and undefined properties included", () => {
     fc.assert(
@@ -53,7 +70,7 @@ describe("monitoring outputs in pieces", () => {
     }
   });
 
-  it("monitoringCsv over many 64 KB pieces (and a line longer than one) equals one formatCsv of every row", () => {
+  it("monitoringCsv over many 64 KB pieces (a line longer than one, names to quote) equals formatCsv of every row", () => {
     const parameters = ["a", "b", "c"].map((id) => ({ id, label: { ru: `Параметр «${id}»`, en: id } }));
     const timePoints = ["start", "q1", "final"];
     const series = [];
@@ -61,7 +78,7 @@ describe("monitoring outputs in pieces", () => {
       for (const p of parameters) {
         series.push({
           id: `S${k}`,
-          name: k === 7 ? "Я".repeat(70_000) : k % 3 === 0 ? `=Имя ${k}` : undefined,
+          name: k === 7 ? "Я".repeat(70_000) : k % 3 === 0 ? NAMES[k % NAMES.length] : undefined,
           role: k % 5 === 0 ? "mentor" : "mentee",
           form: "student-student",
           parameter: p.id,
@@ -82,11 +99,13 @@ describe("monitoring outputs in pieces", () => {
         s.values[i] ?? "",
       ]),
     );
-    const header = renderMonitoringOutputs(reportOf(fixtureTables()), { lang: "ru", delimiter: ";" })[
-      "monitoring.csv"
-    ].split("\r\n")[0]!;
-    const expected = `${header}\r\n${rows.map((r) => formatCsv(r.map(String), [], { delimiter: ";", bom: false })).join("")}`;
-    const pieces = bytesOf(monitoringCsv(report, "ru", ";"));
-    expect(pieces.toString()).toBe(expected);
+    const fixture = reportOf(fixtureTables());
+    for (const delimiter of [";", ",", "\t"] as const) {
+      const header = renderMonitoringOutputs(fixture, { lang: "ru", delimiter })["monitoring.csv"].split(
+        "\r\n",
+      )[0]!;
+      const body = rows.map((r) => formatCsv(r.map(String), [], { delimiter, bom: false })).join("");
+      expect(bytesOf(monitoringCsv(report, "ru", delimiter)).toString()).toBe(`${header}\r\n${body}`);
+    }
   });
 });
