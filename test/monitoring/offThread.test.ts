@@ -6,9 +6,12 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeXlsxWorkbook } from "../../src/cli/_internal/xlsx.js";
+import type { startXlsxWriter as StartXlsxWriter } from "../../src/cli/_internal/xlsxOffThread.js";
 import { monitorCommand } from "../../src/cli/commands/monitor.js";
-import { ensureBuilt, runBuilt } from "../cli/_built.js";
+import { ensureBuilt, ROOT, runBuilt } from "../cli/_built.js";
 import { FIXTURE } from "./_fixture.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mm-monitor-built-"));
@@ -59,5 +62,29 @@ describe("monitor: the workbook written on a worker thread", () => {
     expect(r.code).not.toBe(0);
     expect(r.code).not.toBe(-1); // -1: killed by the 60 s timeout
     expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  it("the built writer gives writeXlsxWorkbook's bytes, and still writes the workbook when its worker is gone", async () => {
+    // The built module: it starts a real worker thread (the sources under vitest write in the main thread).
+    const { startXlsxWriter } = (await import(
+      pathToFileURL(join(ROOT, "dist/cli/_internal/xlsxOffThread.js")).href
+    )) as { startXlsxWriter: typeof StartXlsxWriter };
+    const sheets = [
+      {
+        name: "Пары",
+        header: ["Наставник", "Наставляемый", "Балл"],
+        rows: [
+          ["M1", "=S1", 0.5],
+          ["M2", null, 7],
+        ],
+      },
+    ];
+    const expected = Buffer.from(await writeXlsxWorkbook(sheets));
+    const live = startXlsxWriter();
+    expect(Buffer.from(await live.write(sheets)).equals(expected)).toBe(true);
+    live.close();
+    const ended = startXlsxWriter();
+    ended.close(); // the worker is terminated before it is asked
+    expect(Buffer.from(await ended.write(sheets)).equals(expected)).toBe(true);
   });
 });
