@@ -3,7 +3,8 @@
  * parameters × 4 time points, plus the satisfaction questionnaire, as CSV exports (generated from a committed
  * seed) → monitoring.csv, monitoring.json, monitoring.html, at-risk.csv and monitoring.xlsx, run as the built
  * CLI in a fresh process (as a curator runs it). Target: ≤ 3 s. `npm run bench -- --only monitoring`.
- * A second row times the steps in-process (read + build, text outputs, xlsx) to show where the time goes.
+ * The note also gives the CPU time of the steps in-process (read + build, text outputs, xlsx) to show where
+ * the time goes; the CLI writes the xlsx on a worker thread while the main thread writes the text outputs.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -20,9 +21,9 @@ import {
   MonitoringSchema,
   monitoringSheets,
   readMonitoringTable,
-  renderMonitoringOutputs,
   rosterFromPairs,
 } from "../src/monitoring/index.js";
+import { renderMonitoringFiles } from "../src/monitoring/renderMonitoringOutputs.js";
 import { presets } from "../src/questionnaire/presets.js";
 import { BENCHMARK_SEED, type BenchRow, emit, QUICK, seededRandom } from "./_lib.js";
 
@@ -169,12 +170,20 @@ for (let pass = 0; pass < 2; pass++) {
     ];
     return buildMonitoring({ roster, config: monitoring, diagnostics, satisfaction });
   });
-  const text = step(() => renderMonitoringOutputs(read.v, { language: "ru" }));
+  // What the CLI does: the large files as pieces, each consumed (written) before the next is made.
+  const text = step(() => {
+    let bytes = 0;
+    for (const f of Object.values(renderMonitoringFiles(read.v, { language: "ru" }))) {
+      if (typeof f === "string") bytes += f.length;
+      else for (const piece of f.chunks) bytes += piece.length;
+    }
+    return bytes;
+  });
   const t0 = process.cpuUsage();
   await writeXlsxWorkbook(monitoringSheets(read.v, "ru"));
   const dx = process.cpuUsage(t0);
   const xlsx = (dx.user + dx.system) / 1000;
-  stepsNote = `CPU time of the steps in-process (warm): read + build ${read.ms.toFixed(0)} ms, csv/json/html ${text.ms.toFixed(0)} ms, xlsx ${xlsx.toFixed(0)} ms`;
+  stepsNote = `CPU time of the steps in-process (warm): read + build ${read.ms.toFixed(0)} ms, csv/json/html ${text.ms.toFixed(0)} ms, xlsx ${xlsx.toFixed(0)} ms (the CLI writes the xlsx on a worker thread meanwhile)`;
 }
 
 const rows: BenchRow[] = [

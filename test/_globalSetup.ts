@@ -7,6 +7,7 @@ import { browserRequired, findChromium } from "./_browser.js";
 /** The real-browser checks, by file. */
 const BROWSER_CHECKS = [
   "test/report/render.test.ts — report.html rendered in headless Chromium",
+  "test/monitoring/render.test.ts — monitoring.html rendered in headless Chromium",
   "test/package/browser.test.ts — the package bundled for a web page, matching in headless Chromium",
 ];
 

@@ -126,10 +126,11 @@ export function buildMonitoring(inputs: MonitoringInputs): MonitoringReport {
   const perFormSummary = new Map<string, Bucket>(); // parameter|role|form, for the district
   for (const p of people) {
     const prof = profile.get(p.id) ?? { tags: [] };
+    const responses = diag.map((d) => d.get(p.id)?.values);
     for (const param of config.parameters) {
       if (!rolesOf(param).includes(p.role)) continue;
       const { min, max } = rangeOf(param);
-      const values = diag.map((d) => d.get(p.id)?.values[param.id] ?? null);
+      const values = responses.map((r) => r?.[param.id] ?? null);
       let firstPoint: number | null = null;
       let lastPoint: number | null = null;
       for (let t = 0; t < values.length; t++) {
@@ -365,10 +366,8 @@ export function buildMonitoring(inputs: MonitoringInputs): MonitoringReport {
         form,
         role,
         participants: group.length,
-        filled: diag.map(
-          (d) => group.filter((p) => Object.keys(d.get(p.id)?.values ?? {}).length > 0).length,
-        ),
-        satisfactionFilled: group.filter((p) => Object.keys(sat.get(p.id)?.values ?? {}).length > 0).length,
+        filled: diag.map((d) => group.filter((p) => answered(d.get(p.id))).length),
+        satisfactionFilled: group.filter((p) => answered(sat.get(p.id))).length,
       });
     }
   }

@@ -83,6 +83,51 @@ function tagsOf(cell: string): string[] {
   return [...out].sort();
 }
 
+/** How rows find their participant: the roster indexed by code, e-mail and full name. */
+interface RosterIndex {
+  readonly byId: ReadonlyMap<string, string>;
+  readonly byEmail: ReadonlyMap<string, string>;
+  readonly byName: ReadonlyMap<string, readonly string[]>;
+  readonly roleOf: ReadonlyMap<string, "mentor" | "mentee">;
+  readonly excluded: ReadonlySet<string>;
+  readonly excludedKey: ReadonlySet<string>;
+}
+
+/** One index per roster: a run reads every diagnostic and the satisfaction against the same roster. */
+const indexes = new WeakMap<Roster, RosterIndex>();
+
+function indexOf(roster: Roster): RosterIndex {
+  const known = indexes.get(roster);
+  if (known !== undefined) return known;
+  const byId = new Map<string, string>();
+  const byEmail = new Map<string, string>();
+  const byName = new Map<string, string[]>();
+  const roleOf = new Map<string, "mentor" | "mentee">();
+  for (const p of roster.people) {
+    byId.set(p.id, p.id);
+    byId.set(normalizeKey(p.id), p.id);
+    roleOf.set(p.id, p.role);
+    if (p.id.includes("@")) byEmail.set(p.id.trim().toLowerCase(), p.id);
+    if (p.email !== undefined) byEmail.set(p.email.trim().toLowerCase(), p.id);
+    if (p.name !== undefined) {
+      const k = normalizeKey(p.name);
+      const ids = byName.get(k);
+      if (ids === undefined) byName.set(k, [p.id]);
+      else ids.push(p.id);
+    }
+  }
+  const index: RosterIndex = {
+    byId,
+    byEmail,
+    byName,
+    roleOf,
+    excluded: new Set(roster.excluded.map((e) => e.id)),
+    excludedKey: new Set(roster.excluded.map((e) => normalizeKey(e.id))),
+  };
+  indexes.set(roster, index);
+  return index;
+}
+
 /**
  * Reads one export of a diagnostic (one time point) or of the satisfaction questionnaire: finds the columns
  * of the items (by their Russian or English label or id) and of the participant (code, e-mail, full name
@@ -134,25 +179,13 @@ export function readMonitoringTable(
       details: { what: "parameters" },
     });
   }
-  const byId = new Map<string, string>();
-  const byEmail = new Map<string, string>();
-  const byName = new Map<string, string[]>();
-  const roleOf = new Map<string, "mentor" | "mentee">();
-  for (const p of roster.people) {
-    byId.set(p.id, p.id);
-    byId.set(normalizeKey(p.id), p.id);
-    roleOf.set(p.id, p.role);
-    if (p.id.includes("@")) byEmail.set(p.id.trim().toLowerCase(), p.id);
-    if (p.email !== undefined) byEmail.set(p.email.trim().toLowerCase(), p.id);
-    if (p.name !== undefined) {
-      const k = normalizeKey(p.name);
-      byName.set(k, [...(byName.get(k) ?? []), p.id]);
-    }
-  }
-  const excluded = new Set(roster.excluded.map((e) => e.id));
-  const excludedKey = new Set(roster.excluded.map((e) => normalizeKey(e.id)));
+  const { byId, byEmail, byName, roleOf, excluded, excludedKey } = indexOf(roster);
+  // The columns by field, looked up once (not per row).
+  const columnOf = new Map<string, number>();
+  for (const key of IDENTITY) columnOf.set(key, col(key));
+  const hasNameParts = col("surname") !== -1 || col("firstName") !== -1 || col("patronymic") !== -1;
   const at = (cells: readonly string[], key: string): string => {
-    const c = col(key);
+    const c = columnOf.get(key)!;
     return c === -1 ? "" : (cells[c] ?? "").trim();
   };
 
@@ -166,7 +199,7 @@ export function readMonitoringTable(
     const code = at(cells, "id");
     const email = at(cells, "email").toLowerCase();
     let name = at(cells, "name");
-    if (name === "")
+    if (name === "" && hasNameParts)
       name = [at(cells, "surname"), at(cells, "firstName"), at(cells, "patronymic")]
         .filter((s) => s !== "")
         .join(" ");

@@ -1,9 +1,9 @@
 /** monitoring.html: one self-contained page (inline CSS and SVG, no script, no network), printable. */
-import type { Language } from "../language.js";
 import { type Bar, bars, esc, targetBar } from "./_internal/charts.js";
 import { labelOf, reportTables, roleWord, type Table } from "./_internal/tables.js";
+import type { Language } from "../language.js";
 import { monitorReason, monitorWords, num, pct, pText } from "./_internal/texts.js";
-import type { ChangeSummary, KpiResult, MonitoringReport } from "./types.js";
+import type { ChangeSummary, KpiResult, MonitoringReport, ParticipantSeries } from "./types.js";
 
 /** The page's stylesheet (shared with the district page). */
 export const MONITOR_CSS = `
@@ -126,14 +126,22 @@ export function renderMonitoringHtml(
   if (report.kpis.length > 0) out.push(`<h2>${w.kpis}</h2>`, kpiBlock(report.kpis, language));
 
   out.push(`<h2>${w.parameters}</h2><div class="grid">`);
+  // Each parameter and role's series, in report order, found in one pass (not one pass per chart).
+  const seriesOf = new Map<string, ParticipantSeries[]>();
+  for (const x of report.series) {
+    const key = `${x.parameter}|${x.role}`;
+    const list = seriesOf.get(key);
+    if (list === undefined) seriesOf.set(key, [x]);
+    else list.push(x);
+  }
   for (const s of report.byParameter) {
     const param = config.parameters.find((p) => p.id === s.parameter)!;
+    const group = seriesOf.get(`${s.parameter}|${s.role}`) ?? [];
     const max = param.levels === undefined ? param.max : param.levels.length;
     const means: Bar[] = report.timePoints.map((t, k) => {
       let sum = 0;
       let n = 0;
-      for (const x of report.series) {
-        if (x.parameter !== s.parameter || x.role !== s.role) continue;
+      for (const x of group) {
         const v = x.values[k];
         if (v !== null && v !== undefined) {
           sum += v;
@@ -149,8 +157,8 @@ export function renderMonitoringHtml(
       };
     });
     const gains = new Map<number, number>();
-    for (const x of report.series) {
-      if (x.parameter !== s.parameter || x.role !== s.role || x.change === null) continue;
+    for (const x of group) {
+      if (x.change === null) continue;
       const g = param.direction === "lower" ? -x.change : x.change;
       gains.set(g, (gains.get(g) ?? 0) + 1);
     }

@@ -1,8 +1,10 @@
 /** Every text file a `monitor` run writes, from one report; the xlsx sheets as tables. */
-import type { Language } from "../language.js";
 import type { Delimiter } from "../csv/detectDelimiter.js";
 import { formatCsv } from "../csv/formatCsv.js";
-import { atRiskReasons, reportTables, roleWord, type Table } from "./_internal/tables.js";
+import { jsonChunks } from "./_internal/jsonChunks.js";
+import { monitoringCsv } from "./_internal/monitoringCsv.js";
+import { atRiskReasons, reportTables, type Table } from "./_internal/tables.js";
+import type { Language } from "../language.js";
 import { monitorWords } from "./_internal/texts.js";
 import { renderMonitoringHtml } from "./renderMonitoringHtml.js";
 import type { MonitoringReport } from "./types.js";
@@ -42,64 +44,42 @@ export function monitoringSheets(report: MonitoringReport, language: Language = 
   return reportTables(report, language);
 }
 
+/** The text of a file given in pieces (the CSV's byte order mark kept as its first character). */
+function textOf(file: MonitoringChunks): string {
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  let text = "";
+  for (const piece of file.chunks)
+    text += typeof piece === "string" ? piece : decoder.decode(piece, { stream: true });
+  return text + decoder.decode();
+}
+
+/** A file given piece by piece: each piece is valid until the next is asked for (write it, or copy it). */
+export interface MonitoringChunks {
+  readonly chunks: Iterable<string | Uint8Array>;
+}
+
 /**
- * Renders `monitoring.csv` (one row per participant × parameter × time point; a missing value is an empty
- * cell), `monitoring.json` (everything, with the `summary` a district reads), `monitoring.html` and
- * `at-risk.csv` (mentor code, mentee code, reason: what `rematch --ended` reads). CSV files are UTF-8 with
- * a BOM, every cell neutralised against formulas. The same report gives the same bytes.
+ * The files of {@link renderMonitoringOutputs}, the two large ones (`monitoring.csv`, `monitoring.json`)
+ * as pieces produced while they are written, as the command line writes them: neither is ever one string
+ * or one buffer in memory. Not part of the package's API.
  *
  * Complexity: O(size of the report).
  *
- * @param report - from `buildMonitoring` (pseudonymized first with `pseudonymizeMonitoring` if needed).
+ * @param report - from `buildMonitoring`.
  * @param options - language and CSV delimiter.
  * @returns file name → content.
  * @throws never.
  * @example
- * const files = renderMonitoringOutputs(report, { language: "ru", delimiter: ";" });
- * files["at-risk.csv"].startsWith("\uFEFF"); // true
+ * const files = renderMonitoringFiles(report, { language: "ru", delimiter: ";" });
+ * for (const piece of files["monitoring.csv"].chunks) write(piece);
  */
-export function renderMonitoringOutputs(
+export function renderMonitoringFiles(
   report: MonitoringReport,
   options: RenderMonitoringOptions = {},
-): Record<MonitoringTextFile, string> {
+): Record<"monitoring.html" | "at-risk.csv", string> &
+  Record<"monitoring.csv" | "monitoring.json", MonitoringChunks> {
   const language = options.language ?? "ru";
   const delimiter = options.delimiter ?? ",";
-  const w = monitorWords(language);
-  // 120,000 rows for 5,000 participants × 6 parameters × 4 time points: the text cells repeat, so each
-  // participant's cells and each (parameter, time point)'s cells are written once by formatCsv (quoting,
-  // formula neutralising) and the lines assembled from them; the value is a number or empty.
-  const line = (cells: readonly (string | number | null)[]): string =>
-    formatCsv(cells as string[], [], { delimiter, bom: false }).slice(0, -2);
-  const suffixes = new Map<string, string[]>();
-  for (const p of report.config.parameters) {
-    suffixes.set(
-      p.id,
-      report.timePoints.map((t) => line([p.id, p.label[language], t])),
-    );
-  }
-  const parts: string[] = [
-    formatCsv(
-      [w.code, w.name, w.role, w.form, `${w.parameter} (id)`, w.parameter, w.timePoint, w.value1],
-      [],
-      { delimiter },
-    ),
-  ];
-  let prefixOf = "";
-  let prefix = "";
-  for (const s of report.series) {
-    if (s.id !== prefixOf) {
-      prefix = line([s.id, s.name ?? "", roleWord(s.role, language), s.form]);
-      prefixOf = s.id;
-    }
-    const suffix = suffixes.get(s.parameter)!;
-    for (let t = 0; t < report.timePoints.length; t++) {
-      const v = s.values[t];
-      parts.push(
-        `${prefix}${delimiter}${suffix[t]}${delimiter}${v === null || v === undefined ? "" : String(v)}\r\n`,
-      );
-    }
-  }
-  const csv = parts.join("");
   const atRisk = formatCsv(
     atRiskHeader(language),
     report.atRisk.map((p) => [p.mentor, p.mentee, atRiskReasons(p, language)]),
@@ -127,9 +107,37 @@ export function renderMonitoringOutputs(
     summary: report.summary,
   };
   return {
-    "monitoring.csv": csv,
-    "monitoring.json": `${JSON.stringify(json)}\n`,
+    "monitoring.csv": { chunks: { [Symbol.iterator]: () => monitoringCsv(report, language, delimiter) } },
+    "monitoring.json": { chunks: { [Symbol.iterator]: () => jsonChunks(json) } },
     "monitoring.html": renderMonitoringHtml(report, { language }),
     "at-risk.csv": atRisk,
+  };
+}
+
+/**
+ * Renders `monitoring.csv` (one row per participant × parameter × time point; a missing value is an empty
+ * cell), `monitoring.json` (everything, with the `summary` a district reads), `monitoring.html` and
+ * `at-risk.csv` (mentor code, mentee code, reason: what `rematch --ended` reads). CSV files are UTF-8 with
+ * a BOM, every cell neutralised against formulas. The same report gives the same bytes.
+ *
+ * Complexity: O(size of the report).
+ *
+ * @param report - from `buildMonitoring` (pseudonymized first with `pseudonymizeMonitoring` if needed).
+ * @param options - language and CSV delimiter.
+ * @returns file name → content.
+ * @throws never.
+ * @example
+ * const files = renderMonitoringOutputs(report, { language: "ru", delimiter: ";" });
+ * files["at-risk.csv"].startsWith("\uFEFF"); // true
+ */
+export function renderMonitoringOutputs(
+  report: MonitoringReport,
+  options: RenderMonitoringOptions = {},
+): Record<MonitoringTextFile, string> {
+  const files = renderMonitoringFiles(report, options);
+  return {
+    ...files,
+    "monitoring.csv": textOf(files["monitoring.csv"]),
+    "monitoring.json": textOf(files["monitoring.json"]),
   };
 }

@@ -5,7 +5,7 @@
  * 80–83; the normal approximation with the tie and continuity corrections as in R's `wilcox.test`
  * (Hollander & Wolfe, "Nonparametric Statistical Methods", 1973, §3.1) and `scipy.stats.wilcoxon`.
  */
-import { erf } from "mathjs";
+import { erf } from "./_internal/math.js";
 
 /** The alternative hypothesis: the changes are not centred on zero, or centred above / below it. */
 export type WilcoxonAlternative = "two-sided" | "greater" | "less";
@@ -40,7 +40,7 @@ export interface WilcoxonResult {
 
 /** Φ(x), the standard normal distribution function, through mathjs' erf. */
 function normalCdf(x: number): number {
-  return 0.5 * (1 + (erf(x / Math.SQRT2) as number));
+  return 0.5 * (1 + erf(x / Math.SQRT2));
 }
 
 /**

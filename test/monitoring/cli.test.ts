@@ -205,4 +205,50 @@ describe("mentor-match monitor", () => {
       for (const n of NAMES) expect(text).not.toContain(n);
     }
   });
+
+  it("at-risk.csv is what `rematch --ended` reads: the pairs at risk are ended and their people placed again", async () => {
+    const m = await run({
+      pairs: ["results"],
+      diagnostics: DIAG,
+      satisfaction: ["satisfaction.csv"],
+      out: "for-rematch",
+    });
+    expect(m.code).toBe(0);
+    const atRisk = readCsv(readFileSync(join(dir, "for-rematch/at-risk.csv")), { file: "at-risk.csv" });
+    const pairs = atRisk.rows.map((r) => `${r.cells[0]};${r.cells[1]}`);
+    expect(pairs).toEqual(["M07;S08", "M08;S25"]);
+    for (const f of ["mentors.csv", "mentees.csv", "programme.json"])
+      cpSync(join(FIXTURE, "../demo", f), join(dir, f));
+    const r = await runInProcess(
+      [
+        "rematch",
+        "--previous",
+        "results",
+        "--mentors",
+        "mentors.csv",
+        "--mentees",
+        "mentees.csv",
+        "--config",
+        "programme.json",
+        "--ended",
+        "for-rematch/at-risk.csv",
+        "--out",
+        "rematched",
+        "--lang",
+        "en",
+      ],
+      dir,
+    );
+    expect(r.code).toBe(0);
+    const changes = readCsv(readFileSync(join(dir, "rematched/changes.csv")), { file: "changes.csv" });
+    const ended = changes.rows
+      .filter((row) => row.cells[0] === "ended")
+      .map((row) => `${row.cells[1]};${row.cells[2]}`);
+    expect(ended.sort()).toEqual(pairs);
+    const now = JSON.parse(readFileSync(join(dir, "rematched/pairs.json"), "utf8")) as {
+      groups: { mentor: { id: string }; mentees: { id: string }[] }[];
+    };
+    const inForce = now.groups.flatMap((g) => g.mentees.map((x) => `${g.mentor.id};${x.id}`));
+    for (const p of pairs) expect(inForce).not.toContain(p);
+  });
 });

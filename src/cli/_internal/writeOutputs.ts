@@ -146,12 +146,57 @@ function fsyncPath(path: string): void {
   }
 }
 
-function writePrivate(path: string, content: string | Uint8Array): void {
+/**
+ * A file's content given piece by piece (a large output is never held whole in memory): each piece is
+ * written before the next is asked for, so a producer may reuse one buffer for every piece.
+ */
+export interface OutputChunks {
+  readonly chunks: Iterable<string | Uint8Array>;
+}
+
+/** What a file of {@link writeOutputs} holds: text (written as UTF-8), bytes, or pieces of either. */
+export type OutputContent = string | Uint8Array | OutputChunks;
+
+/** An error of a content's producer (not of the disk): reported as it is, not as WRITE_FAILED. */
+class ProducerError extends Error {
+  constructor(override readonly cause: unknown) {
+    super("an output's content could not be produced");
+  }
+}
+
+/** A content made elsewhere: its failure is the producer's, not the disk's. */
+async function awaitContent(content: Promise<OutputContent>): Promise<OutputContent> {
+  try {
+    return await content;
+  } catch (error) {
+    throw new ProducerError(error);
+  }
+}
+
+function writeBytes(fd: number, bytes: Uint8Array): void {
+  let at = 0;
+  while (at < bytes.byteLength) at += writeSync(fd, bytes, at, bytes.byteLength - at);
+}
+
+function writePrivate(path: string, content: OutputContent): void {
   const fd = openSync(path, "wx", 0o600);
   try {
-    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-    let at = 0;
-    while (at < bytes.byteLength) at += writeSync(fd, bytes, at, bytes.byteLength - at);
+    if (typeof content === "string") writeBytes(fd, Buffer.from(content, "utf8"));
+    else if (content instanceof Uint8Array) writeBytes(fd, content);
+    else {
+      const pieces = content.chunks[Symbol.iterator]();
+      for (;;) {
+        let next: IteratorResult<string | Uint8Array>;
+        try {
+          next = pieces.next();
+        } catch (error) {
+          throw new ProducerError(error);
+        }
+        if (next.done === true) break;
+        const piece = next.value;
+        writeBytes(fd, typeof piece === "string" ? Buffer.from(piece, "utf8") : piece);
+      }
+    }
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -295,7 +340,8 @@ export interface WriteOutputsOptions {
  *
  * @param io - working folder, environment (the test hook), stderr.
  * @param dir - the output folder (created if missing).
- * @param files - file name → content; names are plain file names.
+ * @param files - file name → content (text, bytes, or pieces of either, or a promise of one, awaited in
+ *   turn: files are staged in the order given); names are plain file names.
  * @param options - callbacks for recovery and interruption messages.
  * @returns the paths written, `dir` joined with each name.
  * @throws MentorMatchError `WRITE_FAILED` (no permission, a full disk, a folder named like an output,
@@ -304,7 +350,7 @@ export interface WriteOutputsOptions {
 export async function writeOutputs(
   io: CliIo,
   dir: string,
-  files: Readonly<Record<string, string | Uint8Array>>,
+  files: Readonly<Record<string, OutputContent | Promise<OutputContent>>>,
   options: WriteOutputsOptions = {},
 ): Promise<string[]> {
   const target = checkOutputFolder(io, dir);
@@ -318,6 +364,9 @@ export async function writeOutputs(
   } catch (error) {
     throw writeFailed(dir, error);
   }
+  // A content still being made may fail while earlier files are staged: it is awaited (and its failure
+  // reported) in its turn, never left as an unhandled rejection.
+  for (const content of Object.values(files)) if (content instanceof Promise) content.catch(() => {});
   const recovery = recoverOutputs(io, dir);
   options.onRecovery?.(recovery);
   for (const name of names) {
@@ -349,7 +398,9 @@ export async function writeOutputs(
     mkdirSync(staging, { mode: 0o700 });
     for (let k = 0; k < names.length; k++) {
       const name = names[k]!;
-      writePrivate(join(staging, name), files[name]!);
+      // A content still being made (a workbook on a worker thread) is awaited when its turn comes.
+      const content = files[name]!;
+      writePrivate(join(staging, name), content instanceof Promise ? await awaitContent(content) : content);
       options.onProgress?.(k + 1, names.length);
       await checkpoint(`staged ${name}`);
     }
@@ -381,6 +432,7 @@ export async function writeOutputs(
     if (!(error instanceof Interrupted)) {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
+      if (error instanceof ProducerError) throw error.cause;
       throw error instanceof MentorMatchError ? error : writeFailed(dir, error);
     }
   }

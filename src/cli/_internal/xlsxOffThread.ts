@@ -31,7 +31,8 @@ function inProcess(): XlsxWriter {
  * Complexity: O(cells) in the worker, plus copying the sheets to it.
  *
  * @returns the writer; call `close()` on every path that does not call `write`.
- * @throws never (a worker that fails rejects `write`).
+ * @throws never: a worker that cannot start or fails leaves the workbook to the main thread (same bytes);
+ *   `write` rejects only when that fails too.
  * @example
  * const xlsx = startXlsxWriter();
  * try {
@@ -43,37 +44,51 @@ function inProcess(): XlsxWriter {
  */
 export function startXlsxWriter(): XlsxWriter {
   if (!import.meta.url.endsWith(".js")) return inProcess();
-  const worker = new Worker(new URL("./xlsxWorker.js", import.meta.url));
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL("./xlsxWorker.js", import.meta.url));
+  } catch {
+    return inProcess(); // no thread to be had (a resource limit): the main thread writes it
+  }
   // An idle worker must not keep the process alive (an early return that forgot close()).
   worker.unref();
-  let closed = false;
   const result = new Promise<Uint8Array>((resolve, reject) => {
     worker.once("message", (reply: XlsxWorkerReply) => {
       if ("bytes" in reply) resolve(reply.bytes);
       else reject(reply.error);
     });
     worker.once("error", reject);
-    worker.once("exit", (code) => {
-      if (!closed)
-        reject(new Error(`the xlsx worker stopped (exit code ${code}) before writing the workbook`));
-    });
+    // After a reply this changes nothing; before one, the worker is gone (ended, crashed, out of memory).
+    worker.once("exit", (code) =>
+      reject(new Error(`the xlsx worker stopped (exit code ${code}) before writing the workbook`)),
+    );
   });
   // Unhandled only if write() is never called: close() then ends the worker.
   result.catch(() => {});
+  let ended = false;
   return {
     write(sheets) {
-      worker.ref();
-      worker.postMessage({ sheets } satisfies XlsxWorkerRequest);
-      const bytes = result.finally(() => {
-        closed = true;
+      if (ended) return writeXlsxWorkbook(sheets);
+      const bytes = (async () => {
+        try {
+          worker.ref();
+          worker.postMessage({ sheets } satisfies XlsxWorkerRequest);
+          return await result;
+        } catch {
+          // A worker that failed (could not start, ran out of memory, or exceljs threw there) is not the
+          // end of the run: the main thread writes the workbook (and reports exceljs's error if it fails).
+          return writeXlsxWorkbook(sheets);
+        }
+      })().finally(() => {
+        ended = true;
       });
       // A run that fails between write() and its await must not also end on an unhandled rejection.
       bytes.catch(() => {});
       return bytes;
     },
     close() {
-      if (closed) return;
-      closed = true;
+      if (ended) return;
+      ended = true;
       void worker.terminate();
     },
   };

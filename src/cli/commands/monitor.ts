@@ -1,5 +1,4 @@
 /** `mentor-match monitor`: the pairs in force + diagnostics + satisfaction → monitoring; or the district roll-up. */
-import type { Language } from "../../language.js";
 import { statSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import type { Delimiter } from "../../csv/detectDelimiter.js";
@@ -11,19 +10,20 @@ import { learnEmails } from "../../monitoring/learnEmails.js";
 import { pseudonymizeMonitoring } from "../../monitoring/pseudonymizeMonitoring.js";
 import { type MonitoringItem, readMonitoringTable } from "../../monitoring/readMonitoringTable.js";
 import { districtSheets, renderDistrictOutputs } from "../../monitoring/renderDistrictOutputs.js";
-import { monitoringSheets, renderMonitoringOutputs } from "../../monitoring/renderMonitoringOutputs.js";
+import { monitoringSheets, renderMonitoringFiles } from "../../monitoring/renderMonitoringOutputs.js";
 import { rosterFromPairs } from "../../monitoring/rosterFromPairs.js";
 import type { MonitoringRead, Roster, RowNotUsed } from "../../monitoring/types.js";
 import { FORMS, type Form } from "../../questionnaire/forms.js";
 import type { Monitoring } from "../../questionnaire/monitoringConfig.js";
 import { parseProgram } from "../../questionnaire/parseProgram.js";
 import { presets } from "../../questionnaire/presets.js";
+import type { Language } from "../../language.js";
 import { EXIT } from "../_internal/exit.js";
 import { type CliIo, readInputFile } from "../_internal/io.js";
-import { writeOutputs } from "../_internal/writeOutputs.js";
+import { type OutputContent, writeOutputs } from "../_internal/writeOutputs.js";
 import { MONITOR_SAY, monitorErrorText, reasonWords } from "../_internal/monitorMessages.js";
-import { writeXlsxWorkbook } from "../_internal/xlsx.js";
-import { looksLikeXlsx, readXlsxTable } from "../_internal/xlsx.js";
+import { looksLikeXlsx, readXlsxTable, writeXlsxWorkbook } from "../_internal/xlsx.js";
+import { startXlsxWriter, type XlsxWriter } from "../_internal/xlsxOffThread.js";
 
 /** Options of `monitor`. */
 export interface MonitorCommandOptions {
@@ -172,90 +172,14 @@ export async function monitorCommand(
       io.stderr(`${say.labels(diagnostics.length, options.labels.length)}\n`);
       return EXIT.usage;
     }
-    const roster0 = rosterFromPairs(
-      options.pairs.map((p) => {
-        const file = pairsFile(io, p);
-        return { file, json: readJson(io, file, "pairs-json") };
-      }),
-    );
-    const { monitoring, columns, seed } = monitoringOf(io, options, roster0);
-    if (monitoring === undefined) {
-      io.stderr(`${say.noMonitoring}\n`);
-      return EXIT.usage;
+    // monitoring.xlsx is written on a worker thread, started now so that it loads exceljs while the
+    // inputs are read; it is ended on every path that does not reach the write.
+    const xlsx = startXlsxWriter();
+    try {
+      return await monitorRun(io, options, language, options.pairs, diagnostics, xlsx);
+    } finally {
+      xlsx.close();
     }
-    if (monitoring.parameters.length === 0) {
-      io.stderr(`${say.noParameters}\n`);
-      return EXIT.input;
-    }
-    const problems: MentorMatchError[] = [];
-    const tables = new Map<string, CsvTable>();
-    for (const path of [...diagnostics, ...(options.satisfaction ?? [])]) {
-      try {
-        const table = await readTable(io, path, options.inputDelimiter);
-        problems.push(...table.problems);
-        tables.set(path, table);
-      } catch (error) {
-        if (error instanceof InputFileError) problems.push(error);
-        else throw error;
-      }
-    }
-    const known = learnEmails(roster0, [...tables.values()]);
-    const read = (path: string, label: string, items: readonly MonitoringItem[]): MonitoringRead | null => {
-      const table = tables.get(path);
-      if (table === undefined) return null;
-      try {
-        const r = readMonitoringTable(table, known, {
-          label,
-          items,
-          ...(columns === undefined ? {} : { columns }),
-        });
-        problems.push(...r.problems);
-        return r.read;
-      } catch (error) {
-        if (error instanceof InputFileError) {
-          problems.push(error);
-          return null;
-        }
-        throw error;
-      }
-    };
-    const labels = options.labels ?? diagnostics.map((d) => basename(d, extname(d)));
-    const diagReads: MonitoringRead[] = [];
-    for (let k = 0; k < diagnostics.length; k++) {
-      const r = read(diagnostics[k]!, labels[k]!, monitoring.parameters);
-      if (r !== null) diagReads.push(r);
-    }
-    const satReads: MonitoringRead[] = [];
-    for (const path of options.satisfaction ?? []) {
-      const r = read(path, "satisfaction", monitoring.satisfaction.questions);
-      if (r !== null) satReads.push(r);
-    }
-    if (problems.length > 0) {
-      for (const p of problems) io.stderr(`${monitorErrorText(p, language)}\n`);
-      io.stderr(`${say.problems(problems.length)}\n`);
-      return EXIT.input;
-    }
-    const built = buildMonitoring({
-      roster: known,
-      config: monitoring,
-      diagnostics: diagReads,
-      satisfaction: satReads,
-      school: options.school ?? basename(resolve(io.cwd, options.out)),
-    });
-    const report =
-      options.pseudonymize === true ? pseudonymizeMonitoring(built, options.seed ?? seed) : built;
-    const files: Record<string, string | Uint8Array> = {
-      ...renderMonitoringOutputs(report, { language, delimiter: options.delimiter }),
-      "monitoring.xlsx": await writeXlsxWorkbook(monitoringSheets(report, language)),
-    };
-    const written = await writeOutputs(io, options.out, files, { replaces: [] });
-    printNotUsed(io, language, report.notUsed);
-    io.stdout(`${say.read(report.counts.participants, report.counts.pairs, report.timePoints.length)}\n`);
-    if (report.counts.withdrawn > 0) io.stdout(`${say.withdrawn(report.counts.withdrawn)}\n`);
-    io.stdout(`${say.atRisk(report.atRisk.length)}\n`);
-    io.stdout(`${say.kpis(report.kpis.filter((k) => k.met === true).length, report.kpis.length)}\n`);
-    io.stdout(`${say.wrote}\n${written.map((f) => `  ${f}`).join("\n")}\n`);
-    return EXIT.ok;
   } catch (error) {
     if (isMentorMatchError(error) && error.code !== "INTERNAL") {
       io.stderr(`${monitorErrorText(error, language)}\n`);
@@ -263,4 +187,102 @@ export async function monitorCommand(
     }
     throw error;
   }
+}
+
+/** The school's run of `monitor`, once the arguments are checked. */
+async function monitorRun(
+  io: CliIo,
+  options: MonitorCommandOptions,
+  language: Language,
+  pairs: readonly string[],
+  diagnostics: readonly string[],
+  xlsx: XlsxWriter,
+): Promise<number> {
+  const say = MONITOR_SAY[language];
+  const roster0 = rosterFromPairs(
+    pairs.map((p) => {
+      const file = pairsFile(io, p);
+      return { file, json: readJson(io, file, "pairs-json") };
+    }),
+  );
+  const { monitoring, columns, seed } = monitoringOf(io, options, roster0);
+  if (monitoring === undefined) {
+    io.stderr(`${say.noMonitoring}\n`);
+    return EXIT.usage;
+  }
+  if (monitoring.parameters.length === 0) {
+    io.stderr(`${say.noParameters}\n`);
+    return EXIT.input;
+  }
+  const problems: MentorMatchError[] = [];
+  const tables = new Map<string, CsvTable>();
+  for (const path of [...diagnostics, ...(options.satisfaction ?? [])]) {
+    try {
+      const table = await readTable(io, path, options.inputDelimiter);
+      problems.push(...table.problems);
+      tables.set(path, table);
+    } catch (error) {
+      if (error instanceof InputFileError) problems.push(error);
+      else throw error;
+    }
+  }
+  const known = learnEmails(roster0, [...tables.values()]);
+  const read = (path: string, label: string, items: readonly MonitoringItem[]): MonitoringRead | null => {
+    const table = tables.get(path);
+    if (table === undefined) return null;
+    try {
+      const r = readMonitoringTable(table, known, {
+        label,
+        items,
+        ...(columns === undefined ? {} : { columns }),
+      });
+      problems.push(...r.problems);
+      return r.read;
+    } catch (error) {
+      if (error instanceof InputFileError) {
+        problems.push(error);
+        return null;
+      }
+      throw error;
+    }
+  };
+  const labels = options.labels ?? diagnostics.map((d) => basename(d, extname(d)));
+  const diagReads: MonitoringRead[] = [];
+  for (let k = 0; k < diagnostics.length; k++) {
+    const r = read(diagnostics[k]!, labels[k]!, monitoring.parameters);
+    if (r !== null) diagReads.push(r);
+  }
+  const satReads: MonitoringRead[] = [];
+  for (const path of options.satisfaction ?? []) {
+    const r = read(path, "satisfaction", monitoring.satisfaction.questions);
+    if (r !== null) satReads.push(r);
+  }
+  if (problems.length > 0) {
+    for (const p of problems) io.stderr(`${monitorErrorText(p, language)}\n`);
+    io.stderr(`${say.problems(problems.length)}\n`);
+    return EXIT.input;
+  }
+  const built = buildMonitoring({
+    roster: known,
+    config: monitoring,
+    diagnostics: diagReads,
+    satisfaction: satReads,
+    school: options.school ?? basename(resolve(io.cwd, options.out)),
+  });
+  const report = options.pseudonymize === true ? pseudonymizeMonitoring(built, options.seed ?? seed) : built;
+  // The worker writes the workbook while this thread renders and stages the text files (the CSV and the
+  // JSON piece by piece); the workbook is staged last, when it is ready.
+  const workbook = xlsx.write(monitoringSheets(report, language));
+  const files: Record<string, OutputContent | Promise<OutputContent>> = {
+    ...renderMonitoringFiles(report, { language, delimiter: options.delimiter }),
+    "monitoring.xlsx": workbook,
+  };
+  const written = await writeOutputs(io, options.out, files, { replaces: [] });
+  printNotUsed(io, language, report.notUsed);
+  io.stdout(`${say.read(report.counts.participants, report.counts.pairs, report.timePoints.length)}\n`);
+  if (report.counts.withdrawn > 0) io.stdout(`${say.withdrawn(report.counts.withdrawn)}\n`);
+  io.stdout(`${say.atRisk(report.atRisk.length)}\n`);
+  io.stdout(`${say.kpis(report.kpis.filter((k) => k.met === true).length, report.kpis.length)}\n`);
+  io.stdout(`${say.wrote}\n${written.map((f) => `  ${f}`).join("\n")}\n`);
+  return EXIT.ok;
 }

@@ -1,5 +1,5 @@
 /** Counts of values (`[value, count]`, sorted by value): what a school shares with its district. */
-import { dot, sum } from "mathjs";
+import { dot, sum } from "./math.js";
 import type { Histogram } from "../types.js";
 
 /** Rounds away floating-point noise so that equal changes are counted together. */
@@ -42,7 +42,7 @@ export function total(h: Histogram): number {
 export function weightedMean(h: Histogram): number {
   const values = h.map(([v]) => v);
   const counts = h.map(([, c]) => c);
-  return (dot(values, counts) as number) / (sum(counts) as number);
+  return dot(values, counts) / sum(counts);
 }
 
 /** The median of the values a histogram counts (sorted by value): the middle one, or the mean of the two. */
