@@ -53,6 +53,7 @@ import {
   costAt,
   createState,
   DONE,
+  initialHeapLength,
   rawCost,
   resetState,
   type SearchStatus,
@@ -208,9 +209,10 @@ function buildCandidates(
   st.rowStart = rowStart;
   st.colIdx = col;
   st.val = val;
-  if (st.heapKey === null || st.heapKey.length < nnz + m + 1) {
-    st.heapKey = new Float64Array(nnz + m + 1);
-    st.heapCol = new Int32Array(nnz + m + 1);
+  if (st.heapKey === null) {
+    // The search grows the heap when it needs more (growHeap).
+    st.heapKey = new Float64Array(initialHeapLength(m));
+    st.heapCol = new Int32Array(initialHeapLength(m));
   }
   st.clean = true; // every candidate cell is an allowed one
   startSparseSearches(st);

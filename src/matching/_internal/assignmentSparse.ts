@@ -4,6 +4,7 @@ import {
   DONE,
   exhausted,
   finishSearch,
+  growHeap,
   type SearchStatus,
   type State,
 } from "./assignmentState.js";
@@ -55,8 +56,8 @@ export function searchSparse(st: State, s: number, balanced: boolean): SearchSta
   const rs = st.rowStart!;
   const ci = st.colIdx!;
   const val = st.val!;
-  const hk = st.heapKey!;
-  const hc = st.heapCol!;
+  let hk = st.heapKey!;
+  let hc = st.heapCol!;
   const level = st.level;
   const dummy = st.dummy;
   const any = dummy !== INF;
@@ -81,7 +82,8 @@ export function searchSparse(st: State, s: number, balanced: boolean): SearchSta
       const r = scannedRows[pending++]!;
       const h = minVal - u[r]!;
       const base = r * m;
-      for (let k = rs[r]!; k < rs[r + 1]!; k++) {
+      const end = rs[r + 1]!;
+      for (let k = rs[r]!; k < end; k++) {
         const j = ci[k]!;
         const sv = val[k]!;
         if (!clean && (!(sv >= lo && sv <= hi) || (mask !== null && mask[base + j] !== 0))) continue;
@@ -108,7 +110,12 @@ export function searchSparse(st: State, s: number, balanced: boolean): SearchSta
           if (dj > minVal) level[nLevel++] = j;
           continue;
         }
-        // push (red, j) into the 4-ary heap
+        // push (red, j) into the 4-ary heap (stale entries stay until popped; it grows when full)
+        if (hs === hk.length) {
+          growHeap(st, hs);
+          hk = st.heapKey!;
+          hc = st.heapCol!;
+        }
         let x = hs++;
         while (x > 0) {
           const parent = (x - 1) >> 2;

@@ -135,25 +135,68 @@ export function costScale(inst: Instance): number {
   return 2 ** -Math.ceil(Math.log2(most));
 }
 
-/** Whether every CSR cell lies in [lo, hi] and is not masked. O(cells). */
-export function allCellsAllowed(
-  rowStart: Int32Array,
-  col: Int32Array,
-  value: Float64Array,
+/**
+ * CSR scores in one pass: the factor of {@link costScale} and whether every cell is allowed (lies in
+ * [lo, hi] and is not masked), so that a CSR solve reads its cells once before the searches. O(cells).
+ */
+export function scanCsr(
+  csr: { readonly rowStart: Int32Array; readonly col: Int32Array; readonly value: Float64Array },
   m: number,
   lo: number,
   hi: number,
   mask: Uint8Array | null,
-): boolean {
+): { scale: number; clean: boolean } {
+  const { rowStart, col, value } = csr;
   const n = rowStart.length - 1;
+  let most = 0;
+  let clean = true;
   for (let i = 0; i < n; i++) {
     const base = i * m;
-    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
+    const end = rowStart[i + 1]!;
+    for (let k = rowStart[i]!; k < end; k++) {
       const sv = value[k]!;
-      if (!(sv >= lo && sv <= hi) || (mask !== null && mask[base + col[k]!] !== 0)) return false;
+      const a = Math.abs(sv);
+      if (a > most && a !== Number.POSITIVE_INFINITY) most = a;
+      if (!(sv >= lo && sv <= hi) || (mask !== null && mask[base + col[k]!] !== 0)) clean = false;
     }
   }
-  return true;
+  return { scale: most <= HUGE ? 1 : 2 ** -Math.ceil(Math.log2(most)), clean };
+}
+
+/**
+ * {@link scanCsr}, or O(1) from the range that validation found when there is no mask to read. The
+ * range is the instance's own (validated in this call), so it describes the cells as they are now.
+ */
+function csrScan(inst: Instance, lo: number, hi: number): { scale: number; clean: boolean } {
+  const range = inst.csrRange;
+  if (range === null || inst.forbidden !== null) return scanCsr(inst.csr!, inst.cols, lo, hi, inst.forbidden);
+  const most = Math.max(0, Math.abs(range.minFinite), Math.abs(range.maxFinite));
+  const finite = range.minFinite <= range.maxFinite; // false when there is no finite cell
+  return {
+    scale: !finite || most <= HUGE ? 1 : 2 ** -Math.ceil(Math.log2(most)),
+    clean:
+      !range.anyNegativeInfinity || lo === Number.NEGATIVE_INFINITY
+        ? !finite || (range.minFinite >= lo && range.maxFinite <= hi)
+        : false,
+  };
+}
+
+/**
+ * Initial length of the sparse search's heap (stale entries included); {@link growHeap} doubles it when a
+ * search needs more, which is rare: most columns enter the heap once per search.
+ */
+export function initialHeapLength(m: number): number {
+  return 2 * m + 16;
+}
+
+/** Doubles the sparse search's heap arrays, keeping their first `used` entries. O(used). */
+export function growHeap(st: State, used: number): void {
+  const key = new Float64Array(2 * st.heapKey!.length);
+  const col = new Int32Array(2 * st.heapCol!.length);
+  key.set(st.heapKey!.subarray(0, used));
+  col.set(st.heapCol!.subarray(0, used));
+  st.heapKey = key;
+  st.heapCol = col;
 }
 
 export function createState(p: CoreProblem): State {
@@ -173,7 +216,7 @@ export function createState(p: CoreProblem): State {
   for (let j = 0; j < m; j++) cap[j] = seatStart[j + 1]! - seatStart[j]!;
   const seats = seatStart[m]!;
   const csr = inst.csr;
-  const nnz = csr === null ? 0 : csr.col.length;
+  const scan = csr === null ? null : csrScan(inst, p.lo, p.hi);
   const state: State = {
     n,
     m,
@@ -182,7 +225,7 @@ export function createState(p: CoreProblem): State {
     colIdx: csr === null ? null : csr.col,
     val: csr === null ? null : csr.value,
     mask: inst.forbidden,
-    sign: p.sign * costScale(inst),
+    sign: p.sign * (scan === null ? costScale(inst) : scan.scale),
     lo: p.lo,
     hi: p.hi,
     mode: p.mode,
@@ -205,9 +248,9 @@ export function createState(p: CoreProblem): State {
     touched: i32(csr === null ? 0 : m),
     level: i32(csr === null ? 0 : m),
     nTouched: 0,
-    clean: csr !== null && allCellsAllowed(csr.rowStart, csr.col, csr.value, m, p.lo, p.hi, inst.forbidden),
-    heapKey: csr === null ? null : f64(nnz + m + 1),
-    heapCol: csr === null ? null : i32(nnz + m + 1),
+    clean: scan?.clean === true,
+    heapKey: csr === null ? null : f64(initialHeapLength(m)),
+    heapCol: csr === null ? null : i32(initialHeapLength(m)),
     freeRows: i32(n),
     work: i32(n),
     scanMin: INF,

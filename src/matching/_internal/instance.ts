@@ -6,7 +6,7 @@
  */
 import { InfeasibleError, LimitError, MatchingInputError } from "../../errors.js";
 import type { CsrScores, MatchingInstance, PinnedPair } from "../types.js";
-import { checkCsr } from "./checkCsr.js";
+import { type CsrRange, checkCsr } from "./checkCsr.js";
 import { checkCapacities, checkPreferences, checkTags, maskUnlisted } from "./instanceParts.js";
 import { mentorRankIndex, type RankIndex, rankIn } from "./rankIndex.js";
 
@@ -36,6 +36,8 @@ export interface Instance {
   /** Row-major scores; `-Infinity` = not allowed. */
   readonly dense: Float64Array | null;
   readonly csr: CsrScores | null;
+  /** The range of the CSR values, found while checking them (null for dense scores). */
+  readonly csrRange: CsrRange | null;
   /** Row-major rule mask (non-zero = forbidden), or null. */
   readonly forbidden: Uint8Array | null;
   /** Seats of each mentor: its capacity, or the number of mentees when that is smaller. */
@@ -261,6 +263,7 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
   }
   let dense: Float64Array | null = null;
   let csr: CsrScores | null = null;
+  let csrRange: CsrRange | null = null;
   let rows: number;
   let cols: number;
   const scores = input.scores;
@@ -317,7 +320,7 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
       );
     }
   } else if (isCsr(scores)) {
-    checkCsr(scores);
+    csrRange = checkCsr(scores);
     csr = scores;
     rows = scores.rows;
     cols = scores.cols;
@@ -329,10 +332,10 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
   }
   if (dense === null || options.deferDenseScoreCheck !== true) {
     if (dense !== null) checkDenseScores(dense, cols);
-    return completeInstance(input, rows, cols, dense, csr);
+    return completeInstance(input, rows, cols, dense, csr, csrRange);
   }
   try {
-    return completeInstance(input, rows, cols, dense, csr);
+    return completeInstance(input, rows, cols, dense, csr, csrRange);
   } catch (error) {
     // The skipped check comes first, as it would have without the deferral.
     checkDenseScores(dense, cols);
@@ -347,6 +350,7 @@ function completeInstance(
   cols: number,
   dense: Float64Array | null,
   csr: CsrScores | null,
+  csrRange: CsrRange | null,
 ): Instance {
   const scores = input.scores;
   let forbidden: Uint8Array | null = null;
@@ -384,6 +388,7 @@ function completeInstance(
     hasScores: scores !== undefined,
     dense,
     csr,
+    csrRange,
     forbidden,
     capacity,
     capacityGiven,

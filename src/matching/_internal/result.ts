@@ -3,7 +3,7 @@
  * Also the last guard of every strategy: a result never holds a forbidden pair or an over-full mentor.
  */
 import { MentorMatchError } from "../../errors.js";
-import { computeMetrics } from "./summary.js";
+import { computeMetrics, matchedScores } from "./summary.js";
 import type { MatchResult, MentorGroup, UnmatchedMentee, UnmatchedReason } from "../types.js";
 import { type Instance, scoreOf } from "./instance.js";
 import { mentorRankIndex, type RankIndex, rankIn } from "./rankIndex.js";
@@ -176,11 +176,19 @@ export function buildResult(
     }
     if (j < 0 || j >= cols) throw internal(strategy, `gave mentee ${i} mentor ${j}, out of range`);
     if (pinnedMentor[i] !== -1 && pinnedMentor[i] !== j) throw internal(strategy, `moved pinned mentee ${i}`);
-    // A pinned pair was checked by normalizeInstance and stands whatever the ranked lists say.
-    if (pinnedMentor[i] !== j && scoreOf(inst, i, j) === Number.NEGATIVE_INFINITY)
-      throw internal(strategy, `paired mentee ${i} with mentor ${j}, a pair that is not allowed`);
     load[j]!++;
     if (load[j]! > capacity[j]!) throw internal(strategy, `gave mentor ${j} more mentees than its capacity`);
+  }
+  // The score of each pair, read once (a row scan each on CSR) for this check and for the metrics.
+  const scores = matchedScores(inst, mentorOf);
+  for (let i = 0; i < rows; i++) {
+    const j = mentorOf[i]!;
+    // A pinned pair was checked by normalizeInstance and stands whatever the ranked lists say.
+    if (j === -1 || pinnedMentor[i] === j) continue;
+    const allowed = inst.hasScores
+      ? scores[i] !== Number.NEGATIVE_INFINITY
+      : scoreOf(inst, i, j) !== Number.NEGATIVE_INFINITY;
+    if (!allowed) throw internal(strategy, `paired mentee ${i} with mentor ${j}, a pair that is not allowed`);
   }
   const members: number[][] = Array.from({ length: cols }, () => []);
   const unmatched: UnmatchedMentee[] = [];
@@ -197,7 +205,7 @@ export function buildResult(
     mentorOf,
     groups,
     unmatched,
-    metrics: computeMetrics(inst, mentorOf),
+    metrics: computeMetrics(inst, mentorOf, scores),
     ...(extras.tieBreak === undefined ? {} : { tieBreak: extras.tieBreak }),
     ...(extras.duals === undefined ? {} : { duals: extras.duals }),
   };

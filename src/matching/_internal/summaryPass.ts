@@ -2,7 +2,7 @@
  * The fused metrics pass: both sides' ranks and the number of blocking pairs from one pass over the
  * scores (dense or CSR), for `computeMetrics` (summary.ts) when nobody gave a ranked list.
  */
-import { csrValue, type Instance } from "./instance.js";
+import type { Instance } from "./instance.js";
 
 const NEG = Number.NEGATIVE_INFINITY;
 
@@ -60,9 +60,9 @@ export function oneToOneMentorRanks(
  * The fused pass for the common case (scores, no lists): each cell is read once and feeds the mentee's
  * rank, the mentor's rank (difference array over the mentor's group sorted by score, as in
  * {@link mentorRanks}) and the blocking-pair test (as in `scanBlockingPairs`). O(cells · log capacity):
- * n·m dense, nnz CSR.
+ * n·m dense, nnz CSR. `scores` holds the score of each mentee's pair (`matchedScores` in summary.ts).
  */
-export function fusedPass(inst: Instance, mentorOf: Int32Array): FusedPass {
+export function fusedPass(inst: Instance, mentorOf: Int32Array, scores: Float64Array): FusedPass {
   const { rows, cols, capacity, pinnedMentor, forbidden, minScore, dense, csr } = inst;
   const load = new Int32Array(cols);
   const own = new Float64Array(rows).fill(NEG);
@@ -73,8 +73,7 @@ export function fusedPass(inst: Instance, mentorOf: Int32Array): FusedPass {
     if (j === -1) continue;
     load[j]!++;
     start[j + 1]!++;
-    let s = dense !== null ? dense[i * cols + j]! : csrValue(csr!, i, j);
-    if ((forbidden !== null && forbidden[i * cols + j] !== 0) || s < minScore) s = NEG;
+    const s = scores[i]!;
     own[i] = s;
     if (pinnedMentor[i] !== j && s < worst[j]!) worst[j] = s;
   }
