@@ -209,6 +209,8 @@ function buildCandidates(
   st.rowStart = rowStart;
   st.colIdx = col;
   st.val = val;
+  st.cost = val;
+  st.costSign = sign;
   if (st.heapKey === null) {
     // The search grows the heap when it needs more (growHeap).
     st.heapKey = new Float64Array(initialHeapLength(m));
@@ -287,6 +289,7 @@ function sparsifiedSearches(st: State, rows: Int32Array, nRows: number, nFree: n
     st.rowStart = null;
     st.colIdx = null;
     st.val = null;
+    st.cost = null;
   }
 }
 

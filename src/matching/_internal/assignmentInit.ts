@@ -38,15 +38,15 @@ export function rowScan(st: State, i: number): void {
       }
     }
   } else {
+    // The search's costs: +Infinity on a cell not allowed, which never passes `h < second`.
     const rs = st.rowStart!;
     const ci = st.colIdx!;
-    const val = st.val!;
-    const base = i * m;
-    for (let k = rs[i]!; k < rs[i + 1]!; k++) {
-      const s = val[k]!;
+    const cost = st.cost!;
+    const costSign = st.costSign;
+    const end = rs[i + 1]!;
+    for (let k = rs[i]!; k < end; k++) {
       const j = ci[k]!;
-      if (!(s >= lo && s <= hi) || (mask !== null && mask[base + j] !== 0)) continue;
-      const h = sign * s - v[j]!;
+      const h = costSign * cost[k]! - v[j]!;
       if (h < second) {
         if (h < min || (h === min && j < minCol)) {
           second = min;
@@ -76,7 +76,7 @@ export function columnReduction(st: State, rows: Int32Array, nRows: number): num
   const colArg = st.pred;
   colMin.fill(INF);
   colArg.fill(-1);
-  if (st.dense === null && clean) {
+  if (st.dense === null && st.cost !== null) {
     columnMinimaCsr(st, rows, nRows, colMin, colArg);
   } else {
     for (let t = 0; t < nRows; t++) {
@@ -153,8 +153,8 @@ export function columnReduction(st: State, rows: Int32Array, nRows: number): num
 }
 
 /**
- * The column minima of {@link columnReduction} on CSR scores whose every cell is allowed: one tight pass
- * over the cells, no checks. Rows come in increasing order, so the first row at a column's minimum keeps
+ * The column minima of {@link columnReduction} on CSR scores, from the search's costs (+Infinity on the
+ * cells not allowed): one tight pass over the cells, no checks. Rows come in increasing order, so the first row at a column's minimum keeps
  * it (ties: lower row). O(nnz).
  */
 function columnMinimaCsr(
@@ -164,15 +164,16 @@ function columnMinimaCsr(
   colMin: Float64Array,
   colArg: Int32Array,
 ): void {
-  const { sign } = st;
+  const { costSign } = st;
   const rs = st.rowStart!;
   const ci = st.colIdx!;
-  const val = st.val!;
+  const cost = st.cost!;
   for (let t = 0; t < nRows; t++) {
     const i = rows[t]!;
     const end = rs[i + 1]!;
     for (let k = rs[i]!; k < end; k++) {
-      const c = sign * val[k]!;
+      // A cell not allowed costs +Infinity: never below a column's minimum.
+      const c = costSign * cost[k]!;
       const j = ci[k]!;
       if (c < colMin[j]!) {
         colMin[j] = c;
@@ -199,14 +200,13 @@ export function rowScanExcluding(st: State, i: number, skip: number): void {
   } else {
     const rs = st.rowStart!;
     const ci = st.colIdx!;
-    const val = st.val!;
-    const base = i * m;
-    for (let k = rs[i]!; k < rs[i + 1]!; k++) {
+    const cost = st.cost!;
+    const costSign = st.costSign;
+    const end = rs[i + 1]!;
+    for (let k = rs[i]!; k < end; k++) {
       const j = ci[k]!;
       if (j === skip) continue;
-      const s = val[k]!;
-      if (!(s >= lo && s <= hi) || (mask !== null && mask[base + j] !== 0)) continue;
-      const h = sign * s - v[j]!;
+      const h = costSign * cost[k]! - v[j]!; // +Infinity when not allowed
       if (h < min) min = h;
     }
   }

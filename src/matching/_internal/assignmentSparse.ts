@@ -33,29 +33,11 @@ export function startSparseSearches(st: State): void {
  * decides. The first search of a batch needs {@link startSparseSearches}.
  */
 export function searchSparse(st: State, s: number, balanced: boolean): SearchStatus {
-  const {
-    m,
-    lo,
-    hi,
-    mask,
-    sign,
-    u,
-    v,
-    d,
-    pred,
-    cap,
-    load,
-    seatStart,
-    seatRow,
-    scannedCols,
-    scannedRows,
-    rowDist,
-    touched,
-    clean,
-  } = st;
+  const { u, v, d, pred, cap, load, seatStart, seatRow, scannedCols, scannedRows, rowDist, touched } = st;
   const rs = st.rowStart!;
   const ci = st.colIdx!;
-  const val = st.val!;
+  const cost = st.cost!;
+  const costSign = st.costSign;
   let hk = st.heapKey!;
   let hc = st.heapCol!;
   const level = st.level;
@@ -81,13 +63,11 @@ export function searchSparse(st: State, s: number, balanced: boolean): SearchSta
     relax: while (pending < nRows) {
       const r = scannedRows[pending++]!;
       const h = minVal - u[r]!;
-      const base = r * m;
       const end = rs[r + 1]!;
       for (let k = rs[r]!; k < end; k++) {
         const j = ci[k]!;
-        const sv = val[k]!;
-        if (!clean && (!(sv >= lo && sv <= hi) || (mask !== null && mask[base + j] !== 0))) continue;
-        const red = h + sign * sv - v[j]!;
+        // +Infinity for a cell not allowed: it fails the next test.
+        const red = h + costSign * cost[k]! - v[j]!;
         // A column no nearer than the nearest free seat is never popped (the search ends there first):
         // its distance is not even recorded.
         if (!(red < bestFree)) continue;

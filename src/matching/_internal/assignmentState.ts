@@ -58,6 +58,13 @@ export interface State {
   rowStart: Int32Array | null;
   colIdx: Int32Array | null;
   val: Float64Array | null;
+  /**
+   * What the sparse search reads for cell k: `costSign × cost[k]` is its cost, +Infinity when the cell is
+   * not allowed (so that the search needs no check per cell). `val` itself (`costSign` = `sign`) when every
+   * cell is allowed, else a copy with `sign` applied and +Infinity on the cells ruled out (`costSign` = 1).
+   */
+  cost: Float64Array | null;
+  costSign: number;
   readonly mask: Uint8Array | null;
   /** ±1 (cost = sign × score), times a power of two that brings huge scores near 1 (see costScale). */
   readonly sign: number;
@@ -250,6 +257,8 @@ export function createState(p: CoreProblem): State {
     rowStart: csr === null ? null : csr.rowStart,
     colIdx: csr === null ? null : csr.col,
     val: csr === null ? null : csr.value,
+    cost: null,
+    costSign: 1,
     mask: inst.forbidden,
     sign: p.sign * (scan === null ? costScale(inst) : scan.scale),
     lo: p.lo,
@@ -287,7 +296,38 @@ export function createState(p: CoreProblem): State {
     candidatePhase: false,
     candidates: p.candidates ?? CANDIDATES,
   };
+  if (csr !== null) {
+    if (state.clean) {
+      state.cost = csr.value;
+      state.costSign = state.sign;
+    } else {
+      state.cost = allowedCosts(csr, m, state.sign, p.lo, p.hi, inst.forbidden);
+    }
+  }
   return state;
+}
+
+/** CSR costs with the cells ruled out (outside [lo, hi], or masked) at +Infinity. O(nnz). */
+function allowedCosts(
+  csr: { readonly rowStart: Int32Array; readonly col: Int32Array; readonly value: Float64Array },
+  m: number,
+  sign: number,
+  lo: number,
+  hi: number,
+  mask: Uint8Array | null,
+): Float64Array {
+  const { rowStart, col, value } = csr;
+  const out = new Float64Array(value.length);
+  for (let i = 0; i < rowStart.length - 1; i++) {
+    const base = i * m;
+    const end = rowStart[i + 1]!;
+    for (let k = rowStart[i]!; k < end; k++) {
+      const sv = value[k]!;
+      const allowed = sv >= lo && sv <= hi && (mask === null || mask[base + col[k]!] === 0);
+      out[k] = allowed ? sign * sv : INF;
+    }
+  }
+  return out;
 }
 
 export function resetState(st: State): void {
