@@ -190,16 +190,28 @@ export function buildResult(
       : scoreOf(inst, i, j) !== Number.NEGATIVE_INFINITY;
     if (!allowed) throw internal(strategy, `paired mentee ${i} with mentor ${j}, a pair that is not allowed`);
   }
-  const members: number[][] = Array.from({ length: cols }, () => []);
+  // Groups by a counting sort on typed arrays: one plain array per mentor that has mentees, none for the
+  // others (a table of `cols` empty arrays was most of this function's time on sparse instances).
+  const start = new Int32Array(cols + 1);
+  for (let j = 0; j < cols; j++) start[j + 1] = start[j]! + load[j]!;
+  const order = new Int32Array(start[cols]!);
+  const fill = start.slice(0, cols);
   const unmatched: UnmatchedMentee[] = [];
   const scan = inst.hasScores ? new ReasonScan(inst, load) : null;
   for (let i = 0; i < rows; i++) {
     const j = mentorOf[i]!;
     if (j === -1) unmatched.push(unmatchedReason(inst, i, load, scan));
-    else members[j]!.push(i);
+    else order[fill[j]!++] = i;
   }
   const groups: MentorGroup[] = [];
-  for (let j = 0; j < cols; j++) if (members[j]!.length > 0) groups.push({ mentor: j, mentees: members[j]! });
+  for (let j = 0; j < cols; j++) {
+    const first = start[j]!;
+    const end = start[j + 1]!;
+    if (first === end) continue;
+    const mentees = [order[first]!];
+    for (let q = first + 1; q < end; q++) mentees.push(order[q]!);
+    groups.push({ mentor: j, mentees });
+  }
   return {
     strategy,
     mentorOf,
