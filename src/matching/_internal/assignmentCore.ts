@@ -211,6 +211,7 @@ function buildCandidates(
   st.val = val;
   st.cost = val;
   st.costSign = sign;
+  st.sortedRows = false; // candidates come in heap order
   if (st.heapKey === null) {
     // The search grows the heap when it needs more (growHeap).
     st.heapKey = new Float64Array(initialHeapLength(m));

@@ -3,6 +3,7 @@
  * set-up, and the steps every search ends with (potentials, augmentation, eviction). See assignmentCore.ts.
  */
 import { InfeasibleError } from "../../errors.js";
+import { findCell } from "./checkCsr.js";
 import type { Instance } from "./instance.js";
 
 /** How many rows must be matched. */
@@ -65,6 +66,8 @@ export interface State {
    */
   cost: Float64Array | null;
   costSign: number;
+  /** Whether the CSR rows list their columns in increasing order (cells found by binary search). */
+  sortedRows: boolean;
   readonly mask: Uint8Array | null;
   /** ±1 (cost = sign × score), times a power of two that brings huge scores near 1 (see costScale). */
   readonly sign: number;
@@ -259,6 +262,7 @@ export function createState(p: CoreProblem): State {
     val: csr === null ? null : csr.value,
     cost: null,
     costSign: 1,
+    sortedRows: inst.csrRange?.sortedRows === true,
     mask: inst.forbidden,
     sign: p.sign * (scan === null ? costScale(inst) : scan.scale),
     lo: p.lo,
@@ -365,15 +369,8 @@ export function costAt(st: State, i: number, j: number): number {
   if (st.dense !== null) {
     s = st.dense[i * m + j]!;
   } else {
-    s = Number.NEGATIVE_INFINITY;
-    const rs = st.rowStart!;
-    const ci = st.colIdx!;
-    for (let k = rs[i]!; k < rs[i + 1]!; k++) {
-      if (ci[k] === j) {
-        s = st.val![k]!;
-        break;
-      }
-    }
+    const k = findCell(st.rowStart!, st.colIdx!, i, j, st.sortedRows);
+    s = k < 0 ? Number.NEGATIVE_INFINITY : st.val![k]!;
   }
   if (!(s >= lo && s <= hi) || (mask !== null && mask[i * m + j] !== 0)) return INF;
   return st.sign * s;
@@ -382,9 +379,8 @@ export function costAt(st: State, i: number, j: number): number {
 /** Cost of cell (i, j) ignoring the allowed range (for pinned cells). */
 export function rawCost(st: State, i: number, j: number): number {
   if (st.dense !== null) return st.sign * st.dense[i * st.m + j]!;
-  const rs = st.rowStart!;
-  for (let k = rs[i]!; k < rs[i + 1]!; k++) if (st.colIdx![k] === j) return st.sign * st.val![k]!;
-  return INF;
+  const k = findCell(st.rowStart!, st.colIdx!, i, j, st.sortedRows);
+  return k < 0 ? INF : st.sign * st.val![k]!;
 }
 
 /** Updates potentials after a search that ended at distance `delta`, then augments. */

@@ -10,6 +10,42 @@ export interface CsrRange {
   readonly maxFinite: number;
   /** Whether some cell holds -Infinity (a pair not allowed). */
   readonly anyNegativeInfinity: boolean;
+  /** Whether every row lists its columns in increasing order (then a cell is found by binary search). */
+  readonly sortedRows: boolean;
+}
+
+/**
+ * Index of cell (i, j) in CSR arrays, or -1 when row i does not list column j: a binary search when the
+ * rows are sorted ({@link CsrRange.sortedRows}), else a scan of the row. O(log deg) or O(deg).
+ *
+ * @param rowStart - CSR row offsets.
+ * @param col - CSR column of each cell.
+ * @param i - the row.
+ * @param j - the column.
+ * @param sorted - whether every row lists its columns in increasing order.
+ * @returns the cell's index in `col` (and in the values), or -1.
+ * @example
+ * findCell(Int32Array.of(0, 2), Int32Array.of(1, 4), 0, 4, true); // 1
+ */
+export function findCell(
+  rowStart: Int32Array,
+  col: Int32Array,
+  i: number,
+  j: number,
+  sorted: boolean,
+): number {
+  let a = rowStart[i]!;
+  let b = rowStart[i + 1]!;
+  if (!sorted) {
+    for (let k = a; k < b; k++) if (col[k] === j) return k;
+    return -1;
+  }
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (col[mid]! < j) a = mid + 1;
+    else b = mid;
+  }
+  return a < rowStart[i + 1]! && col[a] === j ? a : -1;
 }
 
 /**
@@ -21,7 +57,7 @@ export interface CsrRange {
  * @throws MatchingInputError `INVALID_SHAPE` naming the row, cell and column; `INVALID_SCORE` naming the pair.
  * @example
  * checkCsr({ rows: 1, cols: 2, rowStart: Int32Array.of(0, 1), col: Int32Array.of(1), value: Float64Array.of(3) });
- * // { minFinite: 3, maxFinite: 3, anyNegativeInfinity: false }
+ * // { minFinite: 3, maxFinite: 3, anyNegativeInfinity: false, sortedRows: true }
  */
 export function checkCsr(csr: CsrScores): CsrRange {
   const rows = checkDimension(csr.rows, "rows");
@@ -61,13 +97,18 @@ export function checkCsr(csr: CsrScores): CsrRange {
       );
     }
   }
-  const seen = new Int32Array(cols).fill(-1);
+  let seen: Int32Array | null = null;
   let minFinite = Number.POSITIVE_INFINITY;
   let maxFinite = Number.NEGATIVE_INFINITY;
   let anyNegativeInfinity = false;
+  let sortedRows = true;
   for (let i = 0; i < rows; i++) {
+    const start = rowStart[i]!;
     const end = rowStart[i + 1]!;
-    for (let k = rowStart[i]!; k < end; k++) {
+    // Columns in increasing order cannot repeat; a row out of order is checked for repeats apart.
+    let previous = -1;
+    let ordered = true;
+    for (let k = start; k < end; k++) {
       const j = col[k]!;
       if (!(j >= 0 && j < cols)) {
         throw new MatchingInputError(
@@ -78,12 +119,8 @@ export function checkCsr(csr: CsrScores): CsrRange {
           },
         );
       }
-      if (seen[j] === i) {
-        throw new MatchingInputError("INVALID_SHAPE", `CSR row ${i} lists column ${j} twice.`, {
-          details: { mentee: i, mentor: j },
-        });
-      }
-      seen[j] = i;
+      if (j <= previous) ordered = false;
+      previous = j;
       const v = value[k]!;
       // One comparison rejects NaN and +Infinity (assertValidScore says which).
       if (!(v < Number.POSITIVE_INFINITY)) assertValidScore(v, i, j);
@@ -93,6 +130,18 @@ export function checkCsr(csr: CsrScores): CsrRange {
         else minFinite = v;
       }
     }
+    if (ordered) continue;
+    sortedRows = false;
+    if (seen === null) seen = new Int32Array(cols).fill(-1);
+    for (let k = start; k < end; k++) {
+      const j = col[k]!;
+      if (seen[j] === i) {
+        throw new MatchingInputError("INVALID_SHAPE", `CSR row ${i} lists column ${j} twice.`, {
+          details: { mentee: i, mentor: j },
+        });
+      }
+      seen[j] = i;
+    }
   }
-  return { minFinite, maxFinite, anyNegativeInfinity };
+  return { minFinite, maxFinite, anyNegativeInfinity, sortedRows };
 }

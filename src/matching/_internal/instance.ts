@@ -6,7 +6,7 @@
  */
 import { InfeasibleError, LimitError, MatchingInputError } from "../../errors.js";
 import type { CsrScores, MatchingInstance, PinnedPair } from "../types.js";
-import { type CsrRange, checkCsr } from "./checkCsr.js";
+import { type CsrRange, checkCsr, findCell } from "./checkCsr.js";
 import { checkCapacities, checkPreferences, checkTags, maskUnlisted } from "./instanceParts.js";
 import { mentorRankIndex, type RankIndex, rankIn } from "./rankIndex.js";
 
@@ -221,18 +221,19 @@ export function scoreOf(inst: Instance, i: number, j: number): number {
   if (inst.dense !== null) {
     s = inst.dense[i * inst.cols + j]!;
   } else {
-    s = csrValue(inst.csr!, i, j);
+    s = csrValue(inst.csr!, i, j, inst.csrRange?.sortedRows === true);
   }
   if (inst.forbidden !== null && inst.forbidden[i * inst.cols + j] !== 0) return Number.NEGATIVE_INFINITY;
   return s < inst.minScore ? Number.NEGATIVE_INFINITY : s;
 }
 
-/** The stored value of cell (i, j) of a CSR matrix, or -Infinity when absent (a scan of row i). */
-export function csrValue(csr: CsrScores, i: number, j: number): number {
-  const start = csr.rowStart[i]!;
-  const end = csr.rowStart[i + 1]!;
-  for (let k = start; k < end; k++) if (csr.col[k] === j) return csr.value[k]!;
-  return Number.NEGATIVE_INFINITY;
+/**
+ * The stored value of cell (i, j) of a CSR matrix, or -Infinity when absent: a binary search of row i when
+ * its columns are sorted (`sorted`, as validation found), else a scan.
+ */
+export function csrValue(csr: CsrScores, i: number, j: number, sorted = false): number {
+  const k = findCell(csr.rowStart, csr.col, i, j, sorted);
+  return k < 0 ? Number.NEGATIVE_INFINITY : csr.value[k]!;
 }
 
 /**

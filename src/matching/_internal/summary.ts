@@ -6,6 +6,7 @@
  * einiger Verfahren zur Summation endlicher Summen", ZAMM 54), so totals compare across strategies.
  */
 import { MatchingInputError } from "../../errors.js";
+import { findCell } from "./checkCsr.js";
 import { type Instance, scoreOf } from "./instance.js";
 import { mentorRankIndex, rankIn } from "./rankIndex.js";
 import type { MatchMetrics, RankProfile, TagMetrics } from "../types.js";
@@ -165,7 +166,8 @@ export function mentorRanks(inst: Instance, mentorOf: Int32Array): Int32Array {
  * The score of each mentee's pair as the algorithms see it ({@link scoreOf}: `-Infinity` when absent,
  * forbidden or below `minScore`), NaN for a mentee without a mentor; for an instance without scores, NaN
  * throughout. Computed once per result and shared by its checks and metrics: on CSR scores each lookup is
- * a scan of the row, so one pass here replaces one per consumer. O(n) dense, O(nnz) at most on CSR.
+ * a search of the row (binary when its columns are sorted), done once here for every consumer. O(n)
+ * dense; O(n log deg) on sorted CSR rows, O(nnz) at most otherwise.
  *
  * @param inst - a normalised instance.
  * @param mentorOf - mentor of each mentee, -1 = none (mentors in range).
@@ -177,20 +179,15 @@ export function matchedScores(inst: Instance, mentorOf: Int32Array): Float64Arra
   const { rows, cols, dense, csr, forbidden, minScore } = inst;
   const out = new Float64Array(rows).fill(Number.NaN);
   if (!inst.hasScores) return out;
+  const sorted = inst.csrRange?.sortedRows === true;
   for (let i = 0; i < rows; i++) {
     const j = mentorOf[i]!;
     if (j === -1) continue;
     let s = NEG;
     if (dense !== null) s = dense[i * cols + j]!;
     else {
-      const { rowStart, col, value } = csr!;
-      const end = rowStart[i + 1]!;
-      for (let k = rowStart[i]!; k < end; k++) {
-        if (col[k] === j) {
-          s = value[k]!;
-          break;
-        }
-      }
+      const k = findCell(csr!.rowStart, csr!.col, i, j, sorted);
+      if (k >= 0) s = csr!.value[k]!;
     }
     if ((forbidden !== null && forbidden[i * cols + j] !== 0) || s < minScore) s = NEG;
     out[i] = s;
