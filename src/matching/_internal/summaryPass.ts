@@ -168,18 +168,19 @@ export function fusedPass(inst: Instance, mentorOf: Int32Array, scores: Float64A
     const { rowStart, col: colOf, value: cellValue } = csr;
     for (let i = 0; i < rows; i++) {
       const cur = own[i]!;
-      const free = pinnedMentor[i] === -1;
       let better = 0;
+      let blocks = 0;
       const end = rowStart[i + 1]!;
+      // Each comparison is added as 0 or 1 (a bit, no branch): on the cells of a row each test is a coin
+      // toss, and a mispredicted branch per test cost more than the additions.
       for (let k = rowStart[i]!; k < end; k++) {
         const j = colOf[k]!;
         const v = cellValue[k]!;
-        if (v > partner[j]!) above[j]!++;
-        if (v > cur) {
-          better++;
-          if (free && v > threshold[j]!) blocking++;
-        }
+        above[j]! += +(v > partner[j]!);
+        better += +(v > cur);
+        blocks += +(v > cur) & +(v > threshold[j]!);
       }
+      if (pinnedMentor[i] === -1) blocking += blocks;
       if (mentorOf[i] !== -1) menteeRank[i] = cur === NEG ? 0 : better + 1;
     }
     return {
