@@ -253,6 +253,11 @@ export function createState(p: CoreProblem): State {
   for (let j = 0; j < m; j++) cap[j] = seatStart[j + 1]! - seatStart[j]!;
   const seats = seatStart[m]!;
   const scan = csr === null ? null : csrScan(inst, p.lo, p.hi);
+  const sign = p.sign * (scan === null ? costScale(inst) : scan.scale);
+  // Set in the literal, not after it: a field that changes type after construction deoptimises the
+  // functions compiled for the first shape.
+  const cost =
+    csr === null ? null : scan!.clean ? csr.value : allowedCosts(csr, m, sign, p.lo, p.hi, inst.forbidden);
   const state: State = {
     n,
     m,
@@ -260,11 +265,11 @@ export function createState(p: CoreProblem): State {
     rowStart: csr === null ? null : csr.rowStart,
     colIdx: csr === null ? null : csr.col,
     val: csr === null ? null : csr.value,
-    cost: null,
-    costSign: 1,
+    cost,
+    costSign: scan?.clean === true ? sign : 1,
     sortedRows: inst.csrRange?.sortedRows === true,
     mask: inst.forbidden,
-    sign: p.sign * (scan === null ? costScale(inst) : scan.scale),
+    sign,
     lo: p.lo,
     hi: p.hi,
     mode: p.mode,
@@ -300,14 +305,6 @@ export function createState(p: CoreProblem): State {
     candidatePhase: false,
     candidates: p.candidates ?? CANDIDATES,
   };
-  if (csr !== null) {
-    if (state.clean) {
-      state.cost = csr.value;
-      state.costSign = state.sign;
-    } else {
-      state.cost = allowedCosts(csr, m, state.sign, p.lo, p.hi, inst.forbidden);
-    }
-  }
   return state;
 }
 
