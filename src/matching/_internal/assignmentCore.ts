@@ -217,7 +217,6 @@ function buildCandidates(
     st.heapKey = new Float64Array(initialHeapLength(m));
     st.heapCol = new Int32Array(initialHeapLength(m));
   }
-  st.clean = true; // every candidate cell is an allowed one
   startSparseSearches(st);
 }
 
@@ -285,7 +284,6 @@ function sparsifiedSearches(st: State, rows: Int32Array, nRows: number, nFree: n
     }
   } finally {
     st.candidatePhase = false;
-    st.clean = false;
     st.dense = S;
     st.rowStart = null;
     st.colIdx = null;

@@ -71,43 +71,25 @@ export function rowScan(st: State, i: number): void {
  * rows left free (in `st.freeRows`), or -1 when some column with seats has no allowed cell.
  */
 export function columnReduction(st: State, rows: Int32Array, nRows: number): number {
-  const { m, lo, hi, mask, sign, v, cap, clean } = st;
+  const { m, lo, hi, mask, sign, v, cap } = st;
   const colMin = st.d;
   const colArg = st.pred;
   colMin.fill(INF);
   colArg.fill(-1);
-  if (st.dense === null && st.cost !== null) {
+  if (st.dense === null) {
     columnMinimaCsr(st, rows, nRows, colMin, colArg);
   } else {
+    const S = st.dense;
     for (let t = 0; t < nRows; t++) {
       const i = rows[t]!;
-      if (st.dense !== null) {
-        const S = st.dense;
-        const base = i * m;
-        for (let j = 0; j < m; j++) {
-          const s = S[base + j]!;
-          if (!(s >= lo && s <= hi) || (mask !== null && mask[base + j] !== 0)) continue;
-          const c = sign * s;
-          if (c < colMin[j]!) {
-            colMin[j] = c;
-            colArg[j] = i;
-          }
-        }
-      } else {
-        const rs = st.rowStart!;
-        const ci = st.colIdx!;
-        const val = st.val!;
-        const base = i * m;
-        // Rows come in increasing order, so the first row at a column's minimum keeps it (ties: lower row).
-        for (let k = rs[i]!; k < rs[i + 1]!; k++) {
-          const s = val[k]!;
-          const j = ci[k]!;
-          if (!clean && (!(s >= lo && s <= hi) || (mask !== null && mask[base + j] !== 0))) continue;
-          const c = sign * s;
-          if (c < colMin[j]!) {
-            colMin[j] = c;
-            colArg[j] = i;
-          }
+      const base = i * m;
+      for (let j = 0; j < m; j++) {
+        const s = S[base + j]!;
+        if (!(s >= lo && s <= hi) || (mask !== null && mask[base + j] !== 0)) continue;
+        const c = sign * s;
+        if (c < colMin[j]!) {
+          colMin[j] = c;
+          colArg[j] = i;
         }
       }
     }
@@ -154,8 +136,8 @@ export function columnReduction(st: State, rows: Int32Array, nRows: number): num
 
 /**
  * The column minima of {@link columnReduction} on CSR scores, from the search's costs (+Infinity on the
- * cells not allowed): one tight pass over the cells, no checks. Rows come in increasing order, so the first row at a column's minimum keeps
- * it (ties: lower row). O(nnz).
+ * cells not allowed): one tight pass over the cells, no checks. Rows come in increasing order, so the
+ * first row at a column's minimum keeps it (ties: lower row). O(nnz).
  */
 function columnMinimaCsr(
   st: State,

@@ -106,8 +106,6 @@ export interface State {
   nTouched: number;
   /** Sparse search: columns reached at exactly the current distance, waiting to be scanned (first in, first out). */
   level: Int32Array;
-  /** True when every CSR cell is allowed (no score bound or mask excludes one): the search skips the checks. */
-  clean: boolean;
   heapKey: Float64Array | null;
   heapCol: Int32Array | null;
   /** Rows still to place (not pinned), and work lists of the initialisation. */
@@ -293,7 +291,6 @@ export function createState(p: CoreProblem): State {
     touched: ints.take(sparseCols),
     level: ints.take(sparseCols),
     nTouched: 0,
-    clean: scan?.clean === true,
     heapKey: csr === null ? null : floats.take(heapLength),
     heapCol: csr === null ? null : ints.take(heapLength),
     freeRows: ints.take(n),
