@@ -69,7 +69,9 @@ export function searchSparse(st: State, s: number, balanced: boolean): SearchSta
         // +Infinity for a cell not allowed: it fails the next test.
         const red = h + costSign * cost[k]! - v[j]!;
         // A column no nearer than the nearest free seat is never popped (the search ends there first):
-        // its distance is not even recorded.
+        // its distance is not even recorded. Keep this test before the load of d[j]: the other order
+        // (and a four-cell unrolled pre-test on d) measured 1.2–1.5× the CPU time on the OR-Library
+        // sparse instances (in-process A/B, V8 in Node 20).
         if (!(red < bestFree)) continue;
         const dj = d[j]!;
         if (!(red < dj)) continue; // also when j is scanned (NaN)
