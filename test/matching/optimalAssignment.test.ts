@@ -197,6 +197,56 @@ describe("optimalAssignment", () => {
     }
   });
 
+  it("solves CSR rows listed out of column order like sorted ones (pins, rules, minScore, duals, metrics)", () => {
+    // Sorted rows take binary searches for a pair's cell; rows out of order take scans: same answers.
+    const rnd = random(23);
+    const n = 50;
+    const m = 30;
+    const rowStart = new Int32Array(n + 1);
+    const col: number[] = [];
+    const value: number[] = [];
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < m; j++) {
+        if (rnd() < 0.5) continue;
+        col.push(j);
+        value.push(Math.round(rnd() * 100));
+      }
+      rowStart[i + 1] = col.length;
+    }
+    const sorted = { rows: n, cols: m, rowStart, col: Int32Array.from(col), value: Float64Array.from(value) };
+    // The same cells, each row reversed.
+    const rcol = Int32Array.from(col);
+    const rvalue = Float64Array.from(value);
+    for (let i = 0; i < n; i++) {
+      rcol.subarray(rowStart[i]!, rowStart[i + 1]!).reverse();
+      rvalue.subarray(rowStart[i]!, rowStart[i + 1]!).reverse();
+    }
+    const reversed = { ...sorted, col: rcol, value: rvalue };
+    const forbidden = new Uint8Array(n * m);
+    for (let k = 0; k < n * m; k++) forbidden[k] = rnd() < 0.1 ? 1 : 0;
+    const pinRow = 3;
+    const pinCol = sorted.col[sorted.rowStart[pinRow]! + 1]!;
+    forbidden[pinRow * m + pinCol] = 0;
+    const rest = { capacities: Array.from({ length: m }, (_, j) => 1 + (j % 2)), forbidden, minScore: 5 };
+    const pinned = [{ mentee: pinRow, mentor: pinCol }];
+    for (const maximize of [true, false]) {
+      for (const cardinality of ["any", "maximum"] as const) {
+        const a = optimalAssignment({ scores: sorted, ...rest, pinned }, { maximize, cardinality });
+        const b = optimalAssignment({ scores: reversed, ...rest, pinned }, { maximize, cardinality });
+        expect(b.mentorOf[pinRow]).toBe(pinCol);
+        expect(b.metrics).toEqual(a.metrics);
+        expect(b.metrics.totalScore).toBeGreaterThan(0);
+        expect(Array.from(b.duals!.mentee)).toEqual(Array.from(a.duals!.mentee));
+      }
+    }
+    // A column listed twice in a row out of order is still found.
+    const twice = Int32Array.from(rcol);
+    twice[rowStart[7]! + 2] = twice[rowStart[7]!]!;
+    const err = codeOf(() => optimalAssignment({ scores: { ...reversed, col: twice } }));
+    expect(err.code).toBe("INVALID_SHAPE");
+    expect(err.message).toContain(`CSR row 7 lists column ${twice[rowStart[7]!]} twice`);
+  });
+
   it("gives a mentor of capacity c the same value as c copies of its column (seat expansion)", () => {
     const rnd = random(5);
     const n = 40;

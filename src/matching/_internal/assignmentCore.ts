@@ -53,6 +53,7 @@ import {
   costAt,
   createState,
   DONE,
+  initialHeapLength,
   rawCost,
   resetState,
   type SearchStatus,
@@ -210,11 +211,14 @@ function buildCandidates(
   st.rowStart = rowStart;
   st.colIdx = col;
   st.val = val;
-  if (st.heapKey === null || st.heapKey.length < nnz + m + 1) {
-    st.heapKey = new Float64Array(nnz + m + 1);
-    st.heapCol = new Int32Array(nnz + m + 1);
+  st.cost = val;
+  st.costSign = sign;
+  st.sortedRows = false; // candidates come in heap order
+  if (st.heapKey === null) {
+    // The search grows the heap when it needs more (growHeap).
+    st.heapKey = new Float64Array(initialHeapLength(m));
+    st.heapCol = new Int32Array(initialHeapLength(m));
   }
-  st.clean = true; // every candidate cell is an allowed one
   startSparseSearches(st);
 }
 
@@ -283,11 +287,11 @@ function sparsifiedSearches(st: State, rows: Int32Array, nRows: number, nFree: n
     }
   } finally {
     st.candidatePhase = false;
-    st.clean = false;
     st.dense = S;
     st.rowStart = null;
     st.colIdx = null;
     st.val = null;
+    st.cost = null;
   }
 }
 

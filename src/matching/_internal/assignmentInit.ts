@@ -38,15 +38,15 @@ export function rowScan(st: State, i: number): void {
       }
     }
   } else {
+    // The search's costs: +Infinity on a cell not allowed, which never passes `h < second`.
     const rs = st.rowStart!;
     const ci = st.colIdx!;
-    const val = st.val!;
-    const base = i * m;
-    for (let k = rs[i]!; k < rs[i + 1]!; k++) {
-      const s = val[k]!;
+    const cost = st.cost!;
+    const costSign = st.costSign;
+    const end = rs[i + 1]!;
+    for (let k = rs[i]!; k < end; k++) {
       const j = ci[k]!;
-      if (!(s >= lo && s <= hi) || (mask !== null && mask[base + j] !== 0)) continue;
-      const h = sign * s - v[j]!;
+      const h = costSign * cost[k]! - v[j]!;
       if (h < second) {
         if (h < min || (h === min && j < minCol)) {
           second = min;
@@ -71,35 +71,21 @@ export function rowScan(st: State, i: number): void {
  * rows left free (in `st.freeRows`), or -1 when some column with seats has no allowed cell.
  */
 export function columnReduction(st: State, rows: Int32Array, nRows: number): number {
-  const { m, lo, hi, mask, sign, v, cap, clean } = st;
+  const { m, lo, hi, mask, sign, v, cap } = st;
   const colMin = st.d;
   const colArg = st.pred;
   colMin.fill(INF);
   colArg.fill(-1);
-  for (let t = 0; t < nRows; t++) {
-    const i = rows[t]!;
-    if (st.dense !== null) {
-      const S = st.dense;
+  if (st.dense === null) {
+    columnMinimaCsr(st, rows, nRows, colMin, colArg);
+  } else {
+    const S = st.dense;
+    for (let t = 0; t < nRows; t++) {
+      const i = rows[t]!;
       const base = i * m;
       for (let j = 0; j < m; j++) {
         const s = S[base + j]!;
         if (!(s >= lo && s <= hi) || (mask !== null && mask[base + j] !== 0)) continue;
-        const c = sign * s;
-        if (c < colMin[j]!) {
-          colMin[j] = c;
-          colArg[j] = i;
-        }
-      }
-    } else {
-      const rs = st.rowStart!;
-      const ci = st.colIdx!;
-      const val = st.val!;
-      const base = i * m;
-      // Rows come in increasing order, so the first row at a column's minimum keeps it (ties: lower row).
-      for (let k = rs[i]!; k < rs[i + 1]!; k++) {
-        const s = val[k]!;
-        const j = ci[k]!;
-        if (!clean && (!(s >= lo && s <= hi) || (mask !== null && mask[base + j] !== 0))) continue;
         const c = sign * s;
         if (c < colMin[j]!) {
           colMin[j] = c;
@@ -148,6 +134,37 @@ export function columnReduction(st: State, rows: Int32Array, nRows: number): num
   return nFree;
 }
 
+/**
+ * The column minima of {@link columnReduction} on CSR scores, from the search's costs (+Infinity on the
+ * cells not allowed): one tight pass over the cells, no checks. Rows come in increasing order, so the
+ * first row at a column's minimum keeps it (ties: lower row). O(nnz).
+ */
+function columnMinimaCsr(
+  st: State,
+  rows: Int32Array,
+  nRows: number,
+  colMin: Float64Array,
+  colArg: Int32Array,
+): void {
+  const { costSign } = st;
+  const rs = st.rowStart!;
+  const ci = st.colIdx!;
+  const cost = st.cost!;
+  for (let t = 0; t < nRows; t++) {
+    const i = rows[t]!;
+    const end = rs[i + 1]!;
+    for (let k = rs[i]!; k < end; k++) {
+      // A cell not allowed costs +Infinity: never below a column's minimum.
+      const c = costSign * cost[k]!;
+      const j = ci[k]!;
+      if (c < colMin[j]!) {
+        colMin[j] = c;
+        colArg[j] = i;
+      }
+    }
+  }
+}
+
 /** Like {@link rowScan}, skipping column `skip`; only `st.scanMin` is meaningful afterwards. */
 export function rowScanExcluding(st: State, i: number, skip: number): void {
   const { m, lo, hi, mask, sign, v } = st;
@@ -165,14 +182,13 @@ export function rowScanExcluding(st: State, i: number, skip: number): void {
   } else {
     const rs = st.rowStart!;
     const ci = st.colIdx!;
-    const val = st.val!;
-    const base = i * m;
-    for (let k = rs[i]!; k < rs[i + 1]!; k++) {
+    const cost = st.cost!;
+    const costSign = st.costSign;
+    const end = rs[i + 1]!;
+    for (let k = rs[i]!; k < end; k++) {
       const j = ci[k]!;
       if (j === skip) continue;
-      const s = val[k]!;
-      if (!(s >= lo && s <= hi) || (mask !== null && mask[base + j] !== 0)) continue;
-      const h = sign * s - v[j]!;
+      const h = costSign * cost[k]! - v[j]!; // +Infinity when not allowed
       if (h < min) min = h;
     }
   }

@@ -4,6 +4,7 @@ import {
   DONE,
   exhausted,
   finishSearch,
+  growHeap,
   type SearchStatus,
   type State,
 } from "./assignmentState.js";
@@ -32,31 +33,13 @@ export function startSparseSearches(st: State): void {
  * decides. The first search of a batch needs {@link startSparseSearches}.
  */
 export function searchSparse(st: State, s: number, balanced: boolean): SearchStatus {
-  const {
-    m,
-    lo,
-    hi,
-    mask,
-    sign,
-    u,
-    v,
-    d,
-    pred,
-    cap,
-    load,
-    seatStart,
-    seatRow,
-    scannedCols,
-    scannedRows,
-    rowDist,
-    touched,
-    clean,
-  } = st;
+  const { u, v, d, pred, cap, load, seatStart, seatRow, scannedCols, scannedRows, rowDist, touched } = st;
   const rs = st.rowStart!;
   const ci = st.colIdx!;
-  const val = st.val!;
-  const hk = st.heapKey!;
-  const hc = st.heapCol!;
+  const cost = st.cost!;
+  const costSign = st.costSign;
+  let hk = st.heapKey!;
+  let hc = st.heapCol!;
   const level = st.level;
   const dummy = st.dummy;
   const any = dummy !== INF;
@@ -80,14 +63,15 @@ export function searchSparse(st: State, s: number, balanced: boolean): SearchSta
     relax: while (pending < nRows) {
       const r = scannedRows[pending++]!;
       const h = minVal - u[r]!;
-      const base = r * m;
-      for (let k = rs[r]!; k < rs[r + 1]!; k++) {
+      const end = rs[r + 1]!;
+      for (let k = rs[r]!; k < end; k++) {
         const j = ci[k]!;
-        const sv = val[k]!;
-        if (!clean && (!(sv >= lo && sv <= hi) || (mask !== null && mask[base + j] !== 0))) continue;
-        const red = h + sign * sv - v[j]!;
+        // +Infinity for a cell not allowed: it fails the next test.
+        const red = h + costSign * cost[k]! - v[j]!;
         // A column no nearer than the nearest free seat is never popped (the search ends there first):
-        // its distance is not even recorded.
+        // its distance is not even recorded. Keep this test before the load of d[j]: the other order
+        // (and a four-cell unrolled pre-test on d) measured 1.2–1.5× the CPU time on the OR-Library
+        // sparse instances (in-process A/B, V8 in Node 20).
         if (!(red < bestFree)) continue;
         const dj = d[j]!;
         if (!(red < dj)) continue; // also when j is scanned (NaN)
@@ -108,7 +92,12 @@ export function searchSparse(st: State, s: number, balanced: boolean): SearchSta
           if (dj > minVal) level[nLevel++] = j;
           continue;
         }
-        // push (red, j) into the 4-ary heap
+        // push (red, j) into the 4-ary heap (stale entries stay until popped; it grows when full)
+        if (hs === hk.length) {
+          growHeap(st, hs);
+          hk = st.heapKey!;
+          hc = st.heapCol!;
+        }
         let x = hs++;
         while (x > 0) {
           const parent = (x - 1) >> 2;

@@ -3,6 +3,7 @@
  * set-up, and the steps every search ends with (potentials, augmentation, eviction). See assignmentCore.ts.
  */
 import { InfeasibleError } from "../../errors.js";
+import { findCell } from "./checkCsr.js";
 import type { Instance } from "./instance.js";
 
 /** How many rows must be matched. */
@@ -58,6 +59,15 @@ export interface State {
   rowStart: Int32Array | null;
   colIdx: Int32Array | null;
   val: Float64Array | null;
+  /**
+   * What the sparse search reads for cell k: `costSign × cost[k]` is its cost, +Infinity when the cell is
+   * not allowed (so that the search needs no check per cell). `val` itself (`costSign` = `sign`) when every
+   * cell is allowed, else a copy with `sign` applied and +Infinity on the cells ruled out (`costSign` = 1).
+   */
+  cost: Float64Array | null;
+  costSign: number;
+  /** Whether the CSR rows list their columns in increasing order (cells found by binary search). */
+  sortedRows: boolean;
   readonly mask: Uint8Array | null;
   /** ±1 (cost = sign × score), times a power of two that brings huge scores near 1 (see costScale). */
   readonly sign: number;
@@ -96,8 +106,6 @@ export interface State {
   nTouched: number;
   /** Sparse search: columns reached at exactly the current distance, waiting to be scanned (first in, first out). */
   level: Int32Array;
-  /** True when every CSR cell is allowed (no score bound or mask excludes one): the search skips the checks. */
-  clean: boolean;
   heapKey: Float64Array | null;
   heapCol: Int32Array | null;
   /** Rows still to place (not pinned), and work lists of the initialisation. */
@@ -135,45 +143,119 @@ export function costScale(inst: Instance): number {
   return 2 ** -Math.ceil(Math.log2(most));
 }
 
-/** Whether every CSR cell lies in [lo, hi] and is not masked. O(cells). */
-export function allCellsAllowed(
-  rowStart: Int32Array,
-  col: Int32Array,
-  value: Float64Array,
+/**
+ * CSR scores in one pass: the factor of {@link costScale} and whether every cell is allowed (lies in
+ * [lo, hi] and is not masked), so that a CSR solve reads its cells once before the searches. O(cells).
+ */
+export function scanCsr(
+  csr: { readonly rowStart: Int32Array; readonly col: Int32Array; readonly value: Float64Array },
   m: number,
   lo: number,
   hi: number,
   mask: Uint8Array | null,
-): boolean {
+): { scale: number; clean: boolean } {
+  const { rowStart, col, value } = csr;
   const n = rowStart.length - 1;
+  let most = 0;
+  let clean = true;
   for (let i = 0; i < n; i++) {
     const base = i * m;
-    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
+    const end = rowStart[i + 1]!;
+    for (let k = rowStart[i]!; k < end; k++) {
       const sv = value[k]!;
-      if (!(sv >= lo && sv <= hi) || (mask !== null && mask[base + col[k]!] !== 0)) return false;
+      const a = Math.abs(sv);
+      if (a > most && a !== Number.POSITIVE_INFINITY) most = a;
+      if (!(sv >= lo && sv <= hi) || (mask !== null && mask[base + col[k]!] !== 0)) clean = false;
     }
   }
-  return true;
+  return { scale: most <= HUGE ? 1 : 2 ** -Math.ceil(Math.log2(most)), clean };
+}
+
+/**
+ * {@link scanCsr}, or O(1) from the range that validation found when there is no mask to read. The
+ * range is the instance's own (validated in this call), so it describes the cells as they are now.
+ */
+function csrScan(inst: Instance, lo: number, hi: number): { scale: number; clean: boolean } {
+  const range = inst.csrRange;
+  if (range === null || inst.forbidden !== null) return scanCsr(inst.csr!, inst.cols, lo, hi, inst.forbidden);
+  const most = Math.max(0, Math.abs(range.minFinite), Math.abs(range.maxFinite));
+  const finite = range.minFinite <= range.maxFinite; // false when there is no finite cell
+  return {
+    scale: !finite || most <= HUGE ? 1 : 2 ** -Math.ceil(Math.log2(most)),
+    clean:
+      !range.anyNegativeInfinity || lo === Number.NEGATIVE_INFINITY
+        ? !finite || (range.minFinite >= lo && range.maxFinite <= hi)
+        : false,
+  };
+}
+
+/**
+ * Initial length of the sparse search's heap (stale entries included); {@link growHeap} doubles it when a
+ * search needs more, which is rare: most columns enter the heap once per search.
+ */
+export function initialHeapLength(m: number): number {
+  return 2 * m + 16;
+}
+
+/** Doubles the sparse search's heap arrays, keeping their first `used` entries. O(used). */
+export function growHeap(st: State, used: number): void {
+  const key = new Float64Array(2 * st.heapKey!.length);
+  const col = new Int32Array(2 * st.heapCol!.length);
+  key.set(st.heapKey!.subarray(0, used));
+  col.set(st.heapCol!.subarray(0, used));
+  st.heapKey = key;
+  st.heapCol = col;
+}
+
+/**
+ * Hands out consecutive views of one typed array: the solver's work arrays come from two allocations
+ * (one Int32Array, one Float64Array) instead of one each — each typed array costs an ArrayBuffer with
+ * its own backing store, which on sparse problems of a few thousand rows weighed about a tenth of the
+ * solve. Zero-filled, as new arrays are.
+ */
+class Carve<T extends Int32Array | Float64Array> {
+  private at = 0;
+  constructor(private readonly all: T) {}
+  take(len: number): T {
+    const view = this.all.subarray(this.at, this.at + len) as T;
+    this.at += len;
+    return view;
+  }
 }
 
 export function createState(p: CoreProblem): State {
   const { inst } = p;
   const n = inst.rows;
   const m = inst.cols;
-  const i32 = (len: number): Int32Array => new Int32Array(len);
-  const f64 = (len: number): Float64Array => new Float64Array(len);
-  const cap = i32(m);
+  const csr = inst.csr;
+  // seats ≤ Σ min(capacity, n); the exact count is known below, the views are carved after it.
+  const seatBound = (): number => {
+    let total = 0;
+    for (let j = 0; j < m; j++) total += Math.min(inst.capacity[j]!, n);
+    return total;
+  };
+  const heapLength = csr === null ? 0 : initialHeapLength(m);
+  const sparseCols = csr === null ? 0 : m;
+  const ints = new Carve(
+    new Int32Array(m + (m + 1) + seatBound() + m + 2 * n + 2 * m + n + 2 * sparseCols + heapLength + 2 * n),
+  );
+  const floats = new Carve(new Float64Array(2 * m + n + heapLength));
+  const cap = ints.take(m);
   for (let j = 0; j < m; j++) cap[j] = inst.capacity[j]!;
   for (let i = 0; i < n; i++) {
     const j = inst.pinnedMentor[i]!;
     if (j >= 0) cap[j]!--;
   }
-  const seatStart = i32(m + 1);
+  const seatStart = ints.take(m + 1);
   for (let j = 0; j < m; j++) seatStart[j + 1] = seatStart[j]! + Math.min(cap[j]!, n);
   for (let j = 0; j < m; j++) cap[j] = seatStart[j + 1]! - seatStart[j]!;
   const seats = seatStart[m]!;
-  const csr = inst.csr;
-  const nnz = csr === null ? 0 : csr.col.length;
+  const scan = csr === null ? null : csrScan(inst, p.lo, p.hi);
+  const sign = p.sign * (scan === null ? costScale(inst) : scan.scale);
+  // Set in the literal, not after it: a field that changes type after construction deoptimises the
+  // functions compiled for the first shape.
+  const cost =
+    csr === null ? null : scan!.clean ? csr.value : allowedCosts(csr, m, sign, p.lo, p.hi, inst.forbidden);
   const state: State = {
     n,
     m,
@@ -181,35 +263,38 @@ export function createState(p: CoreProblem): State {
     rowStart: csr === null ? null : csr.rowStart,
     colIdx: csr === null ? null : csr.col,
     val: csr === null ? null : csr.value,
+    cost,
+    costSign: scan?.clean === true ? sign : 1,
+    sortedRows: inst.csrRange?.sortedRows === true,
     mask: inst.forbidden,
-    sign: p.sign * costScale(inst),
+    sign,
     lo: p.lo,
     hi: p.hi,
     mode: p.mode,
     dummy: p.mode === "any" ? 0 : INF,
     cap,
     seatStart,
-    seatRow: i32(seats),
-    load: i32(m),
-    colOf: i32(n).fill(-1),
-    posOf: i32(n),
-    u: f64(n),
-    v: f64(m),
-    d: f64(m),
-    pred: i32(m),
-    colDist: f64(m),
-    scannedCols: i32(m),
-    scannedRows: i32(n),
-    rowDist: f64(n),
-    mark: i32(0),
-    touched: i32(csr === null ? 0 : m),
-    level: i32(csr === null ? 0 : m),
+    seatRow: ints.take(seats),
+    load: ints.take(m),
+    colOf: ints.take(n).fill(-1),
+    posOf: ints.take(n),
+    // u and v are returned (they become the result's duals): arrays of their own.
+    u: new Float64Array(n),
+    v: new Float64Array(m),
+    d: floats.take(m),
+    pred: ints.take(m),
+    colDist: floats.take(m),
+    scannedCols: ints.take(m),
+    scannedRows: ints.take(n),
+    rowDist: floats.take(n),
+    mark: new Int32Array(0),
+    touched: ints.take(sparseCols),
+    level: ints.take(sparseCols),
     nTouched: 0,
-    clean: csr !== null && allCellsAllowed(csr.rowStart, csr.col, csr.value, m, p.lo, p.hi, inst.forbidden),
-    heapKey: csr === null ? null : f64(nnz + m + 1),
-    heapCol: csr === null ? null : i32(nnz + m + 1),
-    freeRows: i32(n),
-    work: i32(n),
+    heapKey: csr === null ? null : floats.take(heapLength),
+    heapCol: csr === null ? null : ints.take(heapLength),
+    freeRows: ints.take(n),
+    work: ints.take(n),
     scanMin: INF,
     scanMinCol: -1,
     scanSecond: INF,
@@ -218,6 +303,29 @@ export function createState(p: CoreProblem): State {
     candidates: p.candidates ?? CANDIDATES,
   };
   return state;
+}
+
+/** CSR costs with the cells ruled out (outside [lo, hi], or masked) at +Infinity. O(nnz). */
+function allowedCosts(
+  csr: { readonly rowStart: Int32Array; readonly col: Int32Array; readonly value: Float64Array },
+  m: number,
+  sign: number,
+  lo: number,
+  hi: number,
+  mask: Uint8Array | null,
+): Float64Array {
+  const { rowStart, col, value } = csr;
+  const out = new Float64Array(value.length);
+  for (let i = 0; i < rowStart.length - 1; i++) {
+    const base = i * m;
+    const end = rowStart[i + 1]!;
+    for (let k = rowStart[i]!; k < end; k++) {
+      const sv = value[k]!;
+      const allowed = sv >= lo && sv <= hi && (mask === null || mask[base + col[k]!] === 0);
+      out[k] = allowed ? sign * sv : INF;
+    }
+  }
+  return out;
 }
 
 export function resetState(st: State): void {
@@ -255,15 +363,8 @@ export function costAt(st: State, i: number, j: number): number {
   if (st.dense !== null) {
     s = st.dense[i * m + j]!;
   } else {
-    s = Number.NEGATIVE_INFINITY;
-    const rs = st.rowStart!;
-    const ci = st.colIdx!;
-    for (let k = rs[i]!; k < rs[i + 1]!; k++) {
-      if (ci[k] === j) {
-        s = st.val![k]!;
-        break;
-      }
-    }
+    const k = findCell(st.rowStart!, st.colIdx!, i, j, st.sortedRows);
+    s = k < 0 ? Number.NEGATIVE_INFINITY : st.val![k]!;
   }
   if (!(s >= lo && s <= hi) || (mask !== null && mask[i * m + j] !== 0)) return INF;
   return st.sign * s;
@@ -272,9 +373,8 @@ export function costAt(st: State, i: number, j: number): number {
 /** Cost of cell (i, j) ignoring the allowed range (for pinned cells). */
 export function rawCost(st: State, i: number, j: number): number {
   if (st.dense !== null) return st.sign * st.dense[i * st.m + j]!;
-  const rs = st.rowStart!;
-  for (let k = rs[i]!; k < rs[i + 1]!; k++) if (st.colIdx![k] === j) return st.sign * st.val![k]!;
-  return INF;
+  const k = findCell(st.rowStart!, st.colIdx!, i, j, st.sortedRows);
+  return k < 0 ? INF : st.sign * st.val![k]!;
 }
 
 /** Updates potentials after a search that ended at distance `delta`, then augments. */

@@ -6,7 +6,7 @@
  */
 import { InfeasibleError, LimitError, MatchingInputError } from "../../errors.js";
 import type { CsrScores, MatchingInstance, PinnedPair } from "../types.js";
-import { checkCsr } from "./checkCsr.js";
+import { type CsrRange, checkCsr, findCell } from "./checkCsr.js";
 import { checkCapacities, checkPreferences, checkTags, maskUnlisted } from "./instanceParts.js";
 import { mentorRankIndex, type RankIndex, rankIn } from "./rankIndex.js";
 
@@ -36,6 +36,8 @@ export interface Instance {
   /** Row-major scores; `-Infinity` = not allowed. */
   readonly dense: Float64Array | null;
   readonly csr: CsrScores | null;
+  /** The range of the CSR values, found while checking them (null for dense scores). */
+  readonly csrRange: CsrRange | null;
   /** Row-major rule mask (non-zero = forbidden), or null. */
   readonly forbidden: Uint8Array | null;
   /** Seats of each mentor: its capacity, or the number of mentees when that is smaller. */
@@ -219,18 +221,19 @@ export function scoreOf(inst: Instance, i: number, j: number): number {
   if (inst.dense !== null) {
     s = inst.dense[i * inst.cols + j]!;
   } else {
-    s = csrValue(inst.csr!, i, j);
+    s = csrValue(inst.csr!, i, j, inst.csrRange?.sortedRows === true);
   }
   if (inst.forbidden !== null && inst.forbidden[i * inst.cols + j] !== 0) return Number.NEGATIVE_INFINITY;
   return s < inst.minScore ? Number.NEGATIVE_INFINITY : s;
 }
 
-/** The stored value of cell (i, j) of a CSR matrix, or -Infinity when absent (a scan of row i). */
-export function csrValue(csr: CsrScores, i: number, j: number): number {
-  const start = csr.rowStart[i]!;
-  const end = csr.rowStart[i + 1]!;
-  for (let k = start; k < end; k++) if (csr.col[k] === j) return csr.value[k]!;
-  return Number.NEGATIVE_INFINITY;
+/**
+ * The stored value of cell (i, j) of a CSR matrix, or -Infinity when absent: a binary search of row i when
+ * its columns are sorted (`sorted`, as validation found), else a scan.
+ */
+export function csrValue(csr: CsrScores, i: number, j: number, sorted = false): number {
+  const k = findCell(csr.rowStart, csr.col, i, j, sorted);
+  return k < 0 ? Number.NEGATIVE_INFINITY : csr.value[k]!;
 }
 
 /**
@@ -261,6 +264,7 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
   }
   let dense: Float64Array | null = null;
   let csr: CsrScores | null = null;
+  let csrRange: CsrRange | null = null;
   let rows: number;
   let cols: number;
   const scores = input.scores;
@@ -317,7 +321,7 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
       );
     }
   } else if (isCsr(scores)) {
-    checkCsr(scores);
+    csrRange = checkCsr(scores);
     csr = scores;
     rows = scores.rows;
     cols = scores.cols;
@@ -329,10 +333,10 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
   }
   if (dense === null || options.deferDenseScoreCheck !== true) {
     if (dense !== null) checkDenseScores(dense, cols);
-    return completeInstance(input, rows, cols, dense, csr);
+    return completeInstance(input, rows, cols, dense, csr, csrRange);
   }
   try {
-    return completeInstance(input, rows, cols, dense, csr);
+    return completeInstance(input, rows, cols, dense, csr, csrRange);
   } catch (error) {
     // The skipped check comes first, as it would have without the deferral.
     checkDenseScores(dense, cols);
@@ -347,6 +351,7 @@ function completeInstance(
   cols: number,
   dense: Float64Array | null,
   csr: CsrScores | null,
+  csrRange: CsrRange | null,
 ): Instance {
   const scores = input.scores;
   let forbidden: Uint8Array | null = null;
@@ -384,6 +389,7 @@ function completeInstance(
     hasScores: scores !== undefined,
     dense,
     csr,
+    csrRange,
     forbidden,
     capacity,
     capacityGiven,

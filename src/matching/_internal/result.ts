@@ -3,7 +3,7 @@
  * Also the last guard of every strategy: a result never holds a forbidden pair or an over-full mentor.
  */
 import { MentorMatchError } from "../../errors.js";
-import { computeMetrics } from "./summary.js";
+import { computeMetrics, matchedScores } from "./summary.js";
 import type { MatchResult, MentorGroup, UnmatchedMentee, UnmatchedReason } from "../types.js";
 import { type Instance, scoreOf } from "./instance.js";
 import { mentorRankIndex, type RankIndex, rankIn } from "./rankIndex.js";
@@ -176,28 +176,48 @@ export function buildResult(
     }
     if (j < 0 || j >= cols) throw internal(strategy, `gave mentee ${i} mentor ${j}, out of range`);
     if (pinnedMentor[i] !== -1 && pinnedMentor[i] !== j) throw internal(strategy, `moved pinned mentee ${i}`);
-    // A pinned pair was checked by normalizeInstance and stands whatever the ranked lists say.
-    if (pinnedMentor[i] !== j && scoreOf(inst, i, j) === Number.NEGATIVE_INFINITY)
-      throw internal(strategy, `paired mentee ${i} with mentor ${j}, a pair that is not allowed`);
     load[j]!++;
     if (load[j]! > capacity[j]!) throw internal(strategy, `gave mentor ${j} more mentees than its capacity`);
   }
-  const members: number[][] = Array.from({ length: cols }, () => []);
+  // The score of each pair, read once (a row scan each on CSR) for this check and for the metrics.
+  const scores = matchedScores(inst, mentorOf);
+  for (let i = 0; i < rows; i++) {
+    const j = mentorOf[i]!;
+    // A pinned pair was checked by normalizeInstance and stands whatever the ranked lists say.
+    if (j === -1 || pinnedMentor[i] === j) continue;
+    const allowed = inst.hasScores
+      ? scores[i] !== Number.NEGATIVE_INFINITY
+      : scoreOf(inst, i, j) !== Number.NEGATIVE_INFINITY;
+    if (!allowed) throw internal(strategy, `paired mentee ${i} with mentor ${j}, a pair that is not allowed`);
+  }
+  // Groups by a counting sort on typed arrays: one plain array per mentor that has mentees, none for the
+  // others (a table of `cols` empty arrays was most of this function's time on sparse instances).
+  const start = new Int32Array(cols + 1);
+  for (let j = 0; j < cols; j++) start[j + 1] = start[j]! + load[j]!;
+  const order = new Int32Array(start[cols]!);
+  const fill = start.slice(0, cols);
   const unmatched: UnmatchedMentee[] = [];
   const scan = inst.hasScores ? new ReasonScan(inst, load) : null;
   for (let i = 0; i < rows; i++) {
     const j = mentorOf[i]!;
     if (j === -1) unmatched.push(unmatchedReason(inst, i, load, scan));
-    else members[j]!.push(i);
+    else order[fill[j]!++] = i;
   }
   const groups: MentorGroup[] = [];
-  for (let j = 0; j < cols; j++) if (members[j]!.length > 0) groups.push({ mentor: j, mentees: members[j]! });
+  for (let j = 0; j < cols; j++) {
+    const first = start[j]!;
+    const end = start[j + 1]!;
+    if (first === end) continue;
+    const mentees = [order[first]!];
+    for (let q = first + 1; q < end; q++) mentees.push(order[q]!);
+    groups.push({ mentor: j, mentees });
+  }
   return {
     strategy,
     mentorOf,
     groups,
     unmatched,
-    metrics: computeMetrics(inst, mentorOf),
+    metrics: computeMetrics(inst, mentorOf, scores),
     ...(extras.tieBreak === undefined ? {} : { tieBreak: extras.tieBreak }),
     ...(extras.duals === undefined ? {} : { duals: extras.duals }),
   };

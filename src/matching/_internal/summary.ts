@@ -6,6 +6,7 @@
  * einiger Verfahren zur Summation endlicher Summen", ZAMM 54), so totals compare across strategies.
  */
 import { MatchingInputError } from "../../errors.js";
+import { findCell } from "./checkCsr.js";
 import { type Instance, scoreOf } from "./instance.js";
 import { mentorRankIndex, rankIn } from "./rankIndex.js";
 import type { MatchMetrics, RankProfile, TagMetrics } from "../types.js";
@@ -162,6 +163,39 @@ export function mentorRanks(inst: Instance, mentorOf: Int32Array): Int32Array {
 }
 
 /**
+ * The score of each mentee's pair as the algorithms see it ({@link scoreOf}: `-Infinity` when absent,
+ * forbidden or below `minScore`), NaN for a mentee without a mentor; for an instance without scores, NaN
+ * throughout. Computed once per result and shared by its checks and metrics: on CSR scores each lookup is
+ * a search of the row (binary when its columns are sorted), done once here for every consumer. O(n)
+ * dense; O(n log deg) on sorted CSR rows, O(nnz) at most otherwise.
+ *
+ * @param inst - a normalised instance.
+ * @param mentorOf - mentor of each mentee, -1 = none (mentors in range).
+ * @returns one score per mentee.
+ * @example
+ * matchedScores(normalizeInstance({ scores: [[3, 1], [2, 5]] }), Int32Array.of(1, -1)); // [1, NaN]
+ */
+export function matchedScores(inst: Instance, mentorOf: Int32Array): Float64Array {
+  const { rows, cols, dense, csr, forbidden, minScore } = inst;
+  const out = new Float64Array(rows).fill(Number.NaN);
+  if (!inst.hasScores) return out;
+  const sorted = inst.csrRange?.sortedRows === true;
+  for (let i = 0; i < rows; i++) {
+    const j = mentorOf[i]!;
+    if (j === -1) continue;
+    let s = NEG;
+    if (dense !== null) s = dense[i * cols + j]!;
+    else {
+      const k = findCell(csr!.rowStart, csr!.col, i, j, sorted);
+      if (k >= 0) s = csr!.value[k]!;
+    }
+    if ((forbidden !== null && forbidden[i * cols + j] !== 0) || s < minScore) s = NEG;
+    out[i] = s;
+  }
+  return out;
+}
+
+/**
  * Summary figures of a matching: sizes, total / mean / minimum score, rank profiles of both sides,
  * blocking pairs, mentor fill, idle mentors, and the same by mentee tag.
  *
@@ -171,13 +205,18 @@ export function mentorRanks(inst: Instance, mentorOf: Int32Array): Int32Array {
  *
  * @param inst - a normalised instance.
  * @param mentorOf - a valid matching (as `buildResult` checks it): mentor of each mentee, -1 = none.
+ * @param scores - {@link matchedScores} of the matching, when the caller already has them.
  * @returns the metrics.
  * @throws nothing for a valid matching.
  * @example
  * const m = computeMetrics(normalizeInstance({ scores: [[3, 1], [2, 5]] }), Int32Array.of(0, 1));
  * m.totalScore; // 8
  */
-export function computeMetrics(inst: Instance, mentorOf: Int32Array): MatchMetrics {
+export function computeMetrics(
+  inst: Instance,
+  mentorOf: Int32Array,
+  scores: Float64Array = matchedScores(inst, mentorOf),
+): MatchMetrics {
   const { rows, cols, capacityGiven } = inst;
   const load = new Int32Array(cols);
   const pairScore = new Float64Array(rows).fill(Number.NaN);
@@ -191,7 +230,7 @@ export function computeMetrics(inst: Instance, mentorOf: Int32Array): MatchMetri
     matched++;
     load[j]!++;
     if (!inst.hasScores) continue;
-    const s = scoreOf(inst, i, j); // O(deg) on CSR: a scan of the row, no writes
+    const s = scores[i]!;
     pairScore[i] = s;
     total.add(s);
     if (s < min) min = s;
@@ -214,7 +253,7 @@ export function computeMetrics(inst: Instance, mentorOf: Int32Array): MatchMetri
   const scored = inst.hasScores && matched > 0;
   const fused =
     inst.hasScores && inst.menteePreferences === null && inst.mentorPreferences === null
-      ? fusedPass(inst, mentorOf)
+      ? fusedPass(inst, mentorOf, scores)
       : null;
   const menteeRank = fused?.menteeRank ?? menteeRanks(inst, mentorOf);
   const mentorRank = fused?.mentorRank ?? mentorRanks(inst, mentorOf);

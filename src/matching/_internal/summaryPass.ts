@@ -2,7 +2,7 @@
  * The fused metrics pass: both sides' ranks and the number of blocking pairs from one pass over the
  * scores (dense or CSR), for `computeMetrics` (summary.ts) when nobody gave a ranked list.
  */
-import { csrValue, type Instance } from "./instance.js";
+import type { Instance } from "./instance.js";
 
 const NEG = Number.NEGATIVE_INFINITY;
 
@@ -60,9 +60,9 @@ export function oneToOneMentorRanks(
  * The fused pass for the common case (scores, no lists): each cell is read once and feeds the mentee's
  * rank, the mentor's rank (difference array over the mentor's group sorted by score, as in
  * {@link mentorRanks}) and the blocking-pair test (as in `scanBlockingPairs`). O(cells · log capacity):
- * n·m dense, nnz CSR.
+ * n·m dense, nnz CSR. `scores` holds the score of each mentee's pair (`matchedScores` in summary.ts).
  */
-export function fusedPass(inst: Instance, mentorOf: Int32Array): FusedPass {
+export function fusedPass(inst: Instance, mentorOf: Int32Array, scores: Float64Array): FusedPass {
   const { rows, cols, capacity, pinnedMentor, forbidden, minScore, dense, csr } = inst;
   const load = new Int32Array(cols);
   const own = new Float64Array(rows).fill(NEG);
@@ -73,8 +73,7 @@ export function fusedPass(inst: Instance, mentorOf: Int32Array): FusedPass {
     if (j === -1) continue;
     load[j]!++;
     start[j + 1]!++;
-    let s = dense !== null ? dense[i * cols + j]! : csrValue(csr!, i, j);
-    if ((forbidden !== null && forbidden[i * cols + j] !== 0) || s < minScore) s = NEG;
+    const s = scores[i]!;
     own[i] = s;
     if (pinnedMentor[i] !== j && s < worst[j]!) worst[j] = s;
   }
@@ -169,18 +168,19 @@ export function fusedPass(inst: Instance, mentorOf: Int32Array): FusedPass {
     const { rowStart, col: colOf, value: cellValue } = csr;
     for (let i = 0; i < rows; i++) {
       const cur = own[i]!;
-      const free = pinnedMentor[i] === -1;
       let better = 0;
+      let blocks = 0;
       const end = rowStart[i + 1]!;
+      // Each comparison is added as 0 or 1 (a bit, no branch): on the cells of a row each test is a coin
+      // toss, and a mispredicted branch per test cost more than the additions.
       for (let k = rowStart[i]!; k < end; k++) {
         const j = colOf[k]!;
         const v = cellValue[k]!;
-        if (v > partner[j]!) above[j]!++;
-        if (v > cur) {
-          better++;
-          if (free && v > threshold[j]!) blocking++;
-        }
+        above[j]! += +(v > partner[j]!);
+        better += +(v > cur);
+        blocks += +(v > cur) & +(v > threshold[j]!);
       }
+      if (pinnedMentor[i] === -1) blocking += blocks;
       if (mentorOf[i] !== -1) menteeRank[i] = cur === NEG ? 0 : better + 1;
     }
     return {
