@@ -2,7 +2,8 @@
  * Validation and normalisation of a `MatchingInstance`, done once per call, before any algorithm runs.
  *
  * Dense `Float64Array` scores are used as they are (no copy: peak memory stays near one copy of the
- * matrix); `number[][]` is copied once into a `Float64Array`; CSR is checked and used as it is.
+ * matrix); `number[][]` is copied once into a `Float64Array`, unless the caller reads the rows in place
+ * ({@link NormalizeOptions.keepRows}); CSR is checked and used as it is.
  */
 import { InfeasibleError, LimitError, MatchingInputError } from "../../errors.js";
 import type { CsrScores, MatchingInstance, PinnedPair } from "../types.js";
@@ -25,7 +26,7 @@ export interface InstanceCache {
 }
 
 /**
- * A validated instance. Exactly one of `dense` / `csr` is set, unless `hasScores` is false (both preference
+ * A validated instance. Exactly one of `dense` / `scoreRows` / `csr` is set, unless `hasScores` is false (both preference
  * lists given, no scores; see {@link NormalizeOptions.scoresOptional}).
  */
 export interface Instance {
@@ -35,6 +36,12 @@ export interface Instance {
   readonly hasScores: boolean;
   /** Row-major scores; `-Infinity` = not allowed. */
   readonly dense: Float64Array | null;
+  /**
+   * The caller's `number[][]` rows, read in place instead of `dense` (only for a caller that asked with
+   * {@link NormalizeOptions.keepRows}); row `i`, column `j` is `scoreRows[i][j]`. Every row is an array of
+   * `cols` cells; the cells are checked by the caller's first round (see `deferDenseScoreCheck`).
+   */
+  readonly scoreRows: readonly (readonly number[])[] | null;
   readonly csr: CsrScores | null;
   /** Row-major rule mask (non-zero = forbidden), or null. */
   readonly forbidden: Uint8Array | null;
@@ -74,6 +81,15 @@ export interface NormalizeOptions {
    * @defaultValue false
    */
   readonly deferDenseScoreCheck?: boolean;
+  /**
+   * With `deferDenseScoreCheck`: keep `number[][]` scores as the caller's rows (`scoreRows`) instead of
+   * copying them into `dense`. Only the row shapes are checked here (O(rows)); the caller checks every
+   * row's cells ({@link checkRowCells}: a non-number, NaN or +Infinity throws the error a copy would have)
+   * in row order before it uses any of them, and its code must read `scoreRows` wherever it reads `dense`.
+   * Ignored without `deferDenseScoreCheck` and for the other score forms.
+   * @defaultValue false
+   */
+  readonly keepRows?: boolean;
 }
 
 function isCsr(scores: MatchingInstance["scores"]): scores is CsrScores {
@@ -161,6 +177,73 @@ function shownValue(value: unknown): string {
   return Array.isArray(value) ? "an array" : `a ${typeof value}`;
 }
 
+/** The `INVALID_SHAPE` error of row i of a `number[][]` that is not an array of m cells. */
+function rowShapeError(row: unknown, i: number, m: number): MatchingInputError {
+  return new MatchingInputError(
+    "INVALID_SHAPE",
+    `Row ${i} of the score matrix ${Array.isArray(row) ? `has ${row.length} cells` : `is ${shownValue(row)}, not an array`}; ${i === 0 ? "rows must be arrays of scores" : `row 0 has ${m} cells`}.`,
+    { hint: "Every row must have one score per mentor.", details: { mentee: i } },
+  );
+}
+
+/** Throws the `INVALID_SCORE` error of cell (i, j) holding `value` (not a number, NaN or +Infinity). */
+function rejectCell(value: unknown, i: number, j: number): never {
+  // A JS array may hold anything: null or "1" must not be read as 0 or 1.
+  if (typeof value !== "number") {
+    throw new MatchingInputError(
+      "INVALID_SCORE",
+      `Score of mentee ${i} and mentor ${j} is ${shownValue(value)}; scores must be numbers (-Infinity = pair not allowed).`,
+      { details: { mentee: i, mentor: j } },
+    );
+  }
+  assertValidScore(value, i, j);
+  throw new Error(`internal: cell (${i}, ${j}) = ${value} is a valid score`);
+}
+
+/**
+ * Checks the cells of row `i` of a `number[][]` (an array, already of the right length): each must be a
+ * number other than NaN and +Infinity. O(cells of the row). `x < Infinity` is true for exactly the valid
+ * numbers and for strings, null and booleans that convert to one, so those are looked at by `typeof` only
+ * when `x < Infinity` is false or the row is not all numbers (the loop of a double or small-integer array
+ * needs no `typeof`; V8 removes it).
+ *
+ * @param row - the row.
+ * @param i - its index (for the message).
+ * @throws MatchingInputError (`INVALID_SCORE`) naming the first bad cell.
+ * @example
+ * checkRowCells([0.5, Number.NaN], 3); // throws: "Score of mentee 3 and mentor 1 is NaN; …"
+ */
+export function checkRowCells(row: readonly number[], i: number): void {
+  const m = row.length;
+  for (let j = 0; j < m; j++) {
+    const value: unknown = row[j];
+    if (typeof value !== "number" || !(value < Number.POSITIVE_INFINITY)) rejectCell(value, i, j);
+  }
+}
+
+/**
+ * Checks the shape of every row of a `number[][]` (an array of `m` cells each), not the cells. O(rows).
+ * On a bad row r, the cells of rows 0 .. r-1 are checked first, so the error reported is the first one in
+ * row-major order (a row's shape before its cells), as when the rows are copied.
+ */
+function checkRowShapes(rows: readonly (readonly number[])[]): number {
+  const n = rows.length;
+  const m = n === 0 || !Array.isArray(rows[0]) ? 0 : rows[0].length;
+  if (n * m > MAX_DENSE_CELLS) throw tooLarge(n, m);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    if (!Array.isArray(row) || row.length !== m) {
+      for (let r = 0; r < i; r++) checkRowCells(rows[r]!, r);
+      throw rowShapeError(row, i, m);
+    }
+  }
+  return m;
+}
+
+/**
+ * Copies a `number[][]` into a row-major `Float64Array`, checking each row's shape and each cell (a number,
+ * not NaN, not +Infinity) as it goes: the first bad row or cell in row-major order throws. O(cells).
+ */
 function denseFromRows(rows: readonly (readonly number[])[]): { data: Float64Array; cols: number } {
   const n = rows.length;
   const m = n === 0 || !Array.isArray(rows[0]) ? 0 : rows[0].length;
@@ -168,24 +251,12 @@ function denseFromRows(rows: readonly (readonly number[])[]): { data: Float64Arr
   const data = new Float64Array(n * m);
   for (let i = 0; i < n; i++) {
     const row = rows[i];
-    if (!Array.isArray(row) || row.length !== m) {
-      throw new MatchingInputError(
-        "INVALID_SHAPE",
-        `Row ${i} of the score matrix ${Array.isArray(row) ? `has ${row.length} cells` : `is ${shownValue(row)}, not an array`}; ${i === 0 ? "rows must be arrays of scores" : `row 0 has ${m} cells`}.`,
-        { hint: "Every row must have one score per mentor.", details: { mentee: i } },
-      );
-    }
+    if (!Array.isArray(row) || row.length !== m) throw rowShapeError(row, i, m);
+    const base = i * m;
     for (let j = 0; j < m; j++) {
       const value: unknown = row[j];
-      // A JS array may hold anything: null or "1" must not be read as 0 or 1.
-      if (typeof value !== "number") {
-        throw new MatchingInputError(
-          "INVALID_SCORE",
-          `Score of mentee ${i} and mentor ${j} is ${shownValue(value)}; scores must be numbers (-Infinity = pair not allowed).`,
-          { details: { mentee: i, mentor: j } },
-        );
-      }
-      data[i * m + j] = value;
+      if (typeof value !== "number" || !(value < Number.POSITIVE_INFINITY)) rejectCell(value, i, j);
+      data[base + j] = value;
     }
   }
   return { data, cols: m };
@@ -218,6 +289,8 @@ export function scoreOf(inst: Instance, i: number, j: number): number {
   }
   if (inst.dense !== null) {
     s = inst.dense[i * inst.cols + j]!;
+  } else if (inst.scoreRows !== null) {
+    s = inst.scoreRows[i]![j]!;
   } else {
     s = csrValue(inst.csr!, i, j);
   }
@@ -260,6 +333,7 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
     );
   }
   let dense: Float64Array | null = null;
+  let scoreRows: readonly (readonly number[])[] | null = null;
   let csr: CsrScores | null = null;
   let rows: number;
   let cols: number;
@@ -306,15 +380,20 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
     }
     dense = scores;
   } else if (Array.isArray(scores)) {
-    const converted = denseFromRows(scores);
-    dense = converted.data;
+    const inPlace = options.keepRows === true && options.deferDenseScoreCheck === true;
+    let width: number;
+    if (inPlace) {
+      width = checkRowShapes(scores);
+      scoreRows = scores;
+    } else {
+      const converted = denseFromRows(scores);
+      dense = converted.data;
+      width = converted.cols;
+    }
     rows = scores.length;
-    cols = input.cols ?? converted.cols;
-    if (rows > 0 && cols !== converted.cols) {
-      throw new MatchingInputError(
-        "INVALID_SHAPE",
-        `cols is ${cols} but the rows have ${converted.cols} cells.`,
-      );
+    cols = input.cols ?? width;
+    if (rows > 0 && cols !== width) {
+      throw new MatchingInputError("INVALID_SHAPE", `cols is ${cols} but the rows have ${width} cells.`);
     }
   } else if (isCsr(scores)) {
     checkCsr(scores);
@@ -327,15 +406,19 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
       "scores must be a Float64Array (with rows and cols), an array of rows, or CSR { rows, cols, rowStart, col, value }.",
     );
   }
-  if (dense === null || options.deferDenseScoreCheck !== true) {
-    if (dense !== null) checkDenseScores(dense, cols);
-    return completeInstance(input, rows, cols, dense, csr);
+  // `number[][]` copied into `dense` was checked as it was copied; a flat Float64Array is checked here,
+  // unless the caller checks it in its first round.
+  const copied = Array.isArray(scores);
+  if (scoreRows === null && (dense === null || copied || options.deferDenseScoreCheck !== true)) {
+    if (dense !== null && !copied) checkDenseScores(dense, cols);
+    return completeInstance(input, rows, cols, dense, scoreRows, csr);
   }
   try {
-    return completeInstance(input, rows, cols, dense, csr);
+    return completeInstance(input, rows, cols, dense, scoreRows, csr);
   } catch (error) {
     // The skipped check comes first, as it would have without the deferral.
-    checkDenseScores(dense, cols);
+    if (scoreRows !== null) for (let i = 0; i < rows; i++) checkRowCells(scoreRows[i]!, i);
+    else checkDenseScores(dense!, cols);
     throw error;
   }
 }
@@ -346,6 +429,7 @@ function completeInstance(
   rows: number,
   cols: number,
   dense: Float64Array | null,
+  scoreRows: readonly (readonly number[])[] | null,
   csr: CsrScores | null,
 ): Instance {
   const scores = input.scores;
@@ -383,6 +467,7 @@ function completeInstance(
     cols,
     hasScores: scores !== undefined,
     dense,
+    scoreRows,
     csr,
     forbidden,
     capacity,

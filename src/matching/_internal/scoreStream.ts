@@ -3,7 +3,7 @@
  * described in preferences.ts).
  */
 import type { Instance } from "./instance.js";
-import { assertValidScore } from "./instance.js";
+import { assertValidScore, checkRowCells } from "./instance.js";
 import type { PartnerStream, Side } from "./preferences.js";
 import { insertSorted, selectBest, sortBest } from "./bestSelection.js";
 
@@ -32,6 +32,11 @@ export class ScoreStream implements PartnerStream {
   private readonly cols: number;
   private readonly key: Int32Array;
   private readonly dense: Float64Array | null;
+  /**
+   * The caller's rows read in place (mentee side only): line p is `rows[p]`, read from index 0, and its
+   * cells' forbidden-mask index is `p * cols +` the target. Null for a flat matrix or CSR.
+   */
+  private readonly rows: readonly (readonly number[])[] | null;
   private readonly forbidden: Uint8Array | null;
   private readonly minScore: number;
   /** Dense: cell of (line, target) = line * lineStride + target * targetStride. */
@@ -77,6 +82,10 @@ export class ScoreStream implements PartnerStream {
     this.cols = cols;
     this.key = targetKey;
     this.dense = inst.dense;
+    this.rows = inst.scoreRows;
+    if (this.rows !== null && side !== "mentee") {
+      throw new Error("internal: a mentor-side ScoreStream needs a flat matrix (scoreRows are rows)");
+    }
     this.forbidden = inst.forbidden;
     this.minScore = inst.minScore;
     this.lineStride = side === "mentee" ? cols : 1;
@@ -172,7 +181,7 @@ export class ScoreStream implements PartnerStream {
           // line's best less afterS, per rank given, times twice the ranks wanted (scores near the top of
           // a line fall about evenly with rank). When fewer than `size` reach it, all are copied.
           let found = -1;
-          if (this.dense !== null) {
+          if (this.dense !== null || this.rows !== null) {
             const given = (TOP_K * (4 ** round - 1)) / 3;
             const perRank = (this.bufScore[p * TOP_K]! - afterS) / given;
             const floor = afterS - 2 * size * perRank;
@@ -200,17 +209,24 @@ export class ScoreStream implements PartnerStream {
    * same `INVALID_SCORE` error. O(n·m) for the first round, as it would cost anyway.
    */
   startAll(): void {
+    const rows = this.rows;
     for (let p = 0; p < this.round.length; p++) {
       if (this.round[p] !== 0) continue;
+      // The caller's rows: all cells of the row are checked (types too) before any is used, while the
+      // row is in cache.
+      if (rows !== null) checkRowCells(rows[p]!, p);
       this.len[p] = this.select(p, POS, -1, TOP_K, this.buf, this.bufScore, p * TOP_K);
       this.round[p] = 1;
       this.pos[p] = 0;
     }
   }
 
-  /** Throws the `INVALID_SCORE` error of a dense cell (a NaN or +Infinity met while reading a line). */
-  private reject(cell: number): void {
-    assertValidScore(this.dense![cell]!, Math.floor(cell / this.cols), cell % this.cols);
+  /**
+   * Throws the `INVALID_SCORE` error of a dense cell (a NaN or +Infinity met while reading a line), given
+   * by its index in the forbidden mask (row-major).
+   */
+  private reject(s: number, cell: number): void {
+    assertValidScore(s, Math.floor(cell / this.cols), cell % this.cols);
   }
 
   /**
@@ -226,7 +242,7 @@ export class ScoreStream implements PartnerStream {
     outS: Float64Array,
     base: number,
   ): number {
-    if (this.dense !== null) {
+    if (this.dense !== null || this.rows !== null) {
       if (afterS !== POS || this.targets < BAR_FROM * k) {
         return this.scanDense(p, afterS, afterKey, k, outT, outS, base, NEG);
       }
@@ -293,6 +309,9 @@ export class ScoreStream implements PartnerStream {
    * per step: V8 re-checks a typed array's map and length on every loop iteration, so this halves the
    * cost of a cell (measured on 5000 × 5000). The floored fill and the final scan are two loops of one
    * shape on purpose: a single loop with a moving bar measured 10–15 % slower.
+   *
+   * The caller's rows (`scoreRows`) are scanned by {@link ScoreStream.scanRow}, the same loop over
+   * another element kind.
    */
   private scanDense(
     p: number,
@@ -304,14 +323,17 @@ export class ScoreStream implements PartnerStream {
     base: number,
     floor: number,
   ): number {
+    if (this.rows !== null) return this.scanRow(p, afterS, afterKey, k, outT, outS, base, floor);
     const dense = this.dense!;
+    const shift = 0;
+    let cell = p * this.lineStride;
+    // ── scan (the same text in scanRow) ──
     const key = this.key;
     const forbidden = this.forbidden;
     const minScore = this.minScore;
     const step = this.targetStride;
     const step4 = 4 * step;
     const count = this.targets;
-    let cell = p * this.lineStride;
     let t = 0;
     let len = 0;
     let worstS = NEG;
@@ -320,11 +342,11 @@ export class ScoreStream implements PartnerStream {
       // Phase 1: every cell is a candidate until k are kept.
       for (; t < count && len < k; t++, cell += step) {
         const s = dense[cell]!;
-        if (!(s < POS)) this.reject(cell);
+        if (!(s < POS)) this.reject(s, cell + shift);
         if (s === NEG || s < minScore || s > afterS) continue;
         const kt = key[t]!;
         if (s === afterS && kt <= afterKey) continue;
-        if (forbidden !== null && forbidden[cell] !== 0) continue;
+        if (forbidden !== null && forbidden[cell + shift] !== 0) continue;
         len = insertSorted(outT, outS, base, len, k, t, s, kt, key);
       }
     } else {
@@ -350,11 +372,11 @@ export class ScoreStream implements PartnerStream {
         const atCell = cell;
         t++;
         cell += step;
-        if (!(s < POS)) this.reject(atCell);
+        if (!(s < POS)) this.reject(s, atCell + shift);
         if (s > afterS || s < minScore) continue;
         const kt = key[at]!;
         if (s === afterS && kt <= afterKey) continue;
-        if (forbidden !== null && forbidden[atCell] !== 0) continue;
+        if (forbidden !== null && forbidden[atCell + shift] !== 0) continue;
         len = insertSorted(outT, outS, base, len, k, at, s, kt, key);
       }
     }
@@ -383,11 +405,120 @@ export class ScoreStream implements PartnerStream {
       const atCell = cell;
       t++;
       cell += step;
-      if (!(s < POS)) this.reject(atCell);
+      if (!(s < POS)) this.reject(s, atCell + shift);
       if (s > afterS || s < minScore) continue;
       const kt = key[at]!;
       if ((s === afterS && kt <= afterKey) || (s === worstS && kt > worstK)) continue;
-      if (forbidden !== null && forbidden[atCell] !== 0) continue;
+      if (forbidden !== null && forbidden[atCell + shift] !== 0) continue;
+      insertSorted(outT, outS, base, len, k, at, s, kt, key);
+      worstS = outS[base + k - 1]!;
+      worstK = key[outT[base + k - 1]!]!;
+    }
+  }
+
+  /**
+   * {@link ScoreStream.scanDense} over the caller's row p (`scoreRows`, mentee side), read from index 0;
+   * `shift` turns an index into the row into the row-major cell of the forbidden mask. The scan is the
+   * same text as scanDense's (a test holds them in step): one loop serving both a `Float64Array` and
+   * JS arrays would see two element kinds at its loads, and that made the flat matrix's deferred
+   * acceptance and greedy 15–20 % slower in a process that also used rows (CPU, 5000 × 5000).
+   */
+  private scanRow(
+    p: number,
+    afterS: number,
+    afterKey: number,
+    k: number,
+    outT: Int32Array,
+    outS: Float64Array,
+    base: number,
+    floor: number,
+  ): number {
+    const dense = this.rows![p]!;
+    const shift = p * this.cols;
+    let cell = 0;
+    // ── scan (the same text in scanDense) ──
+    const key = this.key;
+    const forbidden = this.forbidden;
+    const minScore = this.minScore;
+    const step = this.targetStride;
+    const step4 = 4 * step;
+    const count = this.targets;
+    let t = 0;
+    let len = 0;
+    let worstS = NEG;
+    let worstK = -1;
+    if (floor === NEG) {
+      // Phase 1: every cell is a candidate until k are kept.
+      for (; t < count && len < k; t++, cell += step) {
+        const s = dense[cell]!;
+        if (!(s < POS)) this.reject(s, cell + shift);
+        if (s === NEG || s < minScore || s > afterS) continue;
+        const kt = key[t]!;
+        if (s === afterS && kt <= afterKey) continue;
+        if (forbidden !== null && forbidden[cell + shift] !== 0) continue;
+        len = insertSorted(outT, outS, base, len, k, t, s, kt, key);
+      }
+    } else {
+      // Phase 1 with a floor: cells below it are skipped, four per step, until k are kept.
+      while (len < k) {
+        while (
+          t + 4 <= count &&
+          dense[cell]! < floor &&
+          dense[cell + step]! < floor &&
+          dense[cell + 2 * step]! < floor &&
+          dense[cell + 3 * step]! < floor
+        ) {
+          t += 4;
+          cell += step4;
+        }
+        let s = 0;
+        while (t < count && (s = dense[cell]!) < floor) {
+          t++;
+          cell += step;
+        }
+        if (t >= count) return len;
+        const at = t;
+        const atCell = cell;
+        t++;
+        cell += step;
+        if (!(s < POS)) this.reject(s, atCell + shift);
+        if (s > afterS || s < minScore) continue;
+        const kt = key[at]!;
+        if (s === afterS && kt <= afterKey) continue;
+        if (forbidden !== null && forbidden[atCell + shift] !== 0) continue;
+        len = insertSorted(outT, outS, base, len, k, at, s, kt, key);
+      }
+    }
+    if (len < k) return len;
+    worstS = outS[base + k - 1]!;
+    worstK = key[outT[base + k - 1]!]!;
+    // Phase 2: cells below the worst kept score are skipped, four per step.
+    for (;;) {
+      while (
+        t + 4 <= count &&
+        dense[cell]! < worstS &&
+        dense[cell + step]! < worstS &&
+        dense[cell + 2 * step]! < worstS &&
+        dense[cell + 3 * step]! < worstS
+      ) {
+        t += 4;
+        cell += step4;
+      }
+      let s = 0;
+      while (t < count && (s = dense[cell]!) < worstS) {
+        t++;
+        cell += step;
+      }
+      if (t >= count) return len;
+      const at = t;
+      const atCell = cell;
+      t++;
+      cell += step;
+      if (!(s < POS)) this.reject(s, atCell + shift);
+      if (s > afterS || s < minScore) continue;
+      const kt = key[at]!;
+      if ((s === afterS && kt <= afterKey) || (s === worstS && kt > worstK)) continue;
+      if (forbidden !== null && forbidden[atCell + shift] !== 0) continue;
       insertSorted(outT, outS, base, len, k, at, s, kt, key);
       worstS = outS[base + k - 1]!;
       worstK = key[outT[base + k - 1]!]!;
@@ -409,17 +540,20 @@ export class ScoreStream implements PartnerStream {
     const key = this.key;
     const forbidden = this.forbidden;
     const minScore = this.minScore;
-    const dense = this.dense;
+    const rows = this.rows;
     let len = 0;
-    if (dense !== null) {
+    if (this.dense !== null || rows !== null) {
+      // As in scanDense: the flat matrix from p · lineStride, or the caller's row p from 0.
+      const dense: Float64Array | readonly number[] = rows === null ? this.dense! : rows[p]!;
+      const shift = rows === null ? 0 : p * this.cols;
       const step = this.targetStride;
       const count = this.targets;
-      let cell = p * this.lineStride;
+      let cell = rows === null ? p * this.lineStride : 0;
       for (let t = 0; t < count; t++, cell += step) {
         const s = dense[cell]!;
         if (s < floor) continue;
         if (s === NEG || s < minScore || s > afterS || (s === afterS && key[t]! <= afterKey)) continue;
-        if (forbidden !== null && forbidden[cell] !== 0) continue;
+        if (forbidden !== null && forbidden[cell + shift] !== 0) continue;
         outT[len] = t;
         outS[len++] = s;
       }
