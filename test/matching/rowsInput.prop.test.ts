@@ -91,7 +91,7 @@ function makeCase(seed: number, build: Build): Case {
 const builds: Build[] = ["double", "integer", "holey"];
 
 describe("number[][] read in place", () => {
-  it("gives the same results as the same scores in a Float64Array (deferred acceptance, greedy)", () => {
+  it("gives the same results as the same scores in a Float64Array (deferred acceptance, greedy; optimal assignment from a copy)", () => {
     fc.assert(
       fc.property(fc.integer(), fc.constantFrom(...builds), (seed, build) => {
         const { rows, flat, rest } = makeCase(seed, build);
@@ -107,6 +107,11 @@ describe("number[][] read in place", () => {
           }
           expect(greedyMatching(asRows, { ties })).toEqual(greedyMatching(asFlat, { ties }));
         }
+        // Copied rows (the working copy is reused from call to call, of every size): the same too.
+        expect(optimalAssignment(asRows)).toEqual(optimalAssignment(asFlat));
+        expect(optimalAssignment(asRows, { maximize: false, cardinality: "any" })).toEqual(
+          optimalAssignment(asFlat, { maximize: false, cardinality: "any" }),
+        );
       }),
       RUNS,
     );

@@ -240,6 +240,48 @@ function checkRowShapes(rows: readonly (readonly number[])[]): number {
   return m;
 }
 
+/** The working copy of a `number[][]` that a finished call gave back, held weakly (see {@link workingCopy}). */
+let spareCopy: WeakRef<ArrayBuffer> | null = null;
+/** The `dense` arrays that are copies made here (only those may be given back). */
+const copies = new WeakSet<Float64Array>();
+
+/**
+ * A `Float64Array` of `cells` for the copy of a `number[][]`: the buffer a finished call gave back when the
+ * collector has not taken it and it is large enough, else a new one. A new buffer's pages are faulted in
+ * on the first write, and on a loaded Linux machine that is most of the copy's cost (3000 × 3000: about
+ * 250 ms CPU for 72 MB, against 20 ms to copy into memory already touched; bench/assignment.bench.ts), so
+ * a caller solving several instances of one size pays it once. Its cells are all written by the copy.
+ */
+function workingCopy(cells: number): Float64Array {
+  const old = spareCopy?.deref();
+  spareCopy = null;
+  const data =
+    old !== undefined && old.byteLength >= cells * 8
+      ? new Float64Array(old, 0, cells)
+      : new Float64Array(cells);
+  copies.add(data);
+  return data;
+}
+
+/**
+ * Gives the working copy of a `number[][]` back for reuse by a later call (nothing when the scores were
+ * not copied here). Called by `withInstance` alone, in a `finally`, when nothing will read the instance's
+ * scores again. O(1).
+ *
+ * @param inst - a normalised instance whose call is over.
+ * @example
+ * withInstance(input, {}, (inst) => buildResult(inst, mentorOf, "optimal")); // gives the copy back
+ */
+export function releaseWorkingCopy(inst: Instance): void {
+  const dense = inst.dense;
+  if (dense === null || !copies.has(dense)) return;
+  copies.delete(dense);
+  const current = spareCopy?.deref();
+  if (current === undefined || current.byteLength < dense.buffer.byteLength) {
+    spareCopy = new WeakRef(dense.buffer as ArrayBuffer);
+  }
+}
+
 /**
  * Copies a `number[][]` into a row-major `Float64Array`, checking each row's shape and each cell (a number,
  * not NaN, not +Infinity) as it goes: the first bad row or cell in row-major order throws. O(cells).
@@ -248,7 +290,7 @@ function denseFromRows(rows: readonly (readonly number[])[]): { data: Float64Arr
   const n = rows.length;
   const m = n === 0 || !Array.isArray(rows[0]) ? 0 : rows[0].length;
   if (n * m > MAX_DENSE_CELLS) throw tooLarge(n, m);
-  const data = new Float64Array(n * m);
+  const data = workingCopy(n * m);
   for (let i = 0; i < n; i++) {
     const row = rows[i];
     if (!Array.isArray(row) || row.length !== m) throw rowShapeError(row, i, m);
