@@ -187,13 +187,13 @@ describe("the loops specialised per score form stay one algorithm", () => {
     return source.slice(from, source.indexOf(`\n${indent}}\n`, from));
   }
 
-  it("ScoreStream.scanDense and scanRow scan with the same text", () => {
+  it("the stream's scanDense and scanRow scan with the same text", () => {
     const source = readFileSync(
-      new URL("../../src/matching/_internal/scoreStream.ts", import.meta.url),
+      new URL("../../src/matching/_internal/scoreScan.ts", import.meta.url),
       "utf8",
     );
-    const flat = tail(source, "// ── scan (the same text in scanRow) ──", "  ");
-    const rows = tail(source, "// ── scan (the same text in scanDense) ──", "  ");
+    const flat = tail(source, "// ── scan (the same text in scanRow) ──", "");
+    const rows = tail(source, "// ── scan (the same text in scanDense) ──", "");
     expect(flat.length).toBeGreaterThan(2000);
     expect(rows).toBe(flat);
   });

@@ -2,9 +2,10 @@
  * `ScoreStream`: the candidates of every proposer from scores, best first (the reading rounds are
  * described in preferences.ts).
  */
+import { checkRowCells } from "./denseScores.js";
 import type { Instance } from "./instance.js";
-import { assertValidScore, checkRowCells } from "./instance.js";
 import type { PartnerStream, Side } from "./preferences.js";
+import { type ScanSource, scanDense } from "./scoreScan.js";
 import { insertSorted, selectBest, sortBest } from "./bestSelection.js";
 
 // Local constants, not imports: an imported binding is a load and a check per use in the hot loops.
@@ -26,22 +27,22 @@ const BAR_FROM = 16;
  * the next round keeps the best 4× as many among those after the last one given, and so on. A proposer
  * that ends at rank r costs O(m · log r) reads, never a full sort of its row.
  */
-export class ScoreStream implements PartnerStream {
+export class ScoreStream implements PartnerStream, ScanSource {
   lastScore = 0;
-  private readonly targets: number;
-  private readonly cols: number;
-  private readonly key: Int32Array;
-  private readonly dense: Float64Array | null;
+  readonly targets: number;
+  readonly cols: number;
+  readonly key: Int32Array;
+  readonly dense: Float64Array | null;
   /**
    * The caller's rows read in place (mentee side only): line p is `rows[p]`, read from index 0, and its
    * cells' forbidden-mask index is `p * cols +` the target. Null for a flat matrix or CSR.
    */
-  private readonly rows: readonly (readonly number[])[] | null;
-  private readonly forbidden: Uint8Array | null;
-  private readonly minScore: number;
+  readonly rows: readonly (readonly number[])[] | null;
+  readonly forbidden: Uint8Array | null;
+  readonly minScore: number;
   /** Dense: cell of (line, target) = line * lineStride + target * targetStride. */
-  private readonly lineStride: number;
-  private readonly targetStride: number;
+  readonly lineStride: number;
+  readonly targetStride: number;
   /** Sparse: cells of a line are start[l] .. start[l + 1], with target, value and row-major cell index. */
   private readonly start: Int32Array | null = null;
   private readonly target: Int32Array | null = null;
@@ -222,14 +223,6 @@ export class ScoreStream implements PartnerStream {
   }
 
   /**
-   * Throws the `INVALID_SCORE` error of a dense cell (a NaN or +Infinity met while reading a line), given
-   * by its index in the forbidden mask (row-major).
-   */
-  private reject(s: number, cell: number): void {
-    assertValidScore(s, Math.floor(cell / this.cols), cell % this.cols);
-  }
-
-  /**
    * One pass over line p: the best `k` candidates that come after (afterS, afterKey) in the stream's
    * order, sorted, into `outT` / `outS` from `base`. Returns how many were found (≤ k).
    */
@@ -244,7 +237,7 @@ export class ScoreStream implements PartnerStream {
   ): number {
     if (this.dense !== null || this.rows !== null) {
       if (afterS !== POS || this.targets < BAR_FROM * k) {
-        return this.scanDense(p, afterS, afterKey, k, outT, outS, base, NEG);
+        return scanDense(this, p, afterS, afterKey, k, outT, outS, base, NEG);
       }
       // Round 0 of a long line: first look only at cells from a bar guessed from the last line read (its
       // k-th best score, less four times the spread of its best k). Rows of one instance are alike, so
@@ -252,7 +245,8 @@ export class ScoreStream implements PartnerStream {
       let found = -1;
       if (this.lastSpread >= 0 && 8 * this.barMisses <= this.barTries + 32) {
         this.barTries++;
-        found = this.scanDense(
+        found = scanDense(
+          this,
           p,
           afterS,
           afterKey,
@@ -264,7 +258,7 @@ export class ScoreStream implements PartnerStream {
         );
         if (found !== k) this.barMisses++;
       }
-      if (found !== k) found = this.scanDense(p, afterS, afterKey, k, outT, outS, base, NEG);
+      if (found !== k) found = scanDense(this, p, afterS, afterKey, k, outT, outS, base, NEG);
       if (found === k) {
         this.lastWorst = outS[base + k - 1]!;
         this.lastSpread = outS[base]! - this.lastWorst;
@@ -297,232 +291,6 @@ export class ScoreStream implements PartnerStream {
       }
     }
     return len;
-  }
-
-  /**
-   * The dense part of {@link ScoreStream.select}: one pass over line p keeping the best `k` candidates
-   * that are after (afterS, afterKey) and score at least `floor`. Returns how many it kept (≤ k).
-   *
-   * Every cell read is checked for NaN / +Infinity before anything else is done with it (a cell skipped
-   * for being below the bar is a number): the first bad cell of the line throws. The bar is `floor` until
-   * k are kept, then the worst kept score. The scan loops hold no call and no store and test four cells
-   * per step: V8 re-checks a typed array's map and length on every loop iteration, so this halves the
-   * cost of a cell (measured on 5000 × 5000). The floored fill and the final scan are two loops of one
-   * shape on purpose: a single loop with a moving bar measured 10–15 % slower.
-   *
-   * The caller's rows (`scoreRows`) are scanned by {@link ScoreStream.scanRow}, the same loop over
-   * another element kind.
-   */
-  private scanDense(
-    p: number,
-    afterS: number,
-    afterKey: number,
-    k: number,
-    outT: Int32Array,
-    outS: Float64Array,
-    base: number,
-    floor: number,
-  ): number {
-    if (this.rows !== null) return this.scanRow(p, afterS, afterKey, k, outT, outS, base, floor);
-    const dense = this.dense!;
-    const shift = 0;
-    let cell = p * this.lineStride;
-    // ── scan (the same text in scanRow) ──
-    const key = this.key;
-    const forbidden = this.forbidden;
-    const minScore = this.minScore;
-    const step = this.targetStride;
-    const step4 = 4 * step;
-    const count = this.targets;
-    let t = 0;
-    let len = 0;
-    let worstS = NEG;
-    let worstK = -1;
-    if (floor === NEG) {
-      // Phase 1: every cell is a candidate until k are kept.
-      for (; t < count && len < k; t++, cell += step) {
-        const s = dense[cell]!;
-        if (!(s < POS)) this.reject(s, cell + shift);
-        if (s === NEG || s < minScore || s > afterS) continue;
-        const kt = key[t]!;
-        if (s === afterS && kt <= afterKey) continue;
-        if (forbidden !== null && forbidden[cell + shift] !== 0) continue;
-        len = insertSorted(outT, outS, base, len, k, t, s, kt, key);
-      }
-    } else {
-      // Phase 1 with a floor: cells below it are skipped, four per step, until k are kept.
-      while (len < k) {
-        while (
-          t + 4 <= count &&
-          dense[cell]! < floor &&
-          dense[cell + step]! < floor &&
-          dense[cell + 2 * step]! < floor &&
-          dense[cell + 3 * step]! < floor
-        ) {
-          t += 4;
-          cell += step4;
-        }
-        let s = 0;
-        while (t < count && (s = dense[cell]!) < floor) {
-          t++;
-          cell += step;
-        }
-        if (t >= count) return len;
-        const at = t;
-        const atCell = cell;
-        t++;
-        cell += step;
-        if (!(s < POS)) this.reject(s, atCell + shift);
-        if (s > afterS || s < minScore) continue;
-        const kt = key[at]!;
-        if (s === afterS && kt <= afterKey) continue;
-        if (forbidden !== null && forbidden[atCell + shift] !== 0) continue;
-        len = insertSorted(outT, outS, base, len, k, at, s, kt, key);
-      }
-    }
-    if (len < k) return len;
-    worstS = outS[base + k - 1]!;
-    worstK = key[outT[base + k - 1]!]!;
-    // Phase 2: cells below the worst kept score are skipped, four per step.
-    for (;;) {
-      while (
-        t + 4 <= count &&
-        dense[cell]! < worstS &&
-        dense[cell + step]! < worstS &&
-        dense[cell + 2 * step]! < worstS &&
-        dense[cell + 3 * step]! < worstS
-      ) {
-        t += 4;
-        cell += step4;
-      }
-      let s = 0;
-      while (t < count && (s = dense[cell]!) < worstS) {
-        t++;
-        cell += step;
-      }
-      if (t >= count) return len;
-      const at = t;
-      const atCell = cell;
-      t++;
-      cell += step;
-      if (!(s < POS)) this.reject(s, atCell + shift);
-      if (s > afterS || s < minScore) continue;
-      const kt = key[at]!;
-      if ((s === afterS && kt <= afterKey) || (s === worstS && kt > worstK)) continue;
-      if (forbidden !== null && forbidden[atCell + shift] !== 0) continue;
-      insertSorted(outT, outS, base, len, k, at, s, kt, key);
-      worstS = outS[base + k - 1]!;
-      worstK = key[outT[base + k - 1]!]!;
-    }
-  }
-
-  /**
-   * {@link ScoreStream.scanDense} over the caller's row p (`scoreRows`, mentee side), read from index 0;
-   * `shift` turns an index into the row into the row-major cell of the forbidden mask. The scan is the
-   * same text as scanDense's (a test holds them in step): one loop serving both a `Float64Array` and
-   * JS arrays would see two element kinds at its loads, and that made the flat matrix's deferred
-   * acceptance and greedy 15–20 % slower in a process that also used rows (CPU, 5000 × 5000).
-   */
-  private scanRow(
-    p: number,
-    afterS: number,
-    afterKey: number,
-    k: number,
-    outT: Int32Array,
-    outS: Float64Array,
-    base: number,
-    floor: number,
-  ): number {
-    const dense = this.rows![p]!;
-    const shift = p * this.cols;
-    let cell = 0;
-    // ── scan (the same text in scanDense) ──
-    const key = this.key;
-    const forbidden = this.forbidden;
-    const minScore = this.minScore;
-    const step = this.targetStride;
-    const step4 = 4 * step;
-    const count = this.targets;
-    let t = 0;
-    let len = 0;
-    let worstS = NEG;
-    let worstK = -1;
-    if (floor === NEG) {
-      // Phase 1: every cell is a candidate until k are kept.
-      for (; t < count && len < k; t++, cell += step) {
-        const s = dense[cell]!;
-        if (!(s < POS)) this.reject(s, cell + shift);
-        if (s === NEG || s < minScore || s > afterS) continue;
-        const kt = key[t]!;
-        if (s === afterS && kt <= afterKey) continue;
-        if (forbidden !== null && forbidden[cell + shift] !== 0) continue;
-        len = insertSorted(outT, outS, base, len, k, t, s, kt, key);
-      }
-    } else {
-      // Phase 1 with a floor: cells below it are skipped, four per step, until k are kept.
-      while (len < k) {
-        while (
-          t + 4 <= count &&
-          dense[cell]! < floor &&
-          dense[cell + step]! < floor &&
-          dense[cell + 2 * step]! < floor &&
-          dense[cell + 3 * step]! < floor
-        ) {
-          t += 4;
-          cell += step4;
-        }
-        let s = 0;
-        while (t < count && (s = dense[cell]!) < floor) {
-          t++;
-          cell += step;
-        }
-        if (t >= count) return len;
-        const at = t;
-        const atCell = cell;
-        t++;
-        cell += step;
-        if (!(s < POS)) this.reject(s, atCell + shift);
-        if (s > afterS || s < minScore) continue;
-        const kt = key[at]!;
-        if (s === afterS && kt <= afterKey) continue;
-        if (forbidden !== null && forbidden[atCell + shift] !== 0) continue;
-        len = insertSorted(outT, outS, base, len, k, at, s, kt, key);
-      }
-    }
-    if (len < k) return len;
-    worstS = outS[base + k - 1]!;
-    worstK = key[outT[base + k - 1]!]!;
-    // Phase 2: cells below the worst kept score are skipped, four per step.
-    for (;;) {
-      while (
-        t + 4 <= count &&
-        dense[cell]! < worstS &&
-        dense[cell + step]! < worstS &&
-        dense[cell + 2 * step]! < worstS &&
-        dense[cell + 3 * step]! < worstS
-      ) {
-        t += 4;
-        cell += step4;
-      }
-      let s = 0;
-      while (t < count && (s = dense[cell]!) < worstS) {
-        t++;
-        cell += step;
-      }
-      if (t >= count) return len;
-      const at = t;
-      const atCell = cell;
-      t++;
-      cell += step;
-      if (!(s < POS)) this.reject(s, atCell + shift);
-      if (s > afterS || s < minScore) continue;
-      const kt = key[at]!;
-      if ((s === afterS && kt <= afterKey) || (s === worstS && kt > worstK)) continue;
-      if (forbidden !== null && forbidden[atCell + shift] !== 0) continue;
-      insertSorted(outT, outS, base, len, k, at, s, kt, key);
-      worstS = outS[base + k - 1]!;
-      worstK = key[outT[base + k - 1]!]!;
-    }
   }
 
   /**

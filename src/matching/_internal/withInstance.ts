@@ -29,6 +29,6 @@ export function withInstance<T>(
     return run(inst);
   } finally {
     releaseRankIndexes(inst);
-    releaseWorkingCopy(inst);
+    releaseWorkingCopy(inst.dense);
   }
 }
