@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^mentor-match\/testing$/, replacement: src("testing/index.ts") },
       { find: /^mentor-match\/matching$/, replacement: src("entries/matching.ts") },
       { find: /^mentor-match\/csv$/, replacement: src("entries/csv.ts") },
+      { find: /^mentor-match\/monitoring$/, replacement: src("monitoring/index.ts") },
       { find: /^mentor-match$/, replacement: src("index.ts") },
     ],
   },

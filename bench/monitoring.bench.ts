@@ -169,7 +169,7 @@ for (let pass = 0; pass < 2; pass++) {
     ];
     return buildMonitoring({ roster, config: monitoring, diagnostics, satisfaction });
   });
-  const text = step(() => renderMonitoringOutputs(read.v, { lang: "ru" }));
+  const text = step(() => renderMonitoringOutputs(read.v, { language: "ru" }));
   const t0 = process.cpuUsage();
   await writeXlsxWorkbook(monitoringSheets(read.v, "ru"));
   const dx = process.cpuUsage(t0);

@@ -5,10 +5,8 @@
  * The catalog is typed `satisfies Record<ErrorCode, ErrorCatalogEntry>`: a code added to `ErrorCode` without
  * an entry here (or an entry for a code that does not exist) is a compile error.
  */
+import type { Language } from "./language.js";
 import type { ErrorCode } from "./errors.js";
-
-/** The languages of the catalog. */
-export type ErrorLanguage = "ru" | "en";
 
 /** One code described in one language. */
 export interface ErrorDescription {
@@ -21,7 +19,7 @@ export interface ErrorDescription {
 }
 
 /** One code described in every language of the catalog. */
-export type ErrorCatalogEntry = Readonly<Record<ErrorLanguage, ErrorDescription>>;
+export type ErrorCatalogEntry = Readonly<Record<Language, ErrorDescription>>;
 
 /** Every error code with its description in Russian and English, in the order of `ErrorCode`. */
 export const ERROR_CATALOG = {
@@ -517,7 +515,7 @@ export const ERROR_CODES: readonly ErrorCode[] = Object.freeze(Object.keys(ERROR
  * description of `INTERNAL`, so a caller always has something to show.
  *
  * @param code - an error's `code`.
- * @param lang - the language. @defaultValue "en"
+ * @param language - the language. @defaultValue "en"
  * @returns the title, what it means, and what to do.
  * @throws never.
  *
@@ -525,9 +523,9 @@ export const ERROR_CODES: readonly ErrorCode[] = Object.freeze(Object.keys(ERROR
  * describeError("EMPTY_FILE", "ru").title; // "Пустой файл"
  * describeError("EMPTY_FILE").todo; // "Export the questionnaire answers again, with the header row."
  */
-export function describeError(code: ErrorCode, lang: ErrorLanguage = "en"): ErrorDescription {
+export function describeError(code: ErrorCode, language: Language = "en"): ErrorDescription {
   const entry: ErrorCatalogEntry = Object.hasOwn(ERROR_CATALOG, code)
     ? ERROR_CATALOG[code]
     : ERROR_CATALOG.INTERNAL;
-  return lang === "ru" ? entry.ru : entry.en;
+  return language === "ru" ? entry.ru : entry.en;
 }

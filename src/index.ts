@@ -21,7 +21,8 @@ export type { ErrorCode, ErrorLocation, MentorMatchErrorOptions } from "./errors
 
 // ── error catalog: what each code means and what to do, in Russian and English ──────────────────────
 export { describeError, ERROR_CATALOG, ERROR_CODES } from "./errorCatalog.js";
-export type { ErrorCatalogEntry, ErrorDescription, ErrorLanguage } from "./errorCatalog.js";
+export type { ErrorCatalogEntry, ErrorDescription } from "./errorCatalog.js";
+export type { Language } from "./language.js";
 
 // ── questionnaire ─────────────────────────────────────────────────────────────────────────────────
 export { FORMS } from "./questionnaire/forms.js";
@@ -218,4 +219,3 @@ export { outputTables } from "./report/outputTables.js";
 export type { OutputTable, OutputTables } from "./report/outputTables.js";
 export type { OutputFile, RenderOutputsOptions } from "./report/renderOutputs.js";
 export { reasonText } from "./report/texts.js";
-export type { Lang } from "./report/texts.js";

@@ -2,12 +2,19 @@
  * The layers of docs/architecture.md, proved from the import statements of src/**: no folder imports a
  * folder of its own layer or above (so there is no cycle between folders), and an `_internal` folder is
  * used only where the rule below allows. The checker itself is tested on a graph with a cycle.
+ *
+ * And the tests' side of it: a test of public behaviour imports the package by its public names
+ * (`mentor-match`, `mentor-match/matching`, `/csv`, `/testing`, `/monitoring`, which vitest.config.ts maps
+ * to the source entries) or runs the CLI through `runCli`; a test that reaches inside src/ is an internal
+ * unit test and says so in its name (`*.internal.test.ts`, `*.internal.prop.test.ts`, helpers
+ * `*.internal.ts`).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, normalize, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const SRC = join(__dirname, "..", "src");
+const ROOT = join(__dirname, "..");
 
 /**
  * The layer of each part of src/, lowest first (docs/architecture.md draws the same). A part may import
@@ -15,6 +22,7 @@ const SRC = join(__dirname, "..", "src");
  */
 const LAYERS: Readonly<Record<string, number>> = {
   "errors.ts": 0,
+  "language.ts": 0,
   _internal: 0.25,
   "errorCatalog.ts": 0.5,
   matching: 1,
@@ -54,8 +62,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every relative module a file imports or re-exports (static, type-only and dynamic), as src-relative paths. */
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, "utf8");
+function importsOf(file: string, text = readFileSync(file, "utf8")): string[] {
   const specs = [
     ...text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+["']([^"']+)["']/gms),
     ...text.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g),
@@ -172,15 +179,39 @@ describe("architecture: the layers of docs/architecture.md", () => {
     expect(helper).toMatch(/finally\s*\{\s*releaseRankIndexes\(inst\);/);
   });
 
-  it("no file in src/ is over 500 lines, but for a data table and two files being reworked elsewhere", () => {
-    // questionnaire/_internal/presetData.ts is a data table (the preset questions); csv/readParticipants.ts
-    // and scoring/scoreParticipants.ts are split by the engineers working on them (issue 11, item 3).
-    const allowed = new Set([
-      "questionnaire/_internal/presetData.ts",
-      "errorCatalog.ts",
-      "csv/readParticipants.ts",
-      "scoring/scoreParticipants.ts",
-    ]);
+  it("an instance is normalised through withInstance only (validate, run, give the pooled tables back)", () => {
+    const code = (f: string) =>
+      readFileSync(f, "utf8")
+        .split("\n")
+        .filter((l) => !/^\s*(\*|\/\/|\/\*\*)/.test(l))
+        .join("\n");
+    const callers = sourceFiles(SRC)
+      .filter((f) => /\bnormalizeInstance\(/.test(code(f)))
+      .map((f) => relative(SRC, f).replaceAll("\\", "/"))
+      .filter((f) => f !== "matching/_internal/instance.ts");
+    expect(callers).toEqual(["matching/_internal/withInstance.ts"]);
+  });
+
+  it("module-level mutable state in matching/ is there only with a benchmark figure beside it", () => {
+    // A top-level `let`, or a typed array made at import time, needs a measured figure (… ms) in the
+    // comment just above it; rankIndex.ts's table pool is the one such state.
+    const state: string[] = [];
+    for (const f of sourceFiles(join(SRC, "matching"))) {
+      const lines = readFileSync(f, "utf8").split("\n");
+      lines.forEach((line, k) => {
+        if (!/^(let\s|(export\s+)?const\s+\w+\s*(:[^=]+)?=\s*new\s+\w*Array\()/.test(line)) return;
+        const above = lines.slice(Math.max(0, k - 10), k).join("\n");
+        const figure = /\d[\d,.]*\s*ms\b/.test(above);
+        state.push(`${relative(SRC, f)}:${k + 1} ${figure ? "with" : "WITHOUT"} a figure`);
+      });
+    }
+    expect(state).toEqual([expect.stringMatching(/^matching\/_internal\/rankIndex\.ts:\d+ with a figure$/)]);
+  });
+
+  it("no file in src/ is over 500 lines, but for the data tables", () => {
+    // questionnaire/_internal/presetData.ts (the preset questions) and errorCatalog.ts (a text per error
+    // code) are data tables.
+    const allowed = new Set(["questionnaire/_internal/presetData.ts", "errorCatalog.ts"]);
     const long = sourceFiles(SRC)
       .map((f) => ({
         file: relative(SRC, f).replaceAll("\\", "/"),
@@ -189,5 +220,118 @@ describe("architecture: the layers of docs/architecture.md", () => {
       .filter((f) => f.lines > 501 && !allowed.has(f.file))
       .map((f) => `${f.file}: ${f.lines} lines`);
     expect(long).toEqual([]);
+  });
+});
+
+/**
+ * The faults of one language type in a source text: an inline union of "ru" and "en" (either order, either
+ * quote), another type alias of the languages (`type X = Language`, `type Lang = …`), an import renaming
+ * `Language`, or a parameter or option named `lang` (the name is `language`; commander's `opts.lang`, the
+ * value of the CLI's `--lang` flag, is the one exception).
+ */
+function languageFaults(text: string): string[] {
+  const faults: string[] = [];
+  const rules: [RegExp, string][] = [
+    [/["'`](?:ru|en)["'`]\s*\|\s*["'`](?:ru|en)["'`]/, "an inline language union"],
+    [/\btype\s+\w+\s*=\s*Language\b/, "an alias of Language"],
+    [/\btype\s+(?!Language\b)\w*Lang\w*\s*=/, "another language type"],
+    [/\bLanguage\s+as\s+\w+/, "Language imported under another name"],
+    [/(?<![.\w$-])lang\??\s*:(?!\s*string\s*\})/, "a parameter or option named lang"],
+  ];
+  for (const line of text.split("\n")) {
+    for (const [re, what] of rules) if (re.test(line)) faults.push(`${what}: ${line.trim()}`);
+  }
+  return faults;
+}
+
+describe("one language type (src/language.ts)", () => {
+  const own = join(__dirname, "architecture.test.ts");
+  const files = ["src", "test", "bench", "scripts"]
+    .flatMap((d) => sourceFiles(join(ROOT, d)))
+    .filter((f) => f !== join(SRC, "language.ts") && f !== own);
+
+  it("is defined once, and nothing else names the languages", () => {
+    expect(readFileSync(join(SRC, "language.ts"), "utf8")).toMatch(/export type Language = "ru" \| "en";/);
+    expect(files.length).toBeGreaterThan(300);
+    const faults = files.flatMap((f) =>
+      languageFaults(readFileSync(f, "utf8")).map((x) => `${relative(ROOT, f)}: ${x}`),
+    );
+    expect(faults).toEqual([]);
+  });
+
+  it("the check finds each fault the code had", () => {
+    const q = (a: string, b: string) => `"${a}" | "${b}"`;
+    expect(languageFaults(`export type Lang = ${q("ru", "en")};`)).toHaveLength(2);
+    expect(languageFaults(`readonly language?: ${q("en", "ru")};`)).toHaveLength(1);
+    expect(languageFaults("export type ErrorLanguage = Language;")).toHaveLength(2);
+    expect(languageFaults("export type MonitorLang = Language;")).toHaveLength(2);
+    expect(languageFaults("import { type Language as L } from './language.js';")).toHaveLength(1);
+    expect(languageFaults("function words(lang: Language): Words {")).toHaveLength(1);
+    expect(languageFaults("options: { readonly lang?: Language } = {}")).toHaveLength(1);
+    // What is allowed: the one name, and the CLI flag's value as commander gives it.
+    expect(languageFaults("function words(language: Language): Words {")).toEqual([]);
+    expect(
+      languageFaults("const languageOf = (opts: { lang?: string }): Language => pick(opts.lang);"),
+    ).toEqual([]);
+  });
+});
+
+const TEST = __dirname;
+
+/**
+ * What a test of public behaviour may import from src/ by a relative path: the CLI's entry, `runCli(argv,
+ * io)`, which the executable (src/cli/main.ts) runs with the process's arguments and streams.
+ */
+const TEST_ENTRY_PATHS: readonly string[] = ["cli/run.js"];
+
+/** The name of a test (or a test helper) that may reach inside src/. */
+const INTERNAL_TEST = /\.internal(\.prop)?\.test\.ts$|\.internal\.ts$/;
+
+/** The src/ paths a file under test/ imports by a relative path, beside the CLI's entry. */
+function deepImportsOf(file: string, text?: string): string[] {
+  return importsOf(file, text)
+    .filter((p) => !p.startsWith("../"))
+    .filter((p) => !TEST_ENTRY_PATHS.includes(p));
+}
+
+describe("architecture: tests go through the public entry points", () => {
+  const files = sourceFiles(TEST).map((f) => ({ file: relative(TEST, f).replaceAll("\\", "/"), path: f }));
+
+  it("reads the tests (the checker is not looking at nothing)", () => {
+    expect(files.length).toBeGreaterThan(100);
+    expect(deepImportsOf(join(TEST, "matching/withInstance.internal.test.ts"))).toContain(
+      "matching/_internal/withInstance.js",
+    );
+  });
+
+  it("no test of public behaviour imports a src/ path; an internal test names itself so", () => {
+    const deep = files
+      .filter((f) => !INTERNAL_TEST.test(f.file))
+      .flatMap((f) => deepImportsOf(f.path).map((to) => `${f.file} → src/${to}`));
+    expect(deep).toEqual([]);
+  });
+
+  it("a test named internal does reach inside src/ (else it is a public test: rename it)", () => {
+    const named = files.filter((f) => INTERNAL_TEST.test(f.file));
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter((f) => deepImportsOf(f.path).length === 0).map((f) => f.file)).toEqual([]);
+  });
+
+  it("the rule catches a deep import, whatever its form, and lets the public names and runCli through", () => {
+    const at = join(TEST, "matching/example.test.ts");
+    expect(deepImportsOf(at, 'import { match } from "../../src/matching/match.js";')).toEqual([
+      "matching/match.js",
+    ]);
+    expect(
+      deepImportsOf(at, 'import type {\n  Instance,\n} from "../../src/matching/_internal/instance.js";'),
+    ).toEqual(["matching/_internal/instance.js"]);
+    expect(deepImportsOf(at, 'const m = await import("../../src/index.js");')).toEqual(["index.js"]);
+    expect(
+      deepImportsOf(
+        at,
+        'import { match } from "mentor-match";\nimport { runCli } from "../../src/cli/run.js";',
+      ),
+    ).toEqual([]);
+    expect(deepImportsOf(at, 'import { smallInstance } from "../metrics/_instances.js";')).toEqual([]);
   });
 });

@@ -3,15 +3,15 @@
  * knows about exit codes; every file access goes through `CliIo` helpers. Each command's module is
  * imported when that command runs (`await import`), so a call loads only what its command needs.
  */
+import type { Language } from "../language.js";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { Delimiter } from "../csv/detectDelimiter.js";
 import { STRATEGIES } from "../matching/strategies.js";
 import { FORMS } from "../questionnaire/forms.js";
 import { isMentorMatchError } from "../errors.js";
-import type { Lang } from "../report/texts.js";
 import { EXIT } from "./_internal/exit.js";
 import type { CliIo } from "./_internal/io.js";
-import { errorText, pickLang } from "./_internal/messages.js";
+import { errorText, pickLanguage } from "./_internal/messages.js";
 import { REMATCH_HELP } from "./commands/rematchHelp.js";
 import { registerMonitor } from "./commands/registerMonitor.js";
 
@@ -45,7 +45,7 @@ const T = {
     force: "перезаписать существующий файл",
     consentOnFile:
       "согласия взрослых участников хранятся отдельно (укажите где): столбец согласия не нужен; несовершеннолетним нужно согласие родителя в анкете",
-    lang: "язык сообщений и отчёта",
+    language: "язык сообщений и отчёта",
     delimiter:
       "разделитель в записываемых CSV (по умолчанию «;» и десятичная запятая, как ждёт Excel; с --lang en — «,»)",
     inputDelimiter: "разделитель в читаемых CSV, если он определяется неверно: «,», «;» или «tab»",
@@ -84,7 +84,7 @@ const T = {
     force: "overwrite an existing file",
     consentOnFile:
       "adults' signed consents are kept elsewhere (say where): no consent column needed; minors still need a guardian's consent in the data",
-    lang: "language of messages and report",
+    language: "language of messages and report",
     delimiter:
       'delimiter of the CSV files written (default: ";" with decimal commas for --lang ru, "," for en)',
     inputDelimiter: 'delimiter of the CSV files read, when the detected one is wrong: ",", ";" or "tab"',
@@ -228,7 +228,7 @@ function parseMargin(value: string): number {
   return x;
 }
 
-function langFromArgv(argv: readonly string[]): string | undefined {
+function languageFromArgv(argv: readonly string[]): string | undefined {
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k]!;
     if (a === "--lang") return argv[k + 1];
@@ -252,11 +252,11 @@ function langFromArgv(argv: readonly string[]): string | undefined {
  * const code = await runCli(["demo", "--out", "demo-out"], io);
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const lang0: Lang = pickLang(langFromArgv(argv), io.env);
-  const t = T[lang0];
+  const helpLanguage: Language = pickLanguage(languageFromArgv(argv), io.env);
+  const t = T[helpLanguage];
   let code: number = EXIT.ok;
-  const langOption = () => new Option("--lang <lang>", t.lang).choices(["ru", "en"]);
-  const langOf = (opts: { lang?: string }): Lang => pickLang(opts.lang, io.env);
+  const languageOption = () => new Option("--lang <lang>", t.language).choices(["ru", "en"]);
+  const languageOf = (opts: { lang?: string }): Language => pickLanguage(opts.lang, io.env);
   const inputOptions = (cmd: Command): Command =>
     cmd
       .option("--mentors <file>", t.mentors)
@@ -278,9 +278,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .configureOutput({
       writeOut: io.stdout,
       writeErr: io.stderr,
-      outputError: (text, write) => write(lang0 === "ru" ? commanderErrorRu(text) : text),
+      outputError: (text, write) => write(helpLanguage === "ru" ? commanderErrorRu(text) : text),
     });
-  if (lang0 === "ru") program.configureHelp(HELP_RU);
+  if (helpLanguage === "ru") program.configureHelp(HELP_RU);
 
   program.addHelpCommand(false);
 
@@ -289,23 +289,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option("--out <file>", t.outConfig, "mentor-match.config.json")
     .option("--force", t.force, false)
     .option("--consent-on-file <where>", t.consentOnFile)
-    .addOption(langOption())
+    .addOption(languageOption())
     .action(async (opts) => {
       const [{ initCommand }, { preloadInputs }] = await Promise.all([
         import("./commands/init.js"),
         import("./_internal/inputs.js"),
       ]);
-      code = initCommand(io, { ...opts, preloaded: await preloadInputs(io, opts) }, langOf(opts));
+      code = initCommand(io, { ...opts, preloaded: await preloadInputs(io, opts) }, languageOf(opts));
     });
 
   programOptions(inputOptions(program.command("validate").description(t.validate)))
-    .addOption(langOption())
+    .addOption(languageOption())
     .action(async (opts) => {
       const [{ validateCommand }, { preloadInputs }] = await Promise.all([
         import("./commands/validate.js"),
         import("./_internal/inputs.js"),
       ]);
-      code = validateCommand(io, { ...opts, preloaded: await preloadInputs(io, opts) }, langOf(opts));
+      code = validateCommand(io, { ...opts, preloaded: await preloadInputs(io, opts) }, languageOf(opts));
     });
 
   programOptions(inputOptions(program.command("match").description(t.match)))
@@ -319,11 +319,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option("--programme <name>", t.programmeName)
     .option("--date <YYYY-MM-DD>", t.date, parseDate)
     .option("--order <number>", t.order)
-    .addOption(langOption())
+    .addOption(languageOption())
     .action(async (opts) => {
       if (opts.config === undefined && opts.form === undefined) {
         io.stderr(
-          `${lang0 === "ru" ? "Укажите --config (файл настроек) или --form (форму наставничества)." : "Give --config (a programme config) or --form (a form of mentoring)."}\n`,
+          `${helpLanguage === "ru" ? "Укажите --config (файл настроек) или --form (форму наставничества)." : "Give --config (a programme config) or --form (a form of mentoring)."}\n`,
         );
         code = EXIT.usage;
         return;
@@ -332,7 +332,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         import("./commands/match.js"),
         import("./_internal/inputs.js"),
       ]);
-      code = await matchCommand(io, { ...opts, preloaded: await preloadInputs(io, opts) }, langOf(opts));
+      code = await matchCommand(io, { ...opts, preloaded: await preloadInputs(io, opts) }, languageOf(opts));
     });
 
   program
@@ -342,10 +342,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option("--seed <n>", t.seed, parseSeed)
     .option("--out <dir>", t.out, "mentor-match-demo")
     .option("--delimiter <d>", t.delimiter, parseDelimiter)
-    .addOption(langOption())
+    .addOption(languageOption())
     .action(async (opts) => {
       const { demoCommand } = await import("./commands/demo.js");
-      code = await demoCommand(io, opts, langOf(opts));
+      code = await demoCommand(io, opts, languageOf(opts));
     });
 
   programOptions(inputOptions(program.command("compare").description(t.compare)))
@@ -355,7 +355,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option("--instances <n>", t.instances, parsePositive, 1)
     .addOption(new Option("--markdown", t.markdown).default(false).conflicts("json"))
     .option("--json", t.json, false)
-    .addOption(langOption())
+    .addOption(languageOption())
     .action(async (opts) => {
       for (const s of opts.strategies as string[]) {
         if (!(STRATEGIES as readonly string[]).includes(s)) {
@@ -366,7 +366,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       if (opts.config === undefined && opts.form === undefined) {
         io.stderr(
-          `${lang0 === "ru" ? "Укажите --config (файл настроек) или --form (форму наставничества)." : "Give --config (a programme config) or --form (a form of mentoring)."}\n`,
+          `${helpLanguage === "ru" ? "Укажите --config (файл настроек) или --form (форму наставничества)." : "Give --config (a programme config) or --form (a form of mentoring)."}\n`,
         );
         code = EXIT.usage;
         return;
@@ -375,10 +375,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         import("./commands/compare.js"),
         import("./_internal/inputs.js"),
       ]);
-      code = compareCommand(io, { ...opts, preloaded: await preloadInputs(io, opts) }, langOf(opts));
+      code = compareCommand(io, { ...opts, preloaded: await preloadInputs(io, opts) }, languageOf(opts));
     });
 
-  const rh = REMATCH_HELP[lang0];
+  const rh = REMATCH_HELP[helpLanguage];
   programOptions(inputOptions(program.command("rematch").description(rh.command)))
     .requiredOption("--previous <path>", rh.previous)
     .option("--ended <file>", rh.ended)
@@ -389,20 +389,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option("--seed <n>", t.seed, parseSeed)
     .option("--out <dir>", t.out, "mentor-match-rematch")
     .option("--delimiter <d>", t.delimiter, parseDelimiter)
-    .addOption(langOption())
+    .option("--pseudonymize", t.pseudonymize, false)
+    .addOption(languageOption())
     .action(async (opts) => {
       if (opts.config === undefined && opts.form === undefined) {
         io.stderr(
-          `${lang0 === "ru" ? "Укажите --config (файл настроек) или --form (форму наставничества)." : "Give --config (a programme config) or --form (a form of mentoring)."}\n`,
+          `${helpLanguage === "ru" ? "Укажите --config (файл настроек) или --form (форму наставничества)." : "Give --config (a programme config) or --form (a form of mentoring)."}\n`,
         );
         code = EXIT.usage;
         return;
       }
-      const { rematchCommand } = await import("./commands/rematch.js");
-      code = await rematchCommand(io, opts, langOf(opts));
+      const [{ rematchCommand }, { preloadInputs }] = await Promise.all([
+        import("./commands/rematch.js"),
+        import("./_internal/inputs.js"),
+      ]);
+      code = await rematchCommand(
+        io,
+        { ...opts, preloaded: await preloadInputs(io, opts) },
+        languageOf(opts),
+      );
     });
 
-  registerMonitor(program, io, lang0, (c) => {
+  registerMonitor(program, io, helpLanguage, (c) => {
     code = c;
   });
 
@@ -421,7 +429,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         ? EXIT.ok
         : EXIT.usage;
     }
-    io.stderr(`${errorText(error, lang0)}\n`);
+    io.stderr(`${errorText(error, helpLanguage)}\n`);
     if (
       !isMentorMatchError(error) &&
       error instanceof Error &&

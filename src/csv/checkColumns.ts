@@ -1,7 +1,8 @@
 /** The programme config's `columns` checked against the fields and questions a column can be mapped to. */
 import { ProgramError } from "../errors.js";
 import { IGNORE } from "./mapColumns.js";
-import { columnFieldsOf, type QuestionSpec } from "./readParticipants.js";
+import { columnFieldsOf } from "./columnFieldsOf.js";
+import type { QuestionSpec } from "./participantTypes.js";
 
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_v, k) => k);

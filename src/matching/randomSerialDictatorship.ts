@@ -13,10 +13,14 @@ import { buildResult } from "./_internal/result.js";
 import type { MatchingInstance, MatchResult } from "./types.js";
 import { withInstance } from "./_internal/withInstance.js";
 
-/** Options of {@link randomSerialDictatorship}. */
+/**
+ * Options of {@link randomSerialDictatorship}: none. The seed of the order has one home, the instance
+ * (`instance.seed`, as for `match` and seeded tie-breaks); a `seed` given here is refused, not preferred
+ * to the instance's or ignored (issue 11, item 5).
+ */
 export interface RandomSerialDictatorshipOptions {
-  /** Seed of the order of mentees. @defaultValue `instance.seed` (itself 0 by default) */
-  readonly seed?: number;
+  /** Not an option: the seed is `instance.seed`. Given here, it is refused (`INVALID_OPTION`). */
+  readonly seed?: never;
 }
 
 /**
@@ -27,11 +31,13 @@ export interface RandomSerialDictatorshipOptions {
  * order. Pinned mentees are placed first and take their seats; forbidden cells, `minScore` and the
  * mentors' lists (a mentor who does not list a mentee does not accept it) are respected.
  *
- * @param instance - scores and/or ranked lists, capacities, forbidden cells, pins, `minScore`, `seed`.
- * @param options - the seed of the order.
+ * @param instance - scores and/or ranked lists, capacities, forbidden cells, pins, `minScore`, and `seed`,
+ *   the seed of the order (0 by default).
+ * @param options - none; any option (a `seed`, say) is refused with `INVALID_OPTION`.
  * @returns the matching; `tieBreak` records `{ policy: "index" }` (ties between equal scores), and the
  *   order is reproducible from the seed.
- * @throws MatchingInputError on invalid input or a seed that is not an integer (`INVALID_OPTION`).
+ * @throws MatchingInputError on invalid input, a seed that is not an integer, or an option
+ *   (`INVALID_OPTION`).
  * @throws InfeasibleError when pins exceed a mentor's capacity (`PIN_OVER_CAPACITY`).
  * @example
  * const r = randomSerialDictatorship({ scores: [[9, 1], [8, 2]], seed: 7 });
@@ -41,8 +47,18 @@ export function randomSerialDictatorship(
   instance: MatchingInstance,
   options?: RandomSerialDictatorshipOptions | null,
 ): MatchResult {
+  for (const key of Object.keys(options ?? {})) {
+    const given = String((options as Record<string, unknown>)[key]);
+    throw new MatchingInputError(
+      "INVALID_OPTION",
+      key === "seed"
+        ? `randomSerialDictatorship has no option "seed": the seed belongs to the instance (instance.seed), got ${given}.`
+        : `randomSerialDictatorship has no option ${JSON.stringify(key)}.`,
+      { hint: "Pass the seed with the instance: randomSerialDictatorship({ ...instance, seed })." },
+    );
+  }
   return withInstance(instance, { scoresOptional: true }, (inst) => {
-    const seed = options?.seed ?? inst.seed;
+    const seed = inst.seed;
     if (!Number.isSafeInteger(seed)) {
       throw new MatchingInputError("INVALID_OPTION", `seed must be an integer, got ${String(seed)}.`);
     }

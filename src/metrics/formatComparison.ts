@@ -2,6 +2,7 @@
  * Prints a comparison table (from `compareStrategies`) for people: aligned text for a terminal, or
  * Markdown for a report; headings in English or Russian.
  */
+import type { Language } from "../language.js";
 import { MatchingInputError } from "../errors.js";
 import type { ComparisonTable, RankSummary, StrategySummary } from "./compareStrategies.js";
 
@@ -10,7 +11,7 @@ export interface FormatComparisonOptions {
   /** `text`: aligned columns; `markdown`: GitHub tables. @defaultValue "text" */
   readonly format?: "text" | "markdown";
   /** Language of the headings. @defaultValue "en" */
-  readonly language?: "en" | "ru";
+  readonly language?: Language;
   /** How many first ranks the rank-profile table shows before "later". @defaultValue 3 */
   readonly ranks?: number;
 }

@@ -68,5 +68,5 @@ export {
   type SatisfactionQuestion,
   SatisfactionQuestionSchema,
 } from "../questionnaire/monitoringConfig.js";
-export type { MonitorLang } from "./_internal/texts.js";
+export type { Language } from "../language.js";
 export type { Table as MonitoringTable } from "./_internal/tables.js";

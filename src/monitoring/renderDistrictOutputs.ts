@@ -1,9 +1,10 @@
 /** The district's files: district.json, district.csv (KPIs per school and in total), district.html, sheets. */
+import type { Language } from "../language.js";
 import type { Delimiter } from "../csv/detectDelimiter.js";
 import { formatCsv } from "../csv/formatCsv.js";
 import { type Bar, bars, esc } from "./_internal/charts.js";
 import { changeTable, kpiTable, labelOf, r4, roleWord, type Table } from "./_internal/tables.js";
-import { type MonitorLang, monitorWords, num, pct } from "./_internal/texts.js";
+import { monitorWords, num, pct } from "./_internal/texts.js";
 import type { DistrictReport } from "./aggregateMonitoring.js";
 import { htmlTable, kpiBlock, MONITOR_CSS } from "./renderMonitoringHtml.js";
 
@@ -14,14 +15,14 @@ import { htmlTable, kpiBlock, MONITOR_CSS } from "./renderMonitoringHtml.js";
  * Complexity: O(size of the report).
  *
  * @param report - from `aggregateMonitoring`.
- * @param lang - the language.
+ * @param language - the language.
  * @returns the sheets.
  * @throws never.
  * @example
  * const bytes = await writeXlsxWorkbook(districtSheets(district, "ru"));
  */
-export function districtSheets(report: DistrictReport, lang: MonitorLang = "ru"): Table[] {
-  const w = monitorWords(lang);
+export function districtSheets(report: DistrictReport, language: Language = "ru"): Table[] {
+  const w = monitorWords(language);
   const config = { parameters: report.parameters, minSignificanceN: report.minSignificanceN };
   return [
     {
@@ -38,7 +39,7 @@ export function districtSheets(report: DistrictReport, lang: MonitorLang = "ru")
         ...report.counts.map((c) => [
           c.school,
           c.form,
-          roleWord(c.role, lang),
+          roleWord(c.role, language),
           c.participants,
           c.filledAll,
           c.satisfactionFilled,
@@ -46,7 +47,7 @@ export function districtSheets(report: DistrictReport, lang: MonitorLang = "ru")
         ...report.totals.byFormRole.map((c) => [
           w.total,
           c.form,
-          roleWord(c.role, lang),
+          roleWord(c.role, language),
           c.participants,
           null,
           null,
@@ -61,16 +62,16 @@ export function districtSheets(report: DistrictReport, lang: MonitorLang = "ru")
         [w.total, report.totals.pairs, report.totals.atRiskPairs],
       ],
     },
-    kpiTable(w.kpis, report.kpis, lang, true),
-    changeTable(w.parameters, report.byParameter, config, lang),
-    changeTable(w.byForm, report.byForm, config, lang, w.form),
-    changeTable(w.bySchool, report.bySchool, config, lang, w.school),
+    kpiTable(w.kpis, report.kpis, language, true),
+    changeTable(w.parameters, report.byParameter, config, language),
+    changeTable(w.byForm, report.byForm, config, language, w.form),
+    changeTable(w.bySchool, report.bySchool, config, language, w.school),
     {
       name: w.satisfaction,
       header: [w.question, w.role, w.answers, w.mean, w.shareSatisfied],
       rows: report.satisfaction.map((s) => [
-        labelOf(report.questions, s.question, lang),
-        roleWord(s.role, lang),
+        labelOf(report.questions, s.question, language),
+        roleWord(s.role, language),
         s.n,
         r4(s.mean),
         s.shareSatisfied === null ? null : r4(s.shareSatisfied * 100),
@@ -91,15 +92,15 @@ export function districtSheets(report: DistrictReport, lang: MonitorLang = "ru")
  * @returns file name → content.
  * @throws never.
  * @example
- * const files = renderDistrictOutputs(aggregateMonitoring(summaries), { lang: "ru" });
+ * const files = renderDistrictOutputs(aggregateMonitoring(summaries), { language: "ru" });
  */
 export function renderDistrictOutputs(
   report: DistrictReport,
-  options: { readonly lang?: MonitorLang; readonly delimiter?: Delimiter } = {},
+  options: { readonly language?: Language; readonly delimiter?: Delimiter } = {},
 ): Record<"district.json" | "district.csv" | "district.html", string> {
-  const lang = options.lang ?? "ru";
-  const w = monitorWords(lang);
-  const sheets = districtSheets(report, lang);
+  const language = options.language ?? "ru";
+  const w = monitorWords(language);
+  const sheets = districtSheets(report, language);
   const kpiCsv = formatCsv(
     [
       w.school,
@@ -107,14 +108,14 @@ export function renderDistrictOutputs(
       w.kpi,
       w.value,
       w.target,
-      lang === "ru" ? "Числитель" : "Numerator",
-      lang === "ru" ? "Знаменатель" : "Denominator",
+      language === "ru" ? "Числитель" : "Numerator",
+      language === "ru" ? "Знаменатель" : "Denominator",
       w.met,
     ],
     report.kpis.map((k) => [
       k.school === "" ? w.total : k.school,
       k.id,
-      k.label[lang],
+      k.label[language],
       r4(k.value),
       `${k.comparison === "at-least" ? ">=" : "<="} ${k.target}`,
       r4(k.numerator),
@@ -124,38 +125,44 @@ export function renderDistrictOutputs(
     { delimiter: options.delimiter ?? "," },
   );
   const html: string[] = [
-    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<title>${esc(w.districtTitle)}</title><style>${MONITOR_CSS}</style></head><body><main>`,
     `<h1>${esc(w.districtTitle)}</h1>`,
     `<p class="muted">${w.school}: ${report.schools.map(esc).join(", ")}</p>`,
     `<table style="width:auto"><tbody><tr><th>${w.participants}</th><td class="num">${report.totals.participants}</td></tr><tr><th>${w.pairs}</th><td class="num">${report.totals.pairs}</td></tr><tr><th>${w.atRisk}</th><td class="num">${report.totals.atRiskPairs}</td></tr></tbody></table>`,
     `<h2>${w.participants}</h2>`,
-    htmlTable(sheets[0]!, lang),
+    htmlTable(sheets[0]!, language),
     `<h2>${w.kpis}</h2>`,
     kpiBlock(
       report.kpis.filter((k) => k.school === ""),
-      lang,
+      language,
     ),
-    htmlTable(sheets[2]!, lang),
+    htmlTable(sheets[2]!, language),
     `<h2>${w.parameters}</h2><div class="grid">`,
   ];
   for (const s of report.byParameter) {
-    const title = `${labelOf(report.parameters, s.parameter, lang)} (${roleWord(s.role, lang)})`;
+    const title = `${labelOf(report.parameters, s.parameter, language)} (${roleWord(s.role, language)})`;
     const schoolsBars: Bar[] = report.bySchool
       .filter((x) => x.parameter === s.parameter && x.role === s.role)
       .map((x) => ({
         label: x.key,
         value: x.shareImproved ?? 0,
         color: "#2f6fb3",
-        text: pct(x.shareImproved, lang),
+        text: pct(x.shareImproved, language),
       }));
     html.push(
-      `<figure><figcaption>${esc(title)}</figcaption><div class="muted">${w.improved}, ${w.bySchool.toLowerCase()}</div>${bars(title, schoolsBars, 1)}<p class="muted">n = ${s.n}; ${w.meanChange.toLowerCase()} ${num(s.meanChange, 2, lang)}; ${w.improved.toLowerCase()} ${pct(s.shareImproved, lang)}</p></figure>`,
+      `<figure><figcaption>${esc(title)}</figcaption><div class="muted">${w.improved}, ${w.bySchool.toLowerCase()}</div>${bars(title, schoolsBars, 1)}<p class="muted">n = ${s.n}; ${w.meanChange.toLowerCase()} ${num(s.meanChange, 2, language)}; ${w.improved.toLowerCase()} ${pct(s.shareImproved, language)}</p></figure>`,
     );
   }
-  html.push("</div>", htmlTable(sheets[3]!, lang), `<h2>${w.byForm}</h2>`, htmlTable(sheets[4]!, lang));
-  html.push(`<h2>${w.bySchool}</h2>`, htmlTable(sheets[5]!, lang));
-  if (report.satisfaction.length > 0) html.push(`<h2>${w.satisfaction}</h2>`, htmlTable(sheets[6]!, lang));
+  html.push(
+    "</div>",
+    htmlTable(sheets[3]!, language),
+    `<h2>${w.byForm}</h2>`,
+    htmlTable(sheets[4]!, language),
+  );
+  html.push(`<h2>${w.bySchool}</h2>`, htmlTable(sheets[5]!, language));
+  if (report.satisfaction.length > 0)
+    html.push(`<h2>${w.satisfaction}</h2>`, htmlTable(sheets[6]!, language));
   html.push(`<h2>${w.how}</h2><p>${esc(w.howText)}</p></main></body></html>\n`);
   return {
     "district.json": `${JSON.stringify({ format: "mentor-match/monitoring-district", version: 1, ...report }, null, 1)}\n`,

@@ -1,7 +1,8 @@
 /** monitoring.html: one self-contained page (inline CSS and SVG, no script, no network), printable. */
+import type { Language } from "../language.js";
 import { type Bar, bars, esc, targetBar } from "./_internal/charts.js";
 import { labelOf, reportTables, roleWord, type Table } from "./_internal/tables.js";
-import { type MonitorLang, monitorReason, monitorWords, num, pct, pText } from "./_internal/texts.js";
+import { monitorReason, monitorWords, num, pct, pText } from "./_internal/texts.js";
 import type { ChangeSummary, KpiResult, MonitoringReport } from "./types.js";
 
 /** The page's stylesheet (shared with the district page). */
@@ -26,11 +27,11 @@ function cell(v: string | number | null): string {
 }
 
 /** An HTML table; long tables are cut at `limit` rows with a note. */
-export function htmlTable(t: Table, lang: MonitorLang, limit = LIST_LIMIT): string {
+export function htmlTable(t: Table, language: Language, limit = LIST_LIMIT): string {
   const rows = t.rows.slice(0, limit);
   const more =
     t.rows.length > limit
-      ? `<p class="muted">${lang === "ru" ? `Показаны ${limit} из ${t.rows.length} строк; полный список — в monitoring.xlsx.` : `${limit} of ${t.rows.length} rows shown; the full list is in monitoring.xlsx.`}</p>`
+      ? `<p class="muted">${language === "ru" ? `Показаны ${limit} из ${t.rows.length} строк; полный список — в monitoring.xlsx.` : `${limit} of ${t.rows.length} rows shown; the full list is in monitoring.xlsx.`}</p>`
       : "";
   return `<div class="scroll"><table><thead><tr>${t.header.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.map(cell).join("")}</tr>`)
@@ -38,26 +39,27 @@ export function htmlTable(t: Table, lang: MonitorLang, limit = LIST_LIMIT): stri
 }
 
 /** The KPI block: label, a bar with the target mark, the value and the numbers behind it. */
-export function kpiBlock(kpis: readonly KpiResult[], lang: MonitorLang): string {
-  const w = monitorWords(lang);
+export function kpiBlock(kpis: readonly KpiResult[], language: Language): string {
+  const w = monitorWords(language);
   const rows = kpis.map((k) => {
     const share = k.metric !== "question-mean";
     const max = share ? Math.max(1, k.target, k.value ?? 0) : Math.max(k.target, k.value ?? 0) * 1.1 || 1;
-    const shown = k.value === null ? w.notMeasured : share ? pct(k.value, lang) : num(k.value, 1, lang);
+    const shown =
+      k.value === null ? w.notMeasured : share ? pct(k.value, language) : num(k.value, 1, language);
     const behind =
       k.value === null && k.note !== undefined
-        ? monitorReason(k.note, lang)
+        ? monitorReason(k.note, language)
         : share
-          ? `${num(k.numerator, 0, lang)} / ${num(k.denominator, 0, lang)}`
-          : `Σ ${num(k.numerator, 1, lang)} / ${num(k.denominator, 0, lang)}`;
-    const target = `${k.comparison === "at-least" ? "≥" : "≤"} ${share ? pct(k.target, lang) : num(k.target, 1, lang)}`;
+          ? `${num(k.numerator, 0, language)} / ${num(k.denominator, 0, language)}`
+          : `Σ ${num(k.numerator, 1, language)} / ${num(k.denominator, 0, language)}`;
+    const target = `${k.comparison === "at-least" ? "≥" : "≤"} ${share ? pct(k.target, language) : num(k.target, 1, language)}`;
     const met =
       k.met === null
         ? `<span class="muted">${w.notMeasured}</span>`
         : k.met
           ? `<span class="ok">${w.yes}</span>`
           : `<span class="bad">${w.no}</span>`;
-    return `<tr><td>${esc(k.label[lang])}</td><td>${targetBar(k.value, k.target, max, shown)}</td><td>${esc(target)}</td><td>${esc(behind)}</td><td>${met}</td></tr>`;
+    return `<tr><td>${esc(k.label[language])}</td><td>${targetBar(k.value, k.target, max, shown)}</td><td>${esc(target)}</td><td>${esc(behind)}</td><td>${met}</td></tr>`;
   });
   return `<div class="scroll"><table><thead><tr><th>${w.kpi}</th><th>${w.value}</th><th>${w.target}</th><th>${w.behind}</th><th>${w.met}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
@@ -66,27 +68,27 @@ export function kpiBlock(kpis: readonly KpiResult[], lang: MonitorLang): string 
 export function changeBars(
   title: string,
   gains: readonly (readonly [number, number])[],
-  lang: MonitorLang,
+  language: Language,
 ): string {
   const items: Bar[] = gains.map(([v, c]) => ({
-    label: `${v > 0 ? "+" : ""}${num(v, 2, lang)}`,
+    label: `${v > 0 ? "+" : ""}${num(v, 2, language)}`,
     value: c,
     color: v > 0 ? "#2e8b57" : v < 0 ? "#c0392b" : "#9aa3ad",
   }));
   return bars(title, items);
 }
 
-function statLine(s: ChangeSummary, minN: number, lang: MonitorLang): string {
-  const w = monitorWords(lang);
+function statLine(s: ChangeSummary, minN: number, language: Language): string {
+  const w = monitorWords(language);
   const sig =
     s.significant === null
       ? w.smallN(minN)
       : `${w.significant.toLowerCase()}: ${s.significant ? w.yes : w.no}`;
-  return `n = ${s.n}; ${w.meanChange.toLowerCase()} ${num(s.meanChange, 2, lang)}; ${w.improved.toLowerCase()} ${pct(s.shareImproved, lang)}, ${w.worse.toLowerCase()} ${pct(s.shareWorse, lang)}; p = ${s.test.method === "none" ? "—" : pText(s.test.pValue, lang)}, r = ${num(s.test.effectSize, 2, lang)} (${sig})`;
+  return `n = ${s.n}; ${w.meanChange.toLowerCase()} ${num(s.meanChange, 2, language)}; ${w.improved.toLowerCase()} ${pct(s.shareImproved, language)}, ${w.worse.toLowerCase()} ${pct(s.shareWorse, language)}; p = ${s.test.method === "none" ? "—" : pText(s.test.pValue, language)}, r = ${num(s.test.effectSize, 2, language)} (${sig})`;
 }
 
 /**
- * Renders monitoring.html in `lang`: the counts, the KPIs against their targets, per parameter the mean
+ * Renders monitoring.html in `language`: the counts, the KPIs against their targets, per parameter the mean
  * at each diagnostic (before/after) and the distribution of changes, the comparative tables, satisfaction,
  * the pairs at risk, who has not filled in which diagnostic, the rows not used, and how each number is
  * computed. Self-contained (inline CSS and SVG, no script, no network) and printable.
@@ -98,18 +100,18 @@ function statLine(s: ChangeSummary, minN: number, lang: MonitorLang): string {
  * @returns the HTML text.
  * @throws never.
  * @example
- * writeFileSync("monitoring.html", renderMonitoringHtml(report, { lang: "en" }));
+ * writeFileSync("monitoring.html", renderMonitoringHtml(report, { language: "en" }));
  */
 export function renderMonitoringHtml(
   report: MonitoringReport,
-  options: { readonly lang?: MonitorLang } = {},
+  options: { readonly language?: Language } = {},
 ): string {
-  const lang = options.lang ?? "ru";
-  const w = monitorWords(lang);
+  const language = options.language ?? "ru";
+  const w = monitorWords(language);
   const { config } = report;
-  const tables = reportTables(report, lang);
+  const tables = reportTables(report, language);
   const out: string[] = [
-    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<title>${esc(w.title)}</title><style>${MONITOR_CSS}</style></head><body><main>`,
     `<h1>${esc(w.title)}</h1>`,
     `<p class="muted">${esc(w.generated)}: ${report.timePoints.map(esc).join(" → ")}${report.forms.length > 0 ? ` · ${esc(report.forms.join(", "))}` : ""}</p>`,
@@ -121,7 +123,7 @@ export function renderMonitoringHtml(
     `<tr><th>${w.withdrawn}</th><td class="num">${report.counts.withdrawn}</td></tr>`,
     "</tbody></table>",
   ];
-  if (report.kpis.length > 0) out.push(`<h2>${w.kpis}</h2>`, kpiBlock(report.kpis, lang));
+  if (report.kpis.length > 0) out.push(`<h2>${w.kpis}</h2>`, kpiBlock(report.kpis, language));
 
   out.push(`<h2>${w.parameters}</h2><div class="grid">`);
   for (const s of report.byParameter) {
@@ -143,7 +145,7 @@ export function renderMonitoringHtml(
         label: t,
         value: m,
         color: k === 0 ? "#9aa3ad" : "#2f6fb3",
-        text: n === 0 ? "—" : num(Math.round(m * 100) / 100, 2, lang),
+        text: n === 0 ? "—" : num(Math.round(m * 100) / 100, 2, language),
       };
     });
     const gains = new Map<number, number>();
@@ -152,31 +154,32 @@ export function renderMonitoringHtml(
       const g = param.direction === "lower" ? -x.change : x.change;
       gains.set(g, (gains.get(g) ?? 0) + 1);
     }
-    const title = `${labelOf(config.parameters, s.parameter, lang)} (${roleWord(s.role, lang)})`;
+    const title = `${labelOf(config.parameters, s.parameter, language)} (${roleWord(s.role, language)})`;
     out.push(
       `<figure><figcaption>${esc(title)}</figcaption>`,
       `<div class="muted">${w.byTime}</div>${bars(`${title}: ${w.byTime}`, means, max)}`,
       `<div class="muted">${w.changesDist}</div>${changeBars(
         `${title}: ${w.changesDist}`,
         [...gains.entries()].sort((a, b) => a[0] - b[0]),
-        lang,
+        language,
       )}`,
-      `<p class="muted">${esc(statLine(s, config.minSignificanceN, lang))}</p></figure>`,
+      `<p class="muted">${esc(statLine(s, config.minSignificanceN, language))}</p></figure>`,
     );
   }
   out.push("</div>");
-  out.push(htmlTable(tables[0]!, lang));
+  out.push(htmlTable(tables[0]!, language));
   for (const k of [2, 3, 4]) {
-    if (tables[k]!.rows.length > 0) out.push(`<h2>${esc(tables[k]!.name)}</h2>`, htmlTable(tables[k]!, lang));
+    if (tables[k]!.rows.length > 0)
+      out.push(`<h2>${esc(tables[k]!.name)}</h2>`, htmlTable(tables[k]!, language));
   }
 
   if (report.satisfaction.length > 0) {
     out.push(`<h2>${w.satisfaction}</h2><div class="grid">`);
     for (const s of report.satisfaction) {
       if (s.form !== "" || s.n === 0) continue;
-      const title = `${labelOf(config.satisfaction.questions, s.question, lang)} (${roleWord(s.role, lang)})`;
+      const title = `${labelOf(config.satisfaction.questions, s.question, language)} (${roleWord(s.role, language)})`;
       const items: Bar[] = s.distribution.map(([v, c]) => ({
-        label: num(v, 1, lang),
+        label: num(v, 1, language),
         value: c,
         color:
           v >= config.satisfaction.satisfiedAt
@@ -186,15 +189,15 @@ export function renderMonitoringHtml(
               : "#d4a017",
       }));
       out.push(
-        `<figure><figcaption>${esc(title)}</figcaption>${bars(title, items)}<p class="muted">n = ${s.n}; ${w.mean.toLowerCase()} ${num(s.mean, 2, lang)}; ${w.shareSatisfied.toLowerCase()} ${pct(s.shareSatisfied, lang)}</p></figure>`,
+        `<figure><figcaption>${esc(title)}</figcaption>${bars(title, items)}<p class="muted">n = ${s.n}; ${w.mean.toLowerCase()} ${num(s.mean, 2, language)}; ${w.shareSatisfied.toLowerCase()} ${pct(s.shareSatisfied, language)}</p></figure>`,
       );
     }
-    out.push("</div>", htmlTable(tables[7]!, lang));
+    out.push("</div>", htmlTable(tables[7]!, language));
   }
 
   out.push(
     `<h2>${w.atRisk}</h2>`,
-    report.atRisk.length === 0 ? `<p>${w.none}</p>` : htmlTable(tables[9]!, lang),
+    report.atRisk.length === 0 ? `<p>${w.none}</p>` : htmlTable(tables[9]!, language),
   );
   out.push(`<h2>${w.missing}</h2>`);
   const counts: Table = {
@@ -208,17 +211,17 @@ export function renderMonitoringHtml(
     ],
     rows: report.counts.byFormRole.map((c) => [
       c.form,
-      roleWord(c.role, lang),
+      roleWord(c.role, language),
       c.participants,
       ...c.filled,
       c.satisfactionFilled,
     ]),
   };
   out.push(
-    htmlTable(counts, lang),
-    report.missing.length === 0 ? `<p>${w.none}</p>` : htmlTable(tables[8]!, lang),
+    htmlTable(counts, language),
+    report.missing.length === 0 ? `<p>${w.none}</p>` : htmlTable(tables[8]!, language),
   );
-  if (report.notUsed.length > 0) out.push(`<h2>${w.notUsed}</h2>`, htmlTable(tables[11]!, lang));
+  if (report.notUsed.length > 0) out.push(`<h2>${w.notUsed}</h2>`, htmlTable(tables[11]!, language));
   out.push(`<h2>${w.how}</h2><p>${esc(w.howText)}</p>`, "</main></body></html>\n");
   return out.join("\n");
 }

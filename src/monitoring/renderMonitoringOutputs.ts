@@ -1,15 +1,16 @@
 /** Every text file a `monitor` run writes, from one report; the xlsx sheets as tables. */
+import type { Language } from "../language.js";
 import type { Delimiter } from "../csv/detectDelimiter.js";
 import { formatCsv } from "../csv/formatCsv.js";
 import { atRiskReasons, reportTables, roleWord, type Table } from "./_internal/tables.js";
-import { type MonitorLang, monitorWords } from "./_internal/texts.js";
+import { monitorWords } from "./_internal/texts.js";
 import { renderMonitoringHtml } from "./renderMonitoringHtml.js";
 import type { MonitoringReport } from "./types.js";
 
 /** Options of {@link renderMonitoringOutputs}. */
 export interface RenderMonitoringOptions {
   /** @defaultValue "ru" */
-  readonly lang?: MonitorLang;
+  readonly language?: Language;
   /** Delimiter of the CSV files. @defaultValue "," */
   readonly delimiter?: Delimiter;
 }
@@ -18,8 +19,8 @@ export interface RenderMonitoringOptions {
 export type MonitoringTextFile = "monitoring.csv" | "monitoring.json" | "monitoring.html" | "at-risk.csv";
 
 /** The header of at-risk.csv, the columns `rematch --ended` reads: mentor code, mentee code, reason. */
-export function atRiskHeader(lang: MonitorLang): string[] {
-  const w = monitorWords(lang);
+export function atRiskHeader(language: Language): string[] {
+  const w = monitorWords(language);
   return [w.mentorCode, w.menteeCode, w.atRiskReason];
 }
 
@@ -31,14 +32,14 @@ export function atRiskHeader(lang: MonitorLang): string[] {
  * Complexity: O(size of the report).
  *
  * @param report - from `buildMonitoring`.
- * @param lang - the language of headers and words.
+ * @param language - the language of headers and words.
  * @returns the sheets (name, header, rows; numbers stay numbers).
  * @throws never.
  * @example
  * const bytes = await writeXlsxWorkbook(monitoringSheets(report, "ru"));
  */
-export function monitoringSheets(report: MonitoringReport, lang: MonitorLang = "ru"): Table[] {
-  return reportTables(report, lang);
+export function monitoringSheets(report: MonitoringReport, language: Language = "ru"): Table[] {
+  return reportTables(report, language);
 }
 
 /**
@@ -54,16 +55,16 @@ export function monitoringSheets(report: MonitoringReport, lang: MonitorLang = "
  * @returns file name → content.
  * @throws never.
  * @example
- * const files = renderMonitoringOutputs(report, { lang: "ru", delimiter: ";" });
+ * const files = renderMonitoringOutputs(report, { language: "ru", delimiter: ";" });
  * files["at-risk.csv"].startsWith("\uFEFF"); // true
  */
 export function renderMonitoringOutputs(
   report: MonitoringReport,
   options: RenderMonitoringOptions = {},
 ): Record<MonitoringTextFile, string> {
-  const lang = options.lang ?? "ru";
+  const language = options.language ?? "ru";
   const delimiter = options.delimiter ?? ",";
-  const w = monitorWords(lang);
+  const w = monitorWords(language);
   // 120,000 rows for 5,000 participants × 6 parameters × 4 time points: the text cells repeat, so each
   // participant's cells and each (parameter, time point)'s cells are written once by formatCsv (quoting,
   // formula neutralising) and the lines assembled from them; the value is a number or empty.
@@ -73,7 +74,7 @@ export function renderMonitoringOutputs(
   for (const p of report.config.parameters) {
     suffixes.set(
       p.id,
-      report.timePoints.map((t) => line([p.id, p.label[lang], t])),
+      report.timePoints.map((t) => line([p.id, p.label[language], t])),
     );
   }
   const parts: string[] = [
@@ -87,7 +88,7 @@ export function renderMonitoringOutputs(
   let prefix = "";
   for (const s of report.series) {
     if (s.id !== prefixOf) {
-      prefix = line([s.id, s.name ?? "", roleWord(s.role, lang), s.form]);
+      prefix = line([s.id, s.name ?? "", roleWord(s.role, language), s.form]);
       prefixOf = s.id;
     }
     const suffix = suffixes.get(s.parameter)!;
@@ -100,8 +101,8 @@ export function renderMonitoringOutputs(
   }
   const csv = parts.join("");
   const atRisk = formatCsv(
-    atRiskHeader(lang),
-    report.atRisk.map((p) => [p.mentor, p.mentee, atRiskReasons(p, lang)]),
+    atRiskHeader(language),
+    report.atRisk.map((p) => [p.mentor, p.mentee, atRiskReasons(p, language)]),
     { delimiter },
   );
   const json = {
@@ -128,7 +129,7 @@ export function renderMonitoringOutputs(
   return {
     "monitoring.csv": csv,
     "monitoring.json": `${JSON.stringify(json)}\n`,
-    "monitoring.html": renderMonitoringHtml(report, { lang }),
+    "monitoring.html": renderMonitoringHtml(report, { language }),
     "at-risk.csv": atRisk,
   };
 }

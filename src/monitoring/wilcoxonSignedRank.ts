@@ -50,7 +50,7 @@ function normalCdf(x: number): number {
  * ties too, conditional on the tie pattern). Above it, the normal approximation with the tie correction
  * of the variance and a continuity correction of ½ (as R's `wilcox.test(correct = TRUE)`).
  *
- * Complexity: O(n log n) to rank, plus O(n · n²) for the exact distribution (n ≤ 50: under 0.1 ms… a few ms).
+ * Complexity: O(n log n) to rank, plus O(n · n²) for the exact distribution (only up to `exactUpTo`).
  *
  * @param changes - the paired differences; non-finite values are ignored.
  * @param options - alternative and the exact limit.

@@ -165,6 +165,7 @@ export interface RematchResult {
   };
   /** Number of moves made (= `counts.moved`), at most `maxMoves`. */
   readonly moves: number;
+  /** The mentors whose capacity is now below their group, by mentor id. */
   readonly capacityCuts: readonly CapacityCut[];
   /** Mentees placed by the strategy over the free seats (the residual problem). */
   readonly placedFrom: number;

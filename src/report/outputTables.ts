@@ -1,7 +1,8 @@
 /** The tables of a run's outputs (pairs, the unmatched, the excluded), for CSV files and an Excel workbook. */
+import type { Language } from "../language.js";
 import { bilingual } from "./_internal/content.js";
 import type { ReportModel } from "./buildReportModel.js";
-import { type Lang, reasonText } from "./texts.js";
+import { reasonText } from "./texts.js";
 
 const HEADERS = {
   ru: {
@@ -96,15 +97,15 @@ function round4(x: number): number | null {
  * @throws never.
  *
  * @example
- * outputTables(model, { lang: "ru" }).pairs.header[6]; // "Место по баллу"
+ * outputTables(model, { language: "ru" }).pairs.header[6]; // "Место по баллу"
  */
 export function outputTables(
   model: ReportModel,
-  options: { readonly lang?: Lang; readonly decimalComma?: boolean } = {},
+  options: { readonly language?: Language; readonly decimalComma?: boolean } = {},
 ): OutputTables {
-  const lang = options.lang ?? "ru";
-  const comma = options.decimalComma ?? lang === "ru";
-  const h = HEADERS[lang];
+  const language = options.language ?? "ru";
+  const comma = options.decimalComma ?? language === "ru";
+  const h = HEADERS[language];
   const pairRows: (string | number)[][] = [];
   for (const g of model.groups) {
     for (const p of g.pairs) {
@@ -116,8 +117,8 @@ export function outputTables(
         round4(p.score) ?? "",
         p.menteeChoice ?? "",
         p.menteeRank,
-        p.reasons.map((r) => bilingual(r.label, lang)).join("; "),
-        p.noData.map((l) => bilingual(l, lang)).join("; "),
+        p.reasons.map((r) => bilingual(r.label, language)).join("; "),
+        p.noData.map((l) => bilingual(l, language)).join("; "),
       ]);
     }
   }
@@ -130,21 +131,28 @@ export function outputTables(
     h.mentee,
     u.mentee.name ?? "",
     u.reason,
-    reasonText(u.reason, lang),
+    reasonText(u.reason, language),
     u.closest
       .map((c) => `${c.mentor.id} (${score2(c.score)}${comma ? " —" : ","} ${c.hasRoom ? h.room : h.full})`)
       .join("; "),
   ]);
   for (const m of model.idleMentors) {
-    unmatchedRows.push([m.id, h.mentor, m.name ?? "", "idle-mentor", reasonText("idle-mentor", lang), ""]);
+    unmatchedRows.push([
+      m.id,
+      h.mentor,
+      m.name ?? "",
+      "idle-mentor",
+      reasonText("idle-mentor", language),
+      "",
+    ]);
   }
   const excludedRows = model.excluded.map((e) => [
     e.id,
     e.role === "mentor" ? h.mentor : h.mentee,
     e.reason,
     e.note === undefined
-      ? reasonText(e.reason, lang)
-      : `${reasonText(e.reason, lang)} (${bilingual(e.note, lang)})`,
+      ? reasonText(e.reason, language)
+      : `${reasonText(e.reason, language)} (${bilingual(e.note, language)})`,
   ]);
   return {
     pairs: { name: h.sheets.pairs, header: h.pairs, rows: pairRows },

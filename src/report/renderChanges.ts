@@ -2,11 +2,11 @@
  * "What changed" after a re-matching, as a coordinator fixes it in an amendment to the principal's order:
  * `changes.csv` and a section for report.md and report.html, in Russian or English.
  */
+import type { Language } from "../language.js";
 import type { Delimiter } from "../csv/detectDelimiter.js";
 import { formatCsv } from "../csv/formatCsv.js";
 import type { PriceOfStability } from "../rematch/priceOfStability.js";
 import type { ChangeReason, RematchChange, RematchResult } from "../rematch/types.js";
-import type { Lang } from "./texts.js";
 
 /** What {@link renderChanges} reads. */
 export interface ChangesInput {
@@ -20,7 +20,7 @@ export interface ChangesInput {
 /** Options of {@link renderChanges}. */
 export interface RenderChangesOptions {
   /** @defaultValue "ru" */
-  readonly lang?: Lang;
+  readonly language?: Language;
   /** @defaultValue "," */
   readonly delimiter?: Delimiter;
 }
@@ -148,14 +148,14 @@ const T = {
   },
 } as const;
 
-function reasonOf(c: RematchChange, lang: Lang, who: (id: string) => string): string {
-  let text = REASON[c.reason][lang];
+function reasonOf(c: RematchChange, language: Language, who: (id: string) => string): string {
+  let text = REASON[c.reason][language];
   if (c.detail !== undefined && c.detail !== "") {
-    text += `: ${DETAIL[c.detail]?.[lang] ?? c.detail}`;
+    text += `: ${DETAIL[c.detail]?.[language] ?? c.detail}`;
   }
   if (c.change === "moved" && c.previousMentor !== undefined) {
     text +=
-      lang === "ru"
+      language === "ru"
         ? ` (прежний наставник ${who(c.previousMentor)})`
         : ` (previous mentor ${who(c.previousMentor)})`;
   }
@@ -183,20 +183,20 @@ function escapeHtml(text: string): string {
  * @returns the CSV text and the Markdown and HTML sections.
  * @throws never.
  * @example
- * const { csv } = renderChanges({ result: rematch(input, previous) }, { lang: "en" });
+ * const { csv } = renderChanges({ result: rematch(input, previous) }, { language: "en" });
  */
 export function renderChanges(input: ChangesInput, options: RenderChangesOptions = {}): RenderedChanges {
-  const lang = options.lang ?? "ru";
-  const t = T[lang];
+  const language = options.language ?? "ru";
+  const t = T[language];
   const { result, price, names } = input;
   const code = (id: string) => id;
   const who = (id: string) => {
     const name = names?.get(id);
     return name === undefined || name === "" ? id : `${name} (${id})`;
   };
-  const rows = result.changes.map((c) => [c.change, c.mentor, c.mentee, reasonOf(c, lang, code)]);
+  const rows = result.changes.map((c) => [c.change, c.mentor, c.mentee, reasonOf(c, language, code)]);
   const csv = formatCsv(t.header, rows, {
-    delimiter: options.delimiter ?? (options.lang === "en" ? "," : ";"),
+    delimiter: options.delimiter ?? (options.language === "en" ? "," : ";"),
   });
 
   // Plain lines, then rendered as Markdown or HTML.
@@ -205,7 +205,7 @@ export function renderChanges(input: ChangesInput, options: RenderChangesOptions
   const c = result.counts;
   blocks.push({ line: t.intro(result.strategy, c.kept, c.new, c.ended, c.moved) });
   const item = (ch: RematchChange) =>
-    `${t.pair(who(ch.mentor), who(ch.mentee))} — ${reasonOf(ch, lang, who)}`;
+    `${t.pair(who(ch.mentor), who(ch.mentee))} — ${reasonOf(ch, language, who)}`;
   blocks.push({ heading: t.end, items: result.changes.filter((x) => x.change === "ended").map(item) });
   blocks.push({
     heading: t.move,
@@ -223,7 +223,7 @@ export function renderChanges(input: ChangesInput, options: RenderChangesOptions
           who(cut.mentor),
           cut.capacity,
           cut.stayed.map(who).join(", ") || t.none,
-          DETAIL[cut.rule]![lang],
+          DETAIL[cut.rule]![language],
         ),
       ),
     });

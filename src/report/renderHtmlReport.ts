@@ -1,5 +1,6 @@
 /** The report a curator opens in a browser or prints: one self-contained HTML file. */
 
+import type { Language } from "../language.js";
 import {
   bilingual,
   fillBuckets,
@@ -14,7 +15,7 @@ import { formText, words } from "./_internal/i18n.js";
 import { barChart, escapeXml as esc, hBars } from "./_internal/svg.js";
 import type { ReportModel } from "./buildReportModel.js";
 import { moreRowsText, REPORT_ROW_LIMIT } from "./_internal/limits.js";
-import { type Lang, reasonText } from "./texts.js";
+import { reasonText } from "./texts.js";
 
 /** "M01 · Смирнов": the code and the first word of the name, short enough for a chart label. */
 function shortPerson(p: { readonly id: string; readonly name?: string }): string {
@@ -46,9 +47,9 @@ table.pairs{font-size:9pt}ul.reasons{padding:0;list-style:none}ul.reasons li{dis
 `;
 
 /** A date of the order as the language writes it: 05.12.2026, or 2026-12-05. */
-function dateText(date: string, lang: Lang): string {
+function dateText(date: string, language: Language): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return lang === "ru" && m !== null ? `${m[3]}.${m[2]}.${m[1]}` : date;
+  return language === "ru" && m !== null ? `${m[3]}.${m[2]}.${m[1]}` : date;
 }
 
 /**
@@ -69,14 +70,14 @@ function dateText(date: string, lang: Lang): string {
  * @throws never.
  *
  * @example
- * writeFileSync("report.html", renderHtmlReport(model, { lang: "ru" }));
+ * writeFileSync("report.html", renderHtmlReport(model, { language: "ru" }));
  */
-export function renderHtmlReport(model: ReportModel, options: { readonly lang?: Lang } = {}): string {
-  const lang = options.lang ?? "ru";
-  const w = words(lang);
+export function renderHtmlReport(model: ReportModel, options: { readonly language?: Language } = {}): string {
+  const language = options.language ?? "ru";
+  const w = words(language);
   const a = model.appendix;
   const out: string[] = [];
-  out.push(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8">`);
+  out.push(`<!doctype html><html lang="${language}"><head><meta charset="utf-8">`);
   out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
   out.push(`<title>${esc(w.appendixTitle)}</title><style>${CSS}</style></head><body><main>`);
 
@@ -85,20 +86,20 @@ export function renderHtmlReport(model: ReportModel, options: { readonly lang?: 
   out.push(`<p>${esc(w.appendixTo)}</p>`);
   if (a.school !== undefined) out.push(`<p>${esc(a.school)}</p>`);
   out.push(
-    `<p>${esc(w.orderFrom)} ${a.date === undefined ? esc(w.blankDate) : esc(dateText(a.date, lang))} ${esc(w.orderNo)} ${a.order === undefined ? "________" : esc(a.order)}</p>`,
+    `<p>${esc(w.orderFrom)} ${a.date === undefined ? esc(w.blankDate) : esc(dateText(a.date, language))} ${esc(w.orderNo)} ${a.order === undefined ? "________" : esc(a.order)}</p>`,
   );
   out.push("</div>");
   out.push(`<h1>${esc(w.appendixTitle)}</h1>`);
   const lead = [
     a.programme === undefined ? "" : `${w.programmeName}: ${a.programme}`,
-    `${w.programme}: ${formText(model.form, lang)}`,
+    `${w.programme}: ${formText(model.form, language)}`,
   ].filter((x) => x !== "");
   out.push(`<p class="lead">${lead.map(esc).join("<br>")}</p>`);
   out.push(
     `<table class="pairs"><thead><tr><th class="num">${esc(w.number)}</th><th>${esc(w.mentor)}</th><th>${esc(w.mentee)}</th><th class="num">${esc(w.score)}</th><th class="num">${esc(w.rankMentee)}</th><th class="num">${esc(w.rankScore)}</th><th>${esc(w.reasons)}</th></tr></thead><tbody>`,
   );
   // Criteria no pair has data for are said once, under the table; beside a pair only the rest.
-  const forAll = new Set(model.noDataForAll.map((l) => bilingual(l, lang)));
+  const forAll = new Set(model.noDataForAll.map((l) => bilingual(l, language)));
   let n = 0;
   pairs: for (const g of model.groups) {
     for (const p of g.pairs) {
@@ -107,20 +108,20 @@ export function renderHtmlReport(model: ReportModel, options: { readonly lang?: 
       const reasons =
         p.reasons.length === 0
           ? ""
-          : `<ul class="reasons">${p.reasons.map((r) => `<li>${esc(bilingual(r.label, lang))} <span class="muted">+${score2(r.contribution, lang)}</span></li>`).join("")}</ul>`;
-      const own = p.noData.map((l) => bilingual(l, lang)).filter((l) => !forAll.has(l));
+          : `<ul class="reasons">${p.reasons.map((r) => `<li>${esc(bilingual(r.label, language))} <span class="muted">+${score2(r.contribution, language)}</span></li>`).join("")}</ul>`;
+      const own = p.noData.map((l) => bilingual(l, language)).filter((l) => !forAll.has(l));
       const noData =
         own.length === 0
           ? ""
           : `<div class="muted nodata">${esc(w.noData)}: ${own.map(esc).join("; ")}</div>`;
       out.push(
-        `<tr><td class="num">${n}</td><td>${esc(personText(g.mentor))}</td><td>${esc(personText(p.mentee))}</td><td class="num">${score2(p.score, lang)}</td><td class="num">${p.menteeChoice ?? "—"}</td><td class="num">${p.menteeRank}</td><td>${reasons}${noData}</td></tr>`,
+        `<tr><td class="num">${n}</td><td>${esc(personText(g.mentor))}</td><td>${esc(personText(p.mentee))}</td><td class="num">${score2(p.score, language)}</td><td class="num">${p.menteeChoice ?? "—"}</td><td class="num">${p.menteeRank}</td><td>${reasons}${noData}</td></tr>`,
       );
     }
   }
   out.push("</tbody></table>");
   if (n < model.counts.matched)
-    out.push(`<p class="muted">${esc(moreRowsText(lang, model.counts.matched - n, "pairs.csv"))}</p>`);
+    out.push(`<p class="muted">${esc(moreRowsText(language, model.counts.matched - n, "pairs.csv"))}</p>`);
   if (forAll.size > 0)
     out.push(`<p class="muted nodata">${esc(w.noDataForAll)}: ${[...forAll].map(esc).join("; ")}.</p>`);
   out.push('<div class="signatures">');
@@ -135,16 +136,19 @@ export function renderHtmlReport(model: ReportModel, options: { readonly lang?: 
   out.push(`<section class="details"><h2>${esc(w.details)}</h2>`);
   out.push(`<p class="muted">${esc(w.footer)}</p>`);
   out.push(`<h2>${esc(w.summary)}</h2><table class="summary"><tbody>`);
-  for (const [k, v] of summaryRows(model, lang)) out.push(`<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`);
+  for (const [k, v] of summaryRows(model, language))
+    out.push(`<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`);
   out.push("</tbody></table>");
 
   out.push(`<h2 id="charts">${esc(w.charts)}</h2><div class="grid">`);
   out.push(
-    `<figure><figcaption>${esc(w.chartScores)}</figcaption>${barChart(w.chartScores, scoreCategories(lang), [
-      { name: w.score, color: "#2f6fb3", values: model.scoreBins },
-    ])}</figure>`,
+    `<figure><figcaption>${esc(w.chartScores)}</figcaption>${barChart(
+      w.chartScores,
+      scoreCategories(language),
+      [{ name: w.score, color: "#2f6fb3", values: model.scoreBins }],
+    )}</figure>`,
   );
-  const ranks = rankBuckets(model, lang);
+  const ranks = rankBuckets(model, language);
   out.push(
     `<figure><figcaption>${esc(w.chartRanks)}</figcaption>${barChart(w.chartRanks, ranks.categories, [
       { name: w.chartRanksMentee, color: "#2f6fb3", values: ranks.mentee },
@@ -174,7 +178,7 @@ export function renderHtmlReport(model: ReportModel, options: { readonly lang?: 
       )}</figure>`,
     );
   }
-  const tags = tagRows(model, lang);
+  const tags = tagRows(model, language);
   if (tags.length > 0) {
     out.push(
       `<figure><figcaption>${esc(w.chartTags)}</figcaption>${hBars(
@@ -205,17 +209,17 @@ export function renderHtmlReport(model: ReportModel, options: { readonly lang?: 
           : u.closest
               .map(
                 (c) =>
-                  `${esc(personText(c.mentor))} <span class="nw">· ${score2(c.score, lang)} <span class="tag ${c.hasRoom ? "room" : "full"}">${esc(c.hasRoom ? w.hasRoom : w.full)}</span></span>`,
+                  `${esc(personText(c.mentor))} <span class="nw">· ${score2(c.score, language)} <span class="tag ${c.hasRoom ? "room" : "full"}">${esc(c.hasRoom ? w.hasRoom : w.full)}</span></span>`,
               )
               .join("<br>");
       out.push(
-        `<tr><td>${esc(personText(u.mentee))}</td><td>${esc(reasonText(u.reason, lang))}</td><td>${closest}</td></tr>`,
+        `<tr><td>${esc(personText(u.mentee))}</td><td>${esc(reasonText(u.reason, language))}</td><td>${closest}</td></tr>`,
       );
     }
     out.push("</tbody></table>");
     if (model.unmatched.length > REPORT_ROW_LIMIT)
       out.push(
-        `<p class="muted">${esc(moreRowsText(lang, model.unmatched.length - REPORT_ROW_LIMIT, "unmatched.csv"))}</p>`,
+        `<p class="muted">${esc(moreRowsText(language, model.unmatched.length - REPORT_ROW_LIMIT, "unmatched.csv"))}</p>`,
       );
   }
 
@@ -227,7 +231,7 @@ export function renderHtmlReport(model: ReportModel, options: { readonly lang?: 
         .map((m) => esc(personText(m)))
         .join(
           ", ",
-        )}</p>${more > 0 ? `<p class="muted">${esc(moreRowsText(lang, more, "unmatched.csv"))}</p>` : ""}`,
+        )}</p>${more > 0 ? `<p class="muted">${esc(moreRowsText(language, more, "unmatched.csv"))}</p>` : ""}`,
     );
   }
   out.push(`<h2>${esc(w.excludedTitle)} (${model.excluded.length})</h2>`);
@@ -237,13 +241,13 @@ export function renderHtmlReport(model: ReportModel, options: { readonly lang?: 
     );
     for (const e of model.excluded.slice(0, REPORT_ROW_LIMIT)) {
       out.push(
-        `<tr><td>${esc(e.id)}</td><td>${esc(e.role === "mentor" ? w.roleMentor : w.roleMentee)}</td><td>${esc(reasonText(e.reason, lang))}</td></tr>`,
+        `<tr><td>${esc(e.id)}</td><td>${esc(e.role === "mentor" ? w.roleMentor : w.roleMentee)}</td><td>${esc(reasonText(e.reason, language))}</td></tr>`,
       );
     }
     out.push("</tbody></table>");
     if (model.excluded.length > REPORT_ROW_LIMIT)
       out.push(
-        `<p class="muted">${esc(moreRowsText(lang, model.excluded.length - REPORT_ROW_LIMIT, "excluded.csv"))}</p>`,
+        `<p class="muted">${esc(moreRowsText(language, model.excluded.length - REPORT_ROW_LIMIT, "excluded.csv"))}</p>`,
       );
   }
 
@@ -256,7 +260,7 @@ export function renderHtmlReport(model: ReportModel, options: { readonly lang?: 
           .map((m) => `<li>${esc(m)}</li>`)
           .join("")}</ul>${
           model.warnings.length > REPORT_ROW_LIMIT
-            ? `<p class="muted">${esc(moreRowsText(lang, model.warnings.length - REPORT_ROW_LIMIT, lang === "ru" ? "сообщениях команды" : "the command's messages"))}</p>`
+            ? `<p class="muted">${esc(moreRowsText(language, model.warnings.length - REPORT_ROW_LIMIT, language === "ru" ? "сообщениях команды" : "the command's messages"))}</p>`
             : ""
         }`,
   );

@@ -1,5 +1,6 @@
 /** The same report as Markdown, for a wiki, an e-mail or a repository. */
 
+import type { Language } from "../language.js";
 import {
   bilingual,
   fillBuckets,
@@ -13,7 +14,7 @@ import {
 import { words } from "./_internal/i18n.js";
 import type { ReportModel } from "./buildReportModel.js";
 import { moreRowsText, pushAll, REPORT_ROW_LIMIT } from "./_internal/limits.js";
-import { type Lang, reasonText } from "./texts.js";
+import { reasonText } from "./texts.js";
 
 /**
  * Text from the questionnaires (names, file names) as literal Markdown: the characters that make emphasis,
@@ -47,12 +48,12 @@ function person(p: Parameters<typeof personText>[0]): string {
 function table(
   header: readonly string[],
   rows: readonly (readonly string[])[],
-  cut?: { readonly lang: Lang; readonly file: string },
+  cut?: { readonly language: Language; readonly file: string },
 ): string[] {
   const lines = [`| ${header.map(md).join(" | ")} |`, `|${header.map(() => "---").join("|")}|`];
   const shown = cut === undefined ? rows.length : Math.min(rows.length, REPORT_ROW_LIMIT);
   for (let k = 0; k < shown; k++) lines.push(`| ${rows[k]!.map(md).join(" | ")} |`);
-  if (shown < rows.length) lines.push("", md(moreRowsText(cut!.lang, rows.length - shown, cut!.file)));
+  if (shown < rows.length) lines.push("", md(moreRowsText(cut!.language, rows.length - shown, cut!.file)));
   return lines;
 }
 
@@ -67,13 +68,16 @@ function table(
  * @throws never.
  *
  * @example
- * writeFileSync("report.md", renderMarkdownReport(model, { lang: "en" }));
+ * writeFileSync("report.md", renderMarkdownReport(model, { language: "en" }));
  */
-export function renderMarkdownReport(model: ReportModel, options: { readonly lang?: Lang } = {}): string {
-  const lang = options.lang ?? "ru";
-  const w = words(lang);
+export function renderMarkdownReport(
+  model: ReportModel,
+  options: { readonly language?: Language } = {},
+): string {
+  const language = options.language ?? "ru";
+  const w = words(language);
   const out: string[] = [`# ${w.title}`, "", w.footer, "", `## ${w.summary}`, ""];
-  pushAll(out, table(["", ""], summaryRows(model, lang)));
+  pushAll(out, table(["", ""], summaryRows(model, language)));
   out.push("");
 
   out.push(`## ${w.charts}`, "", `### ${w.chartScores}`, "");
@@ -81,11 +85,11 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
     out,
     table(
       [w.score, w.pairs],
-      scoreCategories(lang).map((c, k) => [c, String(model.scoreBins[k] ?? 0)]),
+      scoreCategories(language).map((c, k) => [c, String(model.scoreBins[k] ?? 0)]),
     ),
   );
   out.push("");
-  const ranks = rankBuckets(model, lang);
+  const ranks = rankBuckets(model, language);
   out.push(`### ${w.chartRanks}`, "");
   pushAll(
     out,
@@ -120,7 +124,7 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
     );
     out.push("");
   }
-  const tags = tagRows(model, lang);
+  const tags = tagRows(model, language);
   if (tags.length > 0) {
     out.push(`### ${w.chartTags}`, "");
     pushAll(
@@ -128,7 +132,7 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
       table(
         [w.tag, w.covered],
         tags.map((t) => [t.label, `${t.matched} / ${t.mentees}`]),
-        { lang, file: "pairs.csv" },
+        { language, file: "pairs.csv" },
       ),
     );
     out.push("");
@@ -142,13 +146,15 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
       pairRows.push([
         `${person(g.mentor)} (${g.pairs.length}/${g.capacity})`,
         person(p.mentee),
-        score2(p.score, lang),
+        score2(p.score, language),
         p.menteeChoice === null ? "—" : String(p.menteeChoice),
         String(p.menteeRank),
-        p.reasons.map((r) => `${bilingual(r.label, lang)} +${score2(r.contribution, lang)}`).join("; ") +
+        p.reasons
+          .map((r) => `${bilingual(r.label, language)} +${score2(r.contribution, language)}`)
+          .join("; ") +
           (p.noData.length === 0
             ? ""
-            : ` (${w.noData}: ${p.noData.map((l) => bilingual(l, lang)).join("; ")})`),
+            : ` (${w.noData}: ${p.noData.map((l) => bilingual(l, language)).join("; ")})`),
       ]);
     }
   }
@@ -159,7 +165,7 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
   );
   pushAll(out, pairTable);
   if (model.counts.matched > REPORT_ROW_LIMIT)
-    out.push("", md(moreRowsText(lang, model.counts.matched - REPORT_ROW_LIMIT, "pairs.csv")));
+    out.push("", md(moreRowsText(language, model.counts.matched - REPORT_ROW_LIMIT, "pairs.csv")));
   out.push("");
 
   out.push(`## ${w.unmatchedTitle} (${model.unmatched.length})`, "", w.unmatchedNote, "");
@@ -172,21 +178,22 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
           .slice(0, REPORT_ROW_LIMIT + 1)
           .map((u) => [
             person(u.mentee),
-            reasonText(u.reason, lang),
+            reasonText(u.reason, language),
             u.closest.length === 0
               ? w.noneClosest
               : u.closest
                   .map(
-                    (c) => `${person(c.mentor)} ${score2(c.score, lang)} (${c.hasRoom ? w.hasRoom : w.full})`,
+                    (c) =>
+                      `${person(c.mentor)} ${score2(c.score, language)} (${c.hasRoom ? w.hasRoom : w.full})`,
                   )
                   .join("; "),
           ]),
-        { lang, file: "unmatched.csv" },
+        { language, file: "unmatched.csv" },
       ),
     );
     if (model.unmatched.length > REPORT_ROW_LIMIT + 1)
       out[out.length - 1] = md(
-        moreRowsText(lang, model.unmatched.length - REPORT_ROW_LIMIT, "unmatched.csv"),
+        moreRowsText(language, model.unmatched.length - REPORT_ROW_LIMIT, "unmatched.csv"),
       );
     out.push("");
   }
@@ -201,7 +208,7 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
       "",
     );
     if (model.idleMentors.length > REPORT_ROW_LIMIT)
-      out.push(md(moreRowsText(lang, model.idleMentors.length - REPORT_ROW_LIMIT, "unmatched.csv")), "");
+      out.push(md(moreRowsText(language, model.idleMentors.length - REPORT_ROW_LIMIT, "unmatched.csv")), "");
   }
   out.push(`## ${w.excludedTitle} (${model.excluded.length})`, "");
   if (model.excluded.length > 0) {
@@ -211,12 +218,18 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
         [w.id, w.role, w.reason],
         model.excluded
           .slice(0, REPORT_ROW_LIMIT + 1)
-          .map((e) => [e.id, e.role === "mentor" ? w.roleMentor : w.roleMentee, reasonText(e.reason, lang)]),
-        { lang, file: "excluded.csv" },
+          .map((e) => [
+            e.id,
+            e.role === "mentor" ? w.roleMentor : w.roleMentee,
+            reasonText(e.reason, language),
+          ]),
+        { language, file: "excluded.csv" },
       ),
     );
     if (model.excluded.length > REPORT_ROW_LIMIT + 1)
-      out[out.length - 1] = md(moreRowsText(lang, model.excluded.length - REPORT_ROW_LIMIT, "excluded.csv"));
+      out[out.length - 1] = md(
+        moreRowsText(language, model.excluded.length - REPORT_ROW_LIMIT, "excluded.csv"),
+      );
     out.push("");
   }
   out.push(`## ${w.warnings} (${model.warnings.length})`, "");
@@ -225,7 +238,7 @@ export function renderMarkdownReport(model: ReportModel, options: { readonly lan
     for (const m of model.warnings.slice(0, REPORT_ROW_LIMIT)) out.push(`- ${md(m)}`);
     if (model.warnings.length > REPORT_ROW_LIMIT)
       out.push(
-        `- ${md(moreRowsText(lang, model.warnings.length - REPORT_ROW_LIMIT, lang === "ru" ? "сообщениях команды" : "the command's messages"))}`,
+        `- ${md(moreRowsText(language, model.warnings.length - REPORT_ROW_LIMIT, language === "ru" ? "сообщениях команды" : "the command's messages"))}`,
       );
     out.push("");
   }

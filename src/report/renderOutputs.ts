@@ -1,20 +1,20 @@
 /** Every file a `match` run writes, as text, from one model. */
 
+import type { Language } from "../language.js";
 import type { Delimiter } from "../csv/detectDelimiter.js";
 import { formatCsv } from "../csv/formatCsv.js";
 import type { ReportModel, ReportPerson } from "./buildReportModel.js";
 import { renderHtmlReport } from "./renderHtmlReport.js";
 import { renderMarkdownReport } from "./renderMarkdownReport.js";
 import { type OutputTable, outputTables } from "./outputTables.js";
-import type { Lang } from "./texts.js";
 
 /** Options of {@link renderOutputs}. */
 export interface RenderOutputsOptions {
   /** Language of headers, reasons and reports. @defaultValue "ru" */
-  readonly lang?: Lang;
+  readonly language?: Language;
   /**
    * Delimiter of the CSV files: `;` for Russian (what Excel in a Russian locale expects), `,` for English.
-   * With `;` or a tab in a Russian run, numbers have decimal commas («0,85»). @defaultValue by `lang`
+   * With `;` or a tab in a Russian run, numbers have decimal commas («0,85»). @defaultValue by `language`
    */
   readonly delimiter?: Delimiter;
 }
@@ -53,18 +53,18 @@ function round4(x: number): number | null {
  * @throws never.
  *
  * @example
- * const files = renderOutputs(model, { lang: "ru", delimiter: ";" });
+ * const files = renderOutputs(model, { language: "ru", delimiter: ";" });
  * files["pairs.csv"].startsWith("\uFEFF"); // true
  */
 export function renderOutputs(
   model: ReportModel,
   options: RenderOutputsOptions = {},
 ): Record<OutputFile, string> {
-  const lang = options.lang ?? "ru";
-  const delimiter = options.delimiter ?? (lang === "ru" ? ";" : ",");
+  const language = options.language ?? "ru";
+  const delimiter = options.delimiter ?? (language === "ru" ? ";" : ",");
   // Excel in a Russian locale reads «0,85» as a number; with "," as the delimiter, dots stay.
-  const comma = lang === "ru" && delimiter !== ",";
-  const tables = outputTables(model, { lang, decimalComma: comma });
+  const comma = language === "ru" && delimiter !== ",";
+  const tables = outputTables(model, { language, decimalComma: comma });
   const csv = (t: OutputTable): string =>
     formatCsv(
       t.header,
@@ -113,7 +113,7 @@ export function renderOutputs(
     "pairs.json": `${JSON.stringify(json, null, 2)}\n`,
     "unmatched.csv": csv(tables.unmatched),
     "excluded.csv": csv(tables.excluded),
-    "report.html": renderHtmlReport(model, { lang }),
-    "report.md": renderMarkdownReport(model, { lang }),
+    "report.html": renderHtmlReport(model, { language }),
+    "report.md": renderMarkdownReport(model, { language }),
   };
 }

@@ -1,7 +1,5 @@
 /** Words a school coordinator reads, in Russian and English: reasons, column names, report headings. */
-
-/** Languages of the coordinator's outputs. */
-export type Lang = "ru" | "en";
+import type { Language } from "../language.js";
 
 const REASONS: Readonly<Record<string, { readonly ru: string; readonly en: string }>> = {
   "no-eligible-partner": {
@@ -63,20 +61,20 @@ const REASONS: Readonly<Record<string, { readonly ru: string; readonly en: strin
 };
 
 /**
- * The words for a reason code (why a mentee is unmatched, why a participant is excluded), in `lang`.
+ * The words for a reason code (why a mentee is unmatched, why a participant is excluded), in `language`.
  *
  * Complexity: O(1).
  *
  * @param code - a reason code such as `mentors-full` or `no-consent`.
- * @param lang - `ru` or `en`.
+ * @param language - `ru` or `en`.
  * @returns the words; an unknown code is returned as it is.
  * @throws never.
  *
  * @example
  * reasonText("no-consent", "en"); // "no consent to the processing of personal data"
  */
-export function reasonText(code: string, lang: Lang): string {
+export function reasonText(code: string, language: Language): string {
   // Own keys only: a reason such as "valueOf" must not reach Object.prototype.
   const entry = Object.hasOwn(REASONS, code) ? REASONS[code] : undefined;
-  return entry === undefined ? code : entry[lang];
+  return entry === undefined ? code : entry[language];
 }

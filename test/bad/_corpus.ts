@@ -3,11 +3,9 @@
  * and pins what that stage must answer — a typed error (code, file, row, column), the row-level errors and
  * warnings it collects, and the records it keeps.
  */
+import { readCsv, type QuestionSpec, readParticipants, isMentorMatchError } from "mentor-match";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { readCsv } from "../../src/csv/readCsv.js";
-import { type QuestionSpec, readParticipants } from "../../src/csv/readParticipants.js";
-import { isMentorMatchError } from "../../src/errors.js";
 
 export const BAD_DIR = fileURLToPath(new URL("../../fixtures/bad/", import.meta.url));
 

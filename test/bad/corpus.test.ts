@@ -3,13 +3,17 @@
  * (code, file, row, column), warnings are pinned where the run must go on, and nothing the library says about
  * an input names a person.
  */
+import {
+  readCsv,
+  isMentorMatchError,
+  type MatchingInstance,
+  type StrategyName,
+  match,
+  safeParseProgram,
+  scoreParticipants,
+} from "mentor-match";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readCsv } from "../../src/csv/readCsv.js";
-import { isMentorMatchError, type MatchingInstance, type StrategyName } from "../../src/index.js";
-import { match } from "../../src/matching/match.js";
-import { safeParseProgram } from "../../src/questionnaire/parseProgram.js";
-import { scoreParticipants } from "../../src/scoring/scoreParticipants.js";
 import { runInTemp } from "../invariants/_cli.js";
 import {
   BAD_DIR,

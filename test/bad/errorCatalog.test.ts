@@ -2,10 +2,10 @@
  * The error catalog covers every code in Russian and English, and docs/errors.md is what
  * scripts/write-errors-doc.ts renders from it.
  */
+import { describeError, ERROR_CATALOG, ERROR_CODES } from "mentor-match";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { renderErrorsDoc } from "../../scripts/write-errors-doc.js";
-import { describeError, ERROR_CATALOG, ERROR_CODES } from "../../src/errorCatalog.js";
 
 const root = new URL("../../", import.meta.url);
 

@@ -1,10 +1,8 @@
 /** The smaller findings of issue 15: each pinned. */
+import { readCsv, readParticipants, match } from "mentor-match";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readCsv } from "../../src/csv/readCsv.js";
-import { readParticipants } from "../../src/csv/readParticipants.js";
-import { match } from "../../src/index.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 

@@ -1,6 +1,7 @@
 /**
  * End-to-end: the built `mentor-match` (dist/cli/main.js) on survey exports as schools have them.
  */
+import { readCsv } from "mentor-match";
 import {
   closeSync,
   cpSync,
@@ -16,7 +17,6 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readCsv } from "../../src/csv/readCsv.js";
 import { ensureBuilt, ROOT, runBuilt } from "./_built.js";
 
 const work = mkdtempSync(join(tmpdir(), "mm-cli-"));

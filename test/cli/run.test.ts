@@ -2,9 +2,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Language } from "mentor-match";
 import { describe, expect, it } from "vitest";
-import { pickLang } from "../../src/cli/_internal/messages.js";
-import { progress } from "../../src/cli/_internal/progress.js";
 import { ROOT } from "./_built.js";
 import { runInProcess } from "./_run.js";
 
@@ -76,13 +75,21 @@ describe("a broken programme config exits 2 naming the file", () => {
   });
 });
 
-describe("pickLang", () => {
-  it("takes --lang, then the locale, then Russian", () => {
-    expect(pickLang("en", { LANG: "ru_RU.UTF-8" })).toBe("en");
-    expect(pickLang(undefined, { LANG: "en_US.UTF-8" })).toBe("en");
-    expect(pickLang(undefined, { LC_ALL: "en_US.UTF-8", LANG: "ru_RU" })).toBe("en");
-    expect(pickLang(undefined, { LANG: "de_DE.UTF-8" })).toBe("ru");
-    expect(pickLang(undefined, {})).toBe("ru");
+describe("the language of the messages", () => {
+  /** The language `match` without a config answers in: its usage message is in Russian or English. */
+  async function langOf(args: readonly string[], env: Record<string, string>): Promise<Language> {
+    const run = await runInProcess(["match", ...args], cwd, env);
+    expect(run.code).toBe(1);
+    if (run.stderr.includes("Give --config")) return "en";
+    expect(run.stderr).toContain("Укажите --config");
+    return "ru";
+  }
+  it("takes --lang, then the locale, then Russian", async () => {
+    expect(await langOf(["--lang", "en"], { LANG: "ru_RU.UTF-8" })).toBe("en");
+    expect(await langOf([], { LANG: "en_US.UTF-8" })).toBe("en");
+    expect(await langOf([], { LC_ALL: "en_US.UTF-8", LANG: "ru_RU" })).toBe("en");
+    expect(await langOf([], { LANG: "de_DE.UTF-8" })).toBe("ru");
+    expect(await langOf([], { LANG: "" })).toBe("ru");
   });
 });
 
@@ -140,25 +147,6 @@ describe("compare", () => {
     expect(
       (await runInProcess(["compare", "--form", "student-student", "--generate", "8-20"], cwd)).code,
     ).toBe(1);
-  });
-});
-
-describe("progress", () => {
-  it("draws on stderr only when it is a terminal", () => {
-    let text = "";
-    const io = { stdout: () => {}, stderr: (t: string) => (text += t), env: {}, cwd, stderrIsTTY: true };
-    const bar = progress(io, 4);
-    bar.step("Чтение анкет");
-    bar.step("Расчёт");
-    bar.done();
-    expect(text).toBe(
-      "\r[██████░░░░░░░░░░░░░░░░░░] 1/4 Чтение анкет\u001b[K\r[████████████░░░░░░░░░░░░] 2/4 Расчёт\u001b[K\r\u001b[K",
-    );
-    text = "";
-    const quiet = progress({ ...io, stderrIsTTY: false }, 4);
-    quiet.step("x");
-    quiet.done();
-    expect(text).toBe("");
   });
 });
 

@@ -8,7 +8,6 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { match } from "mentor-match";
 import { describe, expect, it } from "vitest";
-import { tiePolicy } from "../../src/cli/commands/match.js";
 import { runInProcess } from "./_run.js";
 
 const demo = resolve("fixtures/demo");
@@ -27,12 +26,21 @@ function alike(dir: string): { mentors: string; mentees: string } {
   return { mentors, mentees };
 }
 
-async function pairsOf(extra: readonly string[]): Promise<{ groups: string; tieBreak: unknown }> {
+async function pairsOf(
+  extra: readonly string[],
+  configTies?: "index" | "seeded",
+): Promise<{ groups: string; tieBreak: unknown }> {
   const dir = mkdtempSync(join(tmpdir(), "mm-ties-"));
   const { mentors, mentees } = alike(dir);
   const out = join(dir, "out");
+  let config = join(demo, "programme.json");
+  if (configTies !== undefined) {
+    config = join(dir, "programme.json");
+    const programme = JSON.parse(readFileSync(join(demo, "programme.json"), "utf8"));
+    writeFileSync(config, JSON.stringify({ ...programme, ties: configTies }));
+  }
   const run = await runInProcess(
-    ["match", "--mentors", mentors, "--mentees", mentees, "--config", join(demo, "programme.json")].concat(
+    ["match", "--mentors", mentors, "--mentees", mentees, "--config", config].concat(
       ["--strategy", "stable", "--out", out],
       extra,
     ),
@@ -59,14 +67,15 @@ describe("match --seed on equal scores", () => {
     expect((await pairsOf(["--seed", "1"])).groups).toBe(one.groups);
   });
 
-  it("the tie policy: --ties, else the config, else seeded when a seed is given to a strategy that ties", () => {
-    expect(tiePolicy({ ties: "index", seed: 1 }, "seeded", "stable")).toBe("index");
-    expect(tiePolicy({ seed: 1 }, "index", "stable")).toBe("index");
-    expect(tiePolicy({ seed: 1 }, undefined, "stable")).toBe("seeded");
-    expect(tiePolicy({ seed: 1 }, undefined, "greedy")).toBe("seeded");
-    expect(tiePolicy({ seed: 1 }, undefined, "optimal")).toBe("index");
-    expect(tiePolicy({}, undefined, "stable")).toBe("index");
-    expect(tiePolicy({}, "seeded", "stable")).toBe("seeded");
+  it("the tie policy: --ties, else the config, else seeded when a seed is given to a strategy that ties", async () => {
+    const policy = async (extra: readonly string[], configTies?: "index" | "seeded") =>
+      ((await pairsOf(extra, configTies)).tieBreak as { policy?: string } | undefined)?.policy ?? "index";
+    expect(await policy(["--ties", "index", "--seed", "1"], "seeded")).toBe("index");
+    expect(await policy(["--seed", "1"], "index")).toBe("index");
+    expect(await policy([], "seeded")).toBe("seeded");
+    expect(await policy(["--seed", "1", "--strategy", "greedy"])).toBe("seeded");
+    expect(await policy(["--seed", "1", "--strategy", "optimal"])).toBe("index");
+    expect(await policy([])).toBe("index");
   });
 });
 

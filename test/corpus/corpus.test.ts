@@ -4,11 +4,11 @@
  * mapped, the exit codes, the counts, every input row in exactly one output CSV, and no explanation citing
  * a criterion whose data no column provides.
  */
+import { readCsv } from "mentor-match";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readCsv } from "../../src/csv/readCsv.js";
 import { ROOT } from "../cli/_built.js";
 import { runInProcess } from "../cli/_run.js";
 

@@ -1,9 +1,7 @@
 /** Consent that cannot be bypassed: unclear cells, duplicated consent columns, a minor's own «нет». */
+import { parseYesNo, readCsv, readParticipants } from "mentor-match/csv";
+import { preset, scoreParticipants } from "mentor-match";
 import { describe, expect, it } from "vitest";
-import { parseYesNo } from "../../src/csv/parseYesNo.js";
-import { readCsv } from "../../src/csv/readCsv.js";
-import { readParticipants } from "../../src/csv/readParticipants.js";
-import { preset, scoreParticipants } from "../../src/index.js";
 import { UNCLEAR_CONSENT } from "./_consentCells.js";
 
 describe("parseYesNo: yes only when unambiguously yes", () => {

@@ -1,7 +1,6 @@
 /** Submissions sent twice: resolved the same whatever the row order, never a silent pick or merge. */
+import { readCsv, readParticipants } from "mentor-match/csv";
 import { describe, expect, it } from "vitest";
-import { readCsv } from "../../src/csv/readCsv.js";
-import { readParticipants } from "../../src/csv/readParticipants.js";
 
 const HEADER = "Отметка времени;Код;E-mail;Интересы;Согласие";
 

@@ -1,6 +1,9 @@
 /** Inputs of any size: a row limit that refuses a huge file up front, without parsing it whole. */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MAX_ROWS, readCsv } from "../../src/csv/readCsv.js";
+import { readCsv } from "mentor-match/csv";
+
+/** The documented row limit of one export (docs/errors.md, FILE_TOO_LARGE: 200 000 rows). */
+const DEFAULT_MAX_ROWS = 200_000;
 
 function rows(n: number): string {
   const parts: string[] = ["Код;Класс;Согласие родителя"];

@@ -1,7 +1,5 @@
+import { mapColumns, readCsv, columnFieldsOf, type QuestionSpec, readParticipants } from "mentor-match/csv";
 import { describe, expect, it } from "vitest";
-import { mapColumns } from "../../src/csv/mapColumns.js";
-import { readCsv } from "../../src/csv/readCsv.js";
-import { columnFieldsOf, type QuestionSpec, readParticipants } from "../../src/csv/readParticipants.js";
 
 const questions: QuestionSpec[] = [
   {

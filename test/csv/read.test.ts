@@ -1,9 +1,6 @@
+import { decodeText, detectDelimiter, readCsv, InputFileError } from "mentor-match/csv";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { decodeText } from "../../src/csv/decodeText.js";
-import { detectDelimiter } from "../../src/csv/detectDelimiter.js";
-import { readCsv } from "../../src/csv/readCsv.js";
-import { InputFileError } from "../../src/errors.js";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const cp1251 = (s: string) => new Uint8Array(iconv.encode(s, "windows-1251"));

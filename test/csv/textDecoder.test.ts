@@ -10,7 +10,7 @@ const UTF16BE = new Uint8Array([0xfe, 0xff, 0x04, 0x14, 0x04, 0x30]);
 
 async function freshDecodeText() {
   vi.resetModules();
-  return (await import("../../src/csv/decodeText.js")).decodeText;
+  return (await import("mentor-match/csv")).decodeText;
 }
 
 describe("decodeText without a built-in decoder", () => {

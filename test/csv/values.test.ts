@@ -1,8 +1,5 @@
+import { parseMultiSelect, parseNumberCell, parseTimestamp, parseYesNo } from "mentor-match/csv";
 import { describe, expect, it } from "vitest";
-import { parseMultiSelect } from "../../src/csv/parseMultiSelect.js";
-import { parseNumberCell } from "../../src/csv/parseNumberCell.js";
-import { parseTimestamp } from "../../src/csv/parseTimestamp.js";
-import { parseYesNo } from "../../src/csv/parseYesNo.js";
 
 describe("parseYesNo", () => {
   it.each([

@@ -1,8 +1,6 @@
+import { formatCsv, neutralizeCell, readCsv } from "mentor-match/csv";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatCsv } from "../../src/csv/formatCsv.js";
-import { neutralizeCell } from "../../src/csv/neutralizeCell.js";
-import { readCsv } from "../../src/csv/readCsv.js";
 
 const FORMULA = /^[=+\-@\t\r]/;
 const cellArb = fc.oneof(

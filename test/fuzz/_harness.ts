@@ -1,3 +1,4 @@
+import { isMentorMatchError } from "mentor-match";
 /**
  * Shared settings of the fuzz tests: how many cases each property runs, a time bound per case, and a tally
  * of the cases run, printed when a file ends.
@@ -5,7 +6,6 @@
  * `npm test` runs a bounded number of cases so that the suite stays fast on two cores; set
  * `MENTOR_MATCH_FUZZ_RUNS=N` for a longer run (N cases per property).
  */
-import { isMentorMatchError } from "../../src/errors.js";
 
 const fromEnv = Number(process.env.MENTOR_MATCH_FUZZ_RUNS);
 

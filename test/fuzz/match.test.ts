@@ -4,11 +4,10 @@
  * whatever comes back is a valid matching (every mentee in exactly one of groups / unmatched, capacities,
  * allowed pairs and pins hold).
  */
+import { type MatchingInstance, match } from "mentor-match";
+import { matchingInstance, STRATEGIES } from "mentor-match/testing";
 import * as fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import type { MatchingInstance } from "../../src/index.js";
-import { match } from "../../src/matching/match.js";
-import { matchingInstance, STRATEGIES } from "../../src/testing/index.js";
 import { violations } from "../invariants/_check.js";
 import { fuzzCase, fuzzRuns, tallyReport } from "./_harness.js";
 

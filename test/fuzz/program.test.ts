@@ -3,8 +3,6 @@
  * `constructor` keys, deleted keys) and random formulas through `safeParseProgram`; configs that pass are
  * scored on generated participants. Only typed errors, no prototype pollution, finite scores in [0, 1].
  */
-import * as fc from "fast-check";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
 import {
   FORMS,
   generateParticipants,
@@ -13,7 +11,9 @@ import {
   presets,
   safeParseProgram,
   scoreParticipants,
-} from "../../src/index.js";
+} from "mentor-match";
+import * as fc from "fast-check";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { fuzzCase, fuzzRuns, tallyReport } from "./_harness.js";
 
 /** Values a careless or hostile config puts anywhere. */

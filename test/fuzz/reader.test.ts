@@ -3,11 +3,10 @@
  * Only typed errors may come out, every row that went in is accounted for, and cleanly quoted tables read
  * back cell for cell.
  */
+import { readCsv, type QuestionSpec, readParticipants } from "mentor-match";
 import * as fc from "fast-check";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
-import { readCsv } from "../../src/csv/readCsv.js";
-import { type QuestionSpec, readParticipants } from "../../src/csv/readParticipants.js";
 import { fuzzCase, fuzzRuns, tallyReport } from "./_harness.js";
 
 const questions: readonly QuestionSpec[] = [

@@ -7,9 +7,9 @@
  *
  * `MENTOR_MATCH_FUZZ_RUNS=N` runs N cases (test/fuzz/_harness.ts).
  */
+import { readCsv } from "mentor-match";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { readCsv } from "../../src/csv/readCsv.js";
 import { UNCLEAR_CONSENT } from "../csv/_consentCells.js";
 import { runInTemp } from "../invariants/_cli.js";
 import { fuzzRuns, tally, tallyReport } from "./_harness.js";

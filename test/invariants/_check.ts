@@ -1,9 +1,9 @@
+import type { CsrScores, MatchingInstance, MatchResult } from "mentor-match";
 /**
  * An independent check of a matching result against its instance, written from the contract in
  * docs/architecture.md and src/matching/types.ts (not from the algorithms' helpers): every mentee is in
  * exactly one of groups / unmatched, capacities hold, every pair is allowed, pins hold.
  */
-import type { CsrScores, MatchingInstance, MatchResult } from "../../src/index.js";
 
 function isCsr(s: MatchingInstance["scores"]): s is CsrScores {
   return typeof s === "object" && s !== null && !Array.isArray(s) && !(s instanceof Float64Array);

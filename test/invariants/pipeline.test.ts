@@ -6,9 +6,9 @@
  * - the same input in shuffled row order gives byte-identical outputs for a given seed, and no output
  *   carries the day of the run.
  */
+import { readCsv } from "mentor-match";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readCsv } from "../../src/csv/readCsv.js";
 import { fuzzRuns } from "../fuzz/_harness.js";
 import { runInTemp } from "./_cli.js";
 import { hasValidConsent, type Person, population, toCsv } from "./_population.js";

@@ -1,4 +1,9 @@
-import { allStableMatchings, isMentorMatchError } from "mentor-match";
+import {
+  allStableMatchings,
+  egalitarianStableMatching,
+  isMentorMatchError,
+  minimumRegretStableMatching,
+} from "mentor-match";
 import { describe, expect, it } from "vitest";
 
 // A 3 × 3 "Latin square": each mentee's first choice ranks it last. Three stable matchings in a chain.
@@ -87,5 +92,47 @@ describe("allStableMatchings", () => {
   it("returns the empty matching for an instance without mentees", () => {
     const all = allStableMatchings({ scores: [], cols: 2 });
     expect(all.matchings.map((m) => Array.from(m))).toEqual([[]]);
+  });
+});
+
+// Their properties (stable, least cost or regret among all stable matchings by brute force, for every
+// instance kind): test/matching/strategies.prop.test.ts.
+describe("egalitarianStableMatching", () => {
+  it("picks the matching in the middle of the Latin square's lattice when it is strictly cheaper", () => {
+    // Mentee i ranks mentor i first; mentors' lists make the middle matching cheapest in total.
+    const inst = {
+      menteePreferences: [
+        [0, 1, 2],
+        [1, 2, 0],
+        [2, 0, 1],
+      ],
+      mentorPreferences: [
+        [2, 1, 0],
+        [0, 2, 1],
+        [1, 0, 2],
+      ],
+    };
+    // Stable matchings: [0,1,2] (cost 3 + 9 = 12), [1,2,0] (6 + 3 = 9), [2,0,1] (9 + 6 = 15).
+    expect(Array.from(egalitarianStableMatching(inst).mentorOf)).toEqual([1, 2, 0]);
+  });
+});
+
+describe("minimumRegretStableMatching", () => {
+  it("gives everybody a second choice in the 3 × 3 Latin square instead of a third", () => {
+    const result = minimumRegretStableMatching({
+      scores: [
+        [3, 2, 1],
+        [1, 3, 2],
+        [2, 1, 3],
+      ],
+      mentorPreferences: [
+        [1, 2, 0],
+        [2, 0, 1],
+        [0, 1, 2],
+      ],
+    });
+    expect(Array.from(result.mentorOf)).toEqual([1, 2, 0]);
+    expect(result.metrics.menteeRanks.counts).toEqual([0, 3]);
+    expect(result.metrics.mentorRanks.counts).toEqual([0, 3]);
   });
 });

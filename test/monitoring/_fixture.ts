@@ -1,7 +1,5 @@
 /** The fixture programme of fixtures/monitoring (student–student, four diagnostics and satisfaction). */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { type CsvTable, readCsv } from "../../src/csv/readCsv.js";
+import { type CsvTable, readCsv, presets } from "mentor-match";
 import {
   buildMonitoring,
   learnEmails,
@@ -9,8 +7,9 @@ import {
   type Roster,
   readMonitoringTable,
   rosterFromPairs,
-} from "../../src/monitoring/index.js";
-import { presets } from "../../src/questionnaire/presets.js";
+} from "mentor-match/monitoring";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 export const FIXTURE = join(import.meta.dirname, "../../fixtures/monitoring");
 export const POINTS = ["start", "q1", "q2", "final"] as const;

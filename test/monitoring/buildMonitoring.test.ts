@@ -1,12 +1,7 @@
 /** The fixture programme's year: what monitoring reports, checked against the inputs by hand. */
+import { formatCsv, readCsv } from "mentor-match";
+import { readMonitoringTable, renderMonitoringOutputs, summarizeChanges } from "mentor-match/monitoring";
 import { describe, expect, it } from "vitest";
-import { formatCsv } from "../../src/csv/formatCsv.js";
-import { readCsv } from "../../src/csv/readCsv.js";
-import {
-  readMonitoringTable,
-  renderMonitoringOutputs,
-  summarizeChanges,
-} from "../../src/monitoring/index.js";
 import { config, fixtureRoster, fixtureTables, reportOf } from "./_fixture.js";
 
 describe("buildMonitoring on the fixture programme", () => {
@@ -72,7 +67,7 @@ describe("buildMonitoring on the fixture programme", () => {
       ["M07", "S08", ["decline"]],
       ["M08", "S25", ["low-satisfaction-mentee", "low-satisfaction-mentor"]],
     ]);
-    const files = renderMonitoringOutputs(report, { lang: "en" });
+    const files = renderMonitoringOutputs(report, { language: "en" });
     expect(files["at-risk.csv"].split("\r\n").slice(0, 2)).toEqual([
       "\uFEFFMentor code,Mentee code,Reason",
       "M07,S08,the mentee got worse on most parameters",
@@ -97,7 +92,9 @@ describe("buildMonitoring on the fixture programme", () => {
       rows,
       { delimiter: ";" },
     );
-    expect(renderMonitoringOutputs(report, { lang: "ru", delimiter: ";" })["monitoring.csv"]).toBe(expected);
+    expect(renderMonitoringOutputs(report, { language: "ru", delimiter: ";" })["monitoring.csv"]).toBe(
+      expected,
+    );
   });
 
   it("computes the KPIs with the numbers behind them", () => {

@@ -1,12 +1,10 @@
 /** `mentor-match monitor` on the fixture programme: the files, privacy, xlsx input, the district roll-up. */
+import { type Language, presets, readCsv } from "mentor-match";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readXlsxTable, writeXlsxWorkbook } from "../../src/cli/_internal/xlsx.js";
-import { type MonitorCommandOptions, monitorCommand } from "../../src/cli/commands/monitor.js";
-import { readCsv } from "../../src/csv/readCsv.js";
-import { presets } from "../../src/questionnaire/presets.js";
+import { readSheet, writeSheet } from "../_xlsx.js";
 import { runInProcess } from "../cli/_run.js";
 import { FIXTURE } from "./_fixture.js";
 
@@ -14,25 +12,36 @@ const dir = mkdtempSync(join(tmpdir(), "mm-monitor-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 cpSync(FIXTURE, dir, { recursive: true });
 
-async function run(options: Partial<MonitorCommandOptions>, lang: "ru" | "en" = "en") {
-  let stdout = "";
-  let stderr = "";
-  const code = await monitorCommand(
-    {
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: (t) => {
-        stderr += t;
-      },
-      env: {},
-      cwd: dir,
-      stderrIsTTY: false,
-    },
-    { out: "out", delimiter: ",", ...options },
-    lang,
+/** The options of `mentor-match monitor` these tests use. */
+interface MonitorArgs {
+  readonly pairs?: readonly string[];
+  readonly diagnostics?: readonly string[];
+  readonly satisfaction?: readonly string[];
+  readonly aggregate?: readonly string[];
+  readonly labels?: readonly string[];
+  readonly school?: string;
+  readonly pseudonymize?: boolean;
+  readonly out: string;
+}
+
+/** Runs `mentor-match monitor` (through the CLI, as a coordinator would) in the test folder. */
+function run(args: MonitorArgs, language: Language = "en") {
+  const list = (flag: string, values: readonly string[] | undefined) =>
+    values === undefined ? [] : [flag, ...values];
+  return runInProcess(
+    [
+      "monitor",
+      ...list("--pairs", args.pairs),
+      ...list("--diagnostics", args.diagnostics),
+      ...list("--satisfaction", args.satisfaction),
+      ...list("--aggregate", args.aggregate),
+      ...(args.labels === undefined ? [] : ["--labels", args.labels.join(",")]),
+      ...(args.school === undefined ? [] : ["--school", args.school]),
+      ...(args.pseudonymize === true ? ["--pseudonymize"] : []),
+      ...["--out", args.out, "--lang", language],
+    ],
+    dir,
   );
-  return { code, stdout, stderr };
 }
 
 const DIAG = ["start.csv", "q1.csv", "q2.csv", "final.csv"];
@@ -63,8 +72,8 @@ describe("mentor-match monitor", () => {
       expect(readFileSync(join(dir, "school42", f), "utf8")).not.toMatch(/\bS27\b|Шарова/);
     }
     const xlsx = readFileSync(join(dir, "school42/monitoring.xlsx"));
-    const sheet = await readXlsxTable(xlsx, { file: "monitoring.xlsx", sheet: "Pairs at risk" });
-    expect(sheet.rows.map((x) => x.cells.slice(0, 2))).toEqual([
+    const sheet = await readSheet(xlsx, "Pairs at risk");
+    expect(sheet.slice(1).map((x) => x.cells.slice(0, 2))).toEqual([
       ["M07", "S08"],
       ["M08", "S25"],
     ]);
@@ -72,9 +81,11 @@ describe("mentor-match monitor", () => {
 
   it("reads xlsx exports with the same reader", async () => {
     const table = readCsv(readFileSync(join(dir, "final.csv")), { file: "final.csv" });
-    const bytes = await writeXlsxWorkbook([
-      { name: "Ответы", header: table.header, rows: table.rows.map((x) => x.cells) },
-    ]);
+    const bytes = await writeSheet(
+      "Ответы",
+      table.header,
+      table.rows.map((x) => x.cells),
+    );
     writeFileSync(join(dir, "final.xlsx"), bytes);
     const a = await run({ pairs: ["results"], diagnostics: DIAG, out: "via-csv" });
     const b = await run({

@@ -1,13 +1,10 @@
 /** The monitoring section of a programme config: preset defaults, checks, the JSON Schema, the entry point. */
+import { MonitoringSchema } from "mentor-match/monitoring";
+import { FORMS, parseProgram, preset, presets, programJsonSchema } from "mentor-match";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import * as main from "../../src/index.js";
-import { MonitoringSchema } from "../../src/monitoring/index.js";
-import { FORMS } from "../../src/questionnaire/forms.js";
-import { parseProgram } from "../../src/questionnaire/parseProgram.js";
-import { preset, presets } from "../../src/questionnaire/presets.js";
-import { programJsonSchema } from "../../src/questionnaire/programJsonSchema.js";
+import * as main from "mentor-match";
 
 describe("the monitoring section", () => {
   it("every preset has parameters for both roles, satisfaction questions and the roadmaps' targets", () => {

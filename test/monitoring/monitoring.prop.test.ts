@@ -1,7 +1,5 @@
 /** Invariants of monitoring: row order, participants with one value, district totals. */
-import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import type { CsvTable } from "../../src/csv/readCsv.js";
+import type { CsvTable } from "mentor-match";
 import {
   aggregateMonitoring,
   buildMonitoring,
@@ -9,7 +7,9 @@ import {
   parseMonitoringSummary,
   type Roster,
   renderMonitoringOutputs,
-} from "../../src/monitoring/index.js";
+} from "mentor-match/monitoring";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { config, fixtureTables, reportOf } from "./_fixture.js";
 
 const RUNS = Number(process.env.MENTOR_MATCH_FUZZ_RUNS ?? 25);

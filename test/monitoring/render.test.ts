@@ -3,13 +3,13 @@
  * and checks that the screenshot shows a page with text, charts and colours. Without Chromium the test is
  * skipped, and its name says so.
  */
+import { renderMonitoringOutputs } from "mentor-match/monitoring";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PNG } from "pngjs";
 import { afterAll, describe, expect, it } from "vitest";
-import { renderMonitoringOutputs } from "../../src/monitoring/index.js";
 import { fixtureTables, reportOf } from "./_fixture.js";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -64,7 +64,7 @@ describe(`monitoring pages in headless Chromium${HAVE ? "" : ` (SKIPPED: no Chro
   it.skipIf(!HAVE)(
     "monitoring.html: KPIs, before/after bars and the distribution of changes are drawn",
     () => {
-      const html = renderMonitoringOutputs(report, { lang: "ru" })["monitoring.html"];
+      const html = renderMonitoringOutputs(report, { language: "ru" })["monitoring.html"];
       expect(html).not.toMatch(/<script|(?:src|href)=["']?https?:/);
       const s = stats(shoot(dir, "monitoring", html));
       expect(s.nonWhite).toBeGreaterThan(0.05);

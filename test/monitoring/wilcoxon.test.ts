@@ -9,9 +9,9 @@
  *   example of R's documentation and of NSM3::pPairedWilcoxon): x = first visit, y = second visit,
  *   `wilcox.test(x, y, paired = TRUE, alternative = "greater")` → V = 40, p-value = 0.01953 (= 10/512).
  */
+import { wilcoxonSignedRank } from "mentor-match/monitoring";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { wilcoxonSignedRank } from "../../src/monitoring/index.js";
 
 const CORN = [6, 8, 14, 16, 23, 24, 28, 29, 41, -48, 49, 56, 60, -67, 75];
 const X = [1.83, 0.5, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.3];

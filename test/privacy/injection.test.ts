@@ -2,8 +2,8 @@
  * Nothing a participant typed can run in the coordinator's spreadsheet or browser: CSV cells that start with
  * = + - @ tab or CR are neutralised in every CSV written, and the HTML and Markdown reports escape markup.
  */
+import { readCsv } from "mentor-match";
 import { describe, expect, it } from "vitest";
-import { readCsv } from "../../src/csv/readCsv.js";
 import { runInTemp } from "../invariants/_cli.js";
 
 const HEADER =
@@ -51,7 +51,7 @@ function dangerous(cell: string): boolean {
 describe("outputs are safe to open", () => {
   it.each(["ru", "en"])(
     "no CSV cell written starts a formula, and report.html escapes markup (%s)",
-    async (lang) => {
+    async (language) => {
       const run = await runInTemp({ "mentors.csv": mentors, "mentees.csv": mentees }, [
         "match",
         "--mentors",
@@ -63,7 +63,7 @@ describe("outputs are safe to open", () => {
         "--strategy",
         "optimal",
         "--lang",
-        lang,
+        language,
         "--out",
         "out",
       ]);

@@ -37,7 +37,7 @@ describe("messages name rows and columns, not people", () => {
       files["mentors.csv"] = bytes("good/mentors.csv");
       inputs = ["--mentors", "mentors.csv", "--mentees", "bad.csv"];
     }
-    it.each(["ru", "en"])("validate and match in %s", async (lang) => {
+    it.each(["ru", "en"])("validate and match in %s", async (language) => {
       for (const command of ["validate", "match"]) {
         const out = command === "match" ? ["--out", "out"] : [];
         const run = await runInTemp(files, [
@@ -46,7 +46,7 @@ describe("messages name rows and columns, not people", () => {
           "--form",
           "student-student",
           "--lang",
-          lang,
+          language,
           ...out,
         ]);
         expect([0, 2], run.stderr).toContain(run.code);

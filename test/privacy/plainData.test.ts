@@ -3,9 +3,8 @@
  * wherever a user may write them: question ids, participant ids, answers, preset overrides. A programme
  * whose question is called `constructor` scores exactly like one whose question is called `q1`.
  */
+import { type ParticipantInput, type ProgramInput, preset, scoreParticipants, match } from "mentor-match";
 import { afterEach, describe, expect, it } from "vitest";
-import { type ParticipantInput, type ProgramInput, preset, scoreParticipants } from "../../src/index.js";
-import { match } from "../../src/matching/match.js";
 
 const PROTOTYPE_NAMES = ["constructor", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf"];
 

@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import {
   type MatchingInstance,
   priceOfStability,
@@ -6,7 +5,8 @@ import {
   type RematchResult,
   rematch,
   rematchMatchResult,
-} from "../../src/index.js";
+} from "mentor-match";
+import { describe, expect, it } from "vitest";
 
 const NO = Number.NEGATIVE_INFINITY;
 

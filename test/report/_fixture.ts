@@ -1,8 +1,7 @@
 /** A small hand-made matching for the report tests: 4 mentors (one group mentor), 7 mentees. */
 
-import { normalizeInstance } from "../../src/matching/_internal/instance.js";
-import { buildResult } from "../../src/matching/_internal/result.js";
-import type { ReportInput } from "../../src/report/buildReportModel.js";
+import type { ReportInput } from "mentor-match";
+import { resultFromMentorOf } from "mentor-match/testing";
 
 const NI = Number.NEGATIVE_INFINITY;
 // rows = mentees S01..S07, cols = mentors M01..M04
@@ -17,14 +16,14 @@ export const scores = [
 ];
 
 export function reportInput(): ReportInput {
-  const inst = normalizeInstance({
+  const inst = {
     scores,
     capacities: [2, 1, 2, 1],
     menteeTags: [["ovz"], [], ["gifted"], [], ["ovz", "rural"], ["orphan"], []],
-  });
+  };
   // S01, S02 → M01 (group of 2); S05 → M02; S03, S04 → M03; S06 has no eligible mentor; S07 is left out (M01 full).
   const mentorOf = Int32Array.from([0, 0, 2, 2, 1, -1, -1]);
-  const result = buildResult(inst, mentorOf, "stable");
+  const result = resultFromMentorOf(inst, mentorOf, "stable");
   return {
     form: "student-student",
     mentees: [

@@ -4,14 +4,10 @@
  * or report.md. And a very large run renders (no spread of the data into a call), summarised beyond the
  * documented row limit.
  */
+import { buildReportModel, type ReportInput, renderHtmlReport, renderMarkdownReport } from "mentor-match";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalizeInstance } from "../../src/matching/_internal/instance.js";
-import { buildResult } from "../../src/matching/_internal/result.js";
-import { REPORT_ROW_LIMIT } from "../../src/report/_internal/limits.js";
-import { buildReportModel, type ReportInput } from "../../src/report/buildReportModel.js";
-import { renderHtmlReport } from "../../src/report/renderHtmlReport.js";
-import { renderMarkdownReport } from "../../src/report/renderMarkdownReport.js";
+import { resultFromMentorOf } from "mentor-match/testing";
 import { fuzzRuns } from "../fuzz/_harness.js";
 import { reportInput, scores } from "./_fixture.js";
 
@@ -74,15 +70,15 @@ describe("report escaping by construction", () => {
         }),
         (h) => {
           const base = reportInput();
-          const inst = normalizeInstance({
+          const inst = {
             scores,
             capacities: [2, 1, 2, 1],
             menteeTags: [[h.tag], [], [], [], [], [], []],
-          });
+          };
           const input: ReportInput = {
             ...base,
             form: h.form,
-            result: buildResult(inst, Int32Array.from([0, 0, 2, 2, 1, -1, -1]), "stable"),
+            result: resultFromMentorOf(inst, Int32Array.from([0, 0, 2, 2, 1, -1, -1]), "stable"),
             mentees: base.mentees.map((_m, k) => ({ id: `${h.ids[k]}${k}`, name: h.names[k]! })),
             mentors: base.mentors.map((m, k) => ({ ...m, id: `${h.ids[7 + k]}${k}`, name: h.names[7 + k]! })),
             explain: () => [{ label: { ru: h.label, en: h.label }, contribution: 0.5 }],
@@ -93,9 +89,9 @@ describe("report escaping by construction", () => {
             warnings: [h.warning],
           };
           const model = buildReportModel(input);
-          for (const lang of ["ru", "en"] as const) {
-            checkHtml(renderHtmlReport(model, { lang }));
-            checkMarkdown(renderMarkdownReport(model, { lang }));
+          for (const language of ["ru", "en"] as const) {
+            checkHtml(renderHtmlReport(model, { language }));
+            checkMarkdown(renderMarkdownReport(model, { language }));
           }
         },
       ),
@@ -104,13 +100,16 @@ describe("report escaping by construction", () => {
   });
 });
 
+/** Rows listed per section of the reports before the rest is summarised (report/_internal/limits.ts). */
+const REPORT_ROW_LIMIT = 2000;
+
 describe("very large runs", () => {
   it("150,000 mentees render in both reports, summarised beyond the row limit", () => {
     // The result's groups and unmatched are made directly (building a result's metrics for 150,000
     // mentees is the matching layer's cost, not the report's): 2 mentors, 100,000 pairs, 50,000 unmatched.
     const n = 150_000;
-    const small = buildResult(
-      normalizeInstance({ scores: [[0.5, 0.5]], capacities: [1, 1] }),
+    const small = resultFromMentorOf(
+      { scores: [[0.5, 0.5]], capacities: [1, 1] },
       Int32Array.from([0]),
       "greedy",
     );
@@ -143,19 +142,19 @@ describe("very large runs", () => {
       warnings: Array.from({ length: 20_000 }, (_, i) => `row ${i}`),
       seed: 0,
     });
-    for (const lang of ["ru", "en"] as const) {
-      const md = renderMarkdownReport(model, { lang });
-      const html = renderHtmlReport(model, { lang });
+    for (const language of ["ru", "en"] as const) {
+      const md = renderMarkdownReport(model, { language });
+      const html = renderHtmlReport(model, { language });
       expect(md.length).toBeLessThan(3_000_000);
       expect(html.length).toBeLessThan(5_000_000);
       expect(md).toContain(
-        lang === "en" ? `and ${100_000 - REPORT_ROW_LIMIT} more` : `и ещё ${100_000 - REPORT_ROW_LIMIT}`,
+        language === "en" ? `and ${100_000 - REPORT_ROW_LIMIT} more` : `и ещё ${100_000 - REPORT_ROW_LIMIT}`,
       );
       expect(html).toContain(
-        lang === "en" ? `and ${50_000 - REPORT_ROW_LIMIT} more` : `и ещё ${50_000 - REPORT_ROW_LIMIT}`,
+        language === "en" ? `and ${50_000 - REPORT_ROW_LIMIT} more` : `и ещё ${50_000 - REPORT_ROW_LIMIT}`,
       );
       expect(md).toContain(
-        lang === "en" ? `and ${30_000 - REPORT_ROW_LIMIT} more` : `и ещё ${30_000 - REPORT_ROW_LIMIT}`,
+        language === "en" ? `and ${30_000 - REPORT_ROW_LIMIT} more` : `и ещё ${30_000 - REPORT_ROW_LIMIT}`,
       );
     }
   }, 60_000);

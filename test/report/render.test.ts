@@ -3,14 +3,13 @@
  * the screenshot is produced and shows a page, not a blank one. Without a browser the test is skipped
  * with the reason, and the run says so at its end.
  */
+import { buildReportModel, renderOutputs } from "mentor-match";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PNG } from "pngjs";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildReportModel } from "../../src/report/buildReportModel.js";
-import { renderOutputs } from "../../src/report/renderOutputs.js";
 import { chromiumOrSkip, headlessFlags } from "../_browser.js";
 import { reportInput } from "./_fixture.js";
 
@@ -21,7 +20,7 @@ describe("report.html in headless Chromium", () => {
   it("renders a non-blank page with text, bars and colours", (ctx) => {
     const chromium = chromiumOrSkip((note) => ctx.skip(note), "Rendering report.html");
     if (chromium === undefined) return;
-    const html = renderOutputs(buildReportModel(reportInput()), { lang: "ru" })["report.html"];
+    const html = renderOutputs(buildReportModel(reportInput()), { language: "ru" })["report.html"];
     const page = join(dir, "report.html");
     const shot = join(dir, "shot.png");
     writeFileSync(page, html);

@@ -1,7 +1,5 @@
+import { readCsv, buildReportModel, OUTPUT_FILES, renderOutputs } from "mentor-match";
 import { describe, expect, it } from "vitest";
-import { readCsv } from "../../src/csv/readCsv.js";
-import { buildReportModel } from "../../src/report/buildReportModel.js";
-import { OUTPUT_FILES, renderOutputs } from "../../src/report/renderOutputs.js";
 import { reportInput } from "./_fixture.js";
 
 describe("buildReportModel", () => {
@@ -44,7 +42,7 @@ describe("buildReportModel", () => {
 });
 
 describe("renderOutputs", () => {
-  const files = renderOutputs(buildReportModel(reportInput()), { lang: "ru", delimiter: ";" });
+  const files = renderOutputs(buildReportModel(reportInput()), { language: "ru", delimiter: ";" });
   it("writes every output file", () => {
     expect(Object.keys(files)).toEqual([...OUTPUT_FILES]);
   });
@@ -115,9 +113,9 @@ describe("renderOutputs", () => {
     expect(html).toContain("<td>S08</td>");
   });
   it("the same model gives the same bytes, and English works too", () => {
-    const again = renderOutputs(buildReportModel(reportInput()), { lang: "ru", delimiter: ";" });
+    const again = renderOutputs(buildReportModel(reportInput()), { language: "ru", delimiter: ";" });
     expect(again).toEqual(files);
-    const en = renderOutputs(buildReportModel(reportInput()), { lang: "en" });
+    const en = renderOutputs(buildReportModel(reportInput()), { language: "en" });
     expect(en["report.md"]).toContain("# Mentoring pairs: matching report");
     expect(en["report.md"]).toContain(
       "| Смирнов Олег (M01) (2/2) | Иванова Анна (S01) | 0.91 | — | 1 | Shared interests +0.55; Covers the request +0.36 |",

@@ -1,8 +1,7 @@
+import { parseParticipants, ParticipantSchema } from "mentor-match";
 import * as fc from "fast-check";
 import { isStable, isValidMatching, match, programme } from "mentor-match/testing";
 import { describe, expect, it } from "vitest";
-import { parseParticipants } from "../../src/questionnaire/parseParticipants.js";
-import { ParticipantSchema } from "../../src/questionnaire/participant.js";
 
 describe("programme", () => {
   it("generates participants valid for the zod schema and for their programme", () => {

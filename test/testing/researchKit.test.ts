@@ -24,6 +24,7 @@ import {
   rankProfile,
   resultFromMentorOf,
 } from "mentor-match/testing";
+import * as matchingEntry from "mentor-match/matching";
 import * as kit from "mentor-match/testing";
 import { describe, expect, it } from "vitest";
 
@@ -290,5 +291,31 @@ describe("mentor-match/testing re-exports the main entry's matching and metrics"
       expect((kit as Record<string, unknown>)[name], name).toBe((main as Record<string, unknown>)[name]);
     }
     expect(kit.STRATEGIES).toEqual(main.STRATEGIES);
+  });
+
+  it("every function of mentor-match/matching (the matching and metrics layers), derived, not listed by hand", () => {
+    const functions = Object.entries(matchingEntry).filter(([, v]) => typeof v === "function");
+    expect(functions.length).toBeGreaterThan(15);
+    const missing = functions
+      .filter(([name, v]) => (kit as Record<string, unknown>)[name] !== v && !/Error$/.test(name))
+      .map(([name]) => name);
+    expect(missing).toEqual([]);
+  });
+
+  it("and its own tools besides, which the main entry does not carry (it stays free of fast-check)", () => {
+    for (const name of [
+      "matchingInstance",
+      "programme",
+      "isValidMatching",
+      "checkOptimalityCertificate",
+      "isProposerOptimal",
+      "bruteForceAssignment",
+      "allStableMatchingsBruteForce",
+      "instanceView",
+      "resultFromMentorOf",
+    ]) {
+      expect(typeof (kit as Record<string, unknown>)[name], name).toBe("function");
+      expect((main as Record<string, unknown>)[name], name).toBeUndefined();
+    }
   });
 });

@@ -1,12 +1,15 @@
 /** "Nobody lost": the invariant checked at the end of every `match` run, before anything is written. */
+import type { Language } from "../../language.js";
 import type { DroppedRow } from "../../csv/readParticipants.js";
 import { MentorMatchError } from "../../errors.js";
 import type { Bilingual, ReportModel } from "../../report/buildReportModel.js";
 
 /** What excluded.csv says about a dropped row: its own row and the rows that replaced or conflict with it. */
 export function droppedNote(d: DroppedRow): Bilingual {
-  const rows = (lang: "ru" | "en") =>
-    d.by.map((r) => (lang === "ru" ? `${r.file}, строка ${r.row}` : `${r.file}, row ${r.row}`)).join("; ");
+  const rows = (language: Language) =>
+    d.by
+      .map((r) => (language === "ru" ? `${r.file}, строка ${r.row}` : `${r.file}, row ${r.row}`))
+      .join("; ");
   return d.reason === "superseded"
     ? {
         ru: `${d.source.file}, строка ${d.source.row}; заменена: ${rows("ru")}`,

@@ -2,6 +2,7 @@
  * What the command line needs from the programme, scoring and matching layers, as typed functions (no
  * interface between them: the commands call the library directly, with its own types).
  */
+import type { Language } from "../../language.js";
 import type { ParticipantRecord, QuestionSpec, SourceRef } from "../../csv/readParticipants.js";
 import { InputFileError, type MentorMatchError } from "../../errors.js";
 import type { MatchingInstance, StrategyName } from "../../matching/types.js";
@@ -13,7 +14,6 @@ import { parseProgram } from "../../questionnaire/parseProgram.js";
 import { preset } from "../../questionnaire/presets.js";
 import type { Program } from "../../questionnaire/program.js";
 import type { ReportContribution, ReportPerson } from "../../report/buildReportModel.js";
-import type { Lang } from "../../report/texts.js";
 import { scoreParticipants } from "../../scoring/scoreParticipants.js";
 import type { ScoredInstance } from "../../scoring/types.js";
 
@@ -63,6 +63,8 @@ export interface ScoredRun {
   readonly instance: MatchingInstance;
   readonly score: (mentee: number, mentor: number) => number;
   readonly explain: (mentee: number, mentor: number) => readonly ReportContribution[];
+  /** The rule a pair fails (`ScoredInstance.ineligibleReason`), for re-matching to name it. */
+  readonly ineligibleReason?: (mentee: number, mentor: number) => { readonly criterion: string } | null;
   /** Participants the programme's schema rejects, as errors naming file, row and column. */
   readonly problems: readonly MentorMatchError[];
   /** Warnings of the scoring layer (e.g. a preferred partner who is excluded). */
@@ -180,6 +182,7 @@ export function scoreRecords(
   return {
     ...reportView(s),
     instance: s.instance,
+    ineligibleReason: (i, j) => s.ineligibleReason(i, j),
     problems: [],
     warnings: s.warnings.map((w) => {
       const source = w.index === undefined ? undefined : sources[w.index];
@@ -235,10 +238,14 @@ export function generateInstance(
 export function compareTable(
   instances: readonly MatchingInstance[],
   strategies: readonly StrategyName[],
-  options: { readonly seeds: readonly number[]; readonly lang: Lang; readonly format: "text" | "markdown" },
+  options: {
+    readonly seeds: readonly number[];
+    readonly language: Language;
+    readonly format: "text" | "markdown";
+  },
 ): string {
   return formatComparison(compareStrategies(instances, [...strategies], { seeds: options.seeds }), {
-    language: options.lang,
+    language: options.language,
     format: options.format,
   });
 }

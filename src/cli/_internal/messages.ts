@@ -2,14 +2,17 @@
  * What the CLI says, in Russian and English: errors (by code, with file, row and column), warnings,
  * progress and summaries. Library errors carry English text; here each code gets its Russian words.
  */
+import type { Language } from "../../language.js";
 import type { ReadWarning } from "../../csv/readParticipants.js";
 import { ERROR_CATALOG } from "../../errorCatalog.js";
 import { type ErrorCode, isMentorMatchError, type MentorMatchError } from "../../errors.js";
-import type { Lang } from "../../report/texts.js";
 import type { ScoringNote } from "./library.js";
 
 /** The language from `--lang`, else from LANG / LC_ALL / LC_MESSAGES, else Russian. */
-export function pickLang(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): Lang {
+export function pickLanguage(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): Language {
   if (flag === "ru" || flag === "en") return flag;
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
   return /^en/i.test(locale) ? "en" : "ru";
@@ -194,17 +197,19 @@ const RU_HINT: Partial<Record<string, (e: MentorMatchError) => string>> = {
     "Увеличьте вместимость наставника (в анкете или defaults.capacity) или снимите одно из закреплений.",
 };
 
-function locationText(e: MentorMatchError, lang: Lang): string {
+function locationText(e: MentorMatchError, language: Language): string {
   const l = e.location;
   if (l === undefined) return "";
   const parts: string[] = [];
   if (l.file !== undefined) parts.push(l.file);
-  if (l.row !== undefined) parts.push(lang === "ru" ? `строка ${l.row}` : `row ${l.row}`);
+  if (l.row !== undefined) parts.push(language === "ru" ? `строка ${l.row}` : `row ${l.row}`);
   // In a JSON config the "column" is a key path.
   const key = l.file?.toLowerCase().endsWith(".json") === true;
   if (l.column !== undefined) {
     parts.push(
-      lang === "ru" ? `${key ? "поле" : "столбец"} «${l.column}»` : `${key ? "key" : "column"} "${l.column}"`,
+      language === "ru"
+        ? `${key ? "поле" : "столбец"} «${l.column}»`
+        : `${key ? "key" : "column"} "${l.column}"`,
     );
   }
   return parts.length === 0 ? "" : `${parts.join(", ")}: `;
@@ -214,15 +219,15 @@ function locationText(e: MentorMatchError, lang: Lang): string {
  * One error as the coordinator reads it: `[CODE] file, row, column: what is wrong. What to do.`
  * In Russian, codes with a known wording are translated; others keep the library's English text.
  */
-export function errorText(error: unknown, lang: Lang): string {
+export function errorText(error: unknown, language: Language): string {
   if (!isMentorMatchError(error)) {
     const message = error instanceof Error ? error.message : String(error);
-    return lang === "ru"
+    return language === "ru"
       ? `[INTERNAL] Внутренняя ошибка: ${message}. Сообщите о ней разработчикам вместе с командой, которую вы запускали.`
       : `[INTERNAL] Internal error: ${message}. Please report it with the command you ran.`;
   }
   const e = error;
-  if (lang === "en") return `[${e.code}] ${e.message}`;
+  if (language === "en") return `[${e.code}] ${e.message}`;
   const problem = RU_PROBLEM[e.code]?.(e);
   const hint = RU_HINT[e.code]?.(e);
   if (problem === undefined) {
@@ -231,19 +236,19 @@ export function errorText(error: unknown, lang: Lang): string {
       e.code
     ];
     if (entry === undefined) return `[${e.code}] ${e.message}`;
-    return `[${e.code}] ${locationText(e, lang)}${entry.ru.title}: ${e.problem} ${entry.ru.todo}`;
+    return `[${e.code}] ${locationText(e, language)}${entry.ru.title}: ${e.problem} ${entry.ru.todo}`;
   }
-  return `[${e.code}] ${locationText(e, lang)}${problem}${hint === undefined || hint === "" ? "" : ` ${hint}`}`;
+  return `[${e.code}] ${locationText(e, language)}${problem}${hint === undefined || hint === "" ? "" : ` ${hint}`}`;
 }
 
 /** One warning from reading the files. */
-export function warningText(w: ReadWarning, lang: Lang): string {
+export function warningText(w: ReadWarning, language: Language): string {
   const where =
-    lang === "ru"
+    language === "ru"
       ? `${w.location.file}, строка ${w.location.row}${w.location.column === undefined ? "" : `, столбец «${w.location.column}»`}`
       : `${w.location.file}, row ${w.location.row}${w.location.column === undefined ? "" : `, column "${w.location.column}"`}`;
   const det: Details = w.details;
-  if (lang === "en") return `${where}: ${w.message}`;
+  if (language === "en") return `${where}: ${w.message}`;
   switch (w.code) {
     case "DUPLICATE_SUBMISSION":
       return `${where}: анкета отправлена дважды (${det.droppedFile}, строка ${det.droppedRow}, и строка ${det.keptRow}); взята последняя — строка ${det.keptRow}.`;
@@ -272,8 +277,8 @@ export function warningText(w: ReadWarning, lang: Lang): string {
  * rows and config keys only, never a participant: an id may be an e-mail, and the participant a
  * preference or a pair names may be excluded.
  */
-export function scoringNoteText(w: ScoringNote, lang: Lang): string {
-  const ru = lang === "ru";
+export function scoringNoteText(w: ScoringNote, language: Language): string {
+  const ru = language === "ru";
   const where =
     w.source === undefined
       ? ""

@@ -1,7 +1,7 @@
 /** What `mentor-match monitor` says, in Russian and English. */
+import type { Language } from "../../language.js";
 import { isMentorMatchError } from "../../errors.js";
 import { monitorReason } from "../../monitoring/_internal/texts.js";
-import type { Lang } from "../../report/texts.js";
 import { errorText } from "./messages.js";
 
 export const MONITOR_SAY = {
@@ -47,8 +47,8 @@ export const MONITOR_SAY = {
 } as const;
 
 /** Russian words for the errors only monitoring raises (by `details.what`); others as `errorText` says. */
-export function monitorErrorText(error: unknown, lang: Lang): string {
-  if (lang === "ru" && isMentorMatchError(error)) {
+export function monitorErrorText(error: unknown, language: Language): string {
+  if (language === "ru" && isMentorMatchError(error)) {
     const what = error.details?.what;
     const l = error.location;
     const where = [
@@ -73,10 +73,10 @@ export function monitorErrorText(error: unknown, lang: Lang): string {
     if (what === "id" && error.code === "MISSING_COLUMN")
       return `[${error.code}] ${at}нет столбца, по которому узнать участника. Добавьте столбец «Код участника» (лучше всего), «E-mail» или «ФИО».`;
   }
-  return errorText(error, lang);
+  return errorText(error, language);
 }
 
 /** A reason code in words. */
-export function reasonWords(code: string, lang: Lang): string {
-  return monitorReason(code, lang);
+export function reasonWords(code: string, language: Language): string {
+  return monitorReason(code, language);
 }

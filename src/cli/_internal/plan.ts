@@ -2,12 +2,12 @@
  * `init`'s plan for the columns of the exports: each column's field (by header and by values) with its
  * confidence and three sample values; every other column a proposed question or an explicit `ignore`.
  */
+import type { Language } from "../../language.js";
 import { headerlessProblem } from "../../csv/_internal/headerless.js";
 import { type ColumnProfile, profileColumn } from "../../csv/_internal/profiles.js";
 import { type ColumnField, type ColumnMatch, IGNORE, mapColumns } from "../../csv/mapColumns.js";
 import type { ParticipantSource, QuestionSpec } from "../../csv/readParticipants.js";
 import type { InputFileError } from "../../errors.js";
-import type { Lang } from "../../report/texts.js";
 import { type Proposal, proposeQuestion } from "./propose.js";
 
 /** One column as `init` reports it. */
@@ -169,7 +169,7 @@ export function planColumns(
   };
 }
 
-const HOW: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+const HOW: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
   ru: {
     partial: "по части заголовка — проверьте",
     values: "по значениям — проверьте",
@@ -178,17 +178,17 @@ const HOW: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
   en: { partial: "by part of the header — check", values: "by the values — check", given: "from the config" },
 };
 
-const KIND: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+const KIND: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
   ru: { single: "один вариант", multi: "несколько вариантов", ordinal: "порядковая шкала", number: "число" },
   en: { single: "single choice", multi: "multiple choice", ordinal: "ordinal scale", number: "a number" },
 };
 
 /** One column as `init` prints it: field, confidence, three sample values. */
-export function columnLine(c: PlannedColumn, lang: Lang): string {
+export function columnLine(c: PlannedColumn, language: Language): string {
   const samples =
-    c.samples.length === 0 ? "" : `  ${lang === "ru" ? "например" : "e.g."}: ${c.samples.join(" | ")}`;
+    c.samples.length === 0 ? "" : `  ${language === "ru" ? "например" : "e.g."}: ${c.samples.join(" | ")}`;
   if (c.how === "proposed") {
-    return lang === "ru"
+    return language === "ru"
       ? `  + «${c.header}» → ${c.target}  (новый вопрос: ${KIND.ru[c.proposal ?? "single"]}, вес 0 — задайте вес)${samples}`
       : `  + «${c.header}» → ${c.target}  (new question: ${KIND.en[c.proposal ?? "single"]}, weight 0 — set a weight)${samples}`;
   }
@@ -196,12 +196,12 @@ export function columnLine(c: PlannedColumn, lang: Lang): string {
     const why =
       c.rejected === undefined
         ? ""
-        : lang === "ru"
+        : language === "ru"
           ? `  (заголовок похож на «${c.rejected.key}», но значения не подходят: ${Math.round(c.rejected.fit * 100)} %)`
           : `  (the header looks like "${c.rejected.key}", but the values do not fit: ${Math.round(c.rejected.fit * 100)} %)`;
     return `  ✗ «${c.header}» → ignore${why}${samples}`;
   }
-  const how = c.how === null ? undefined : HOW[lang][c.how];
+  const how = c.how === null ? undefined : HOW[language][c.how];
   const confidence = `${Math.round(c.confidence * 100)} %`;
   return `  ✓ «${c.header}» → ${c.target}  (${confidence}${how === undefined ? "" : `, ${how}`})${samples}`;
 }

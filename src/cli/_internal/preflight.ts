@@ -3,12 +3,12 @@
  * data it needs; a rule that would exclude everyone of a role because no column provides its field is an
  * error naming the field, the column to map and the rule.
  */
+import type { Language } from "../../language.js";
 import type { ColumnMapping } from "../../csv/mapColumns.js";
 import type { ParticipantRecord, ParticipantSource } from "../../csv/readParticipants.js";
 import { InfeasibleError, type MentorMatchError, ProgramError } from "../../errors.js";
 import type { MatchingInstance } from "../../matching/types.js";
 import type { Program } from "../../questionnaire/program.js";
-import type { Lang } from "../../report/texts.js";
 
 /** One criterion's or rule's data: how many mentees and mentors have it (null: not read from that side). */
 export interface CoverageLine {
@@ -141,18 +141,24 @@ export function preflight(
 }
 
 /** The coverage lines as the CLI prints them. */
-export function coverageText(lines: readonly CoverageLine[], lang: Lang): string {
+export function coverageText(lines: readonly CoverageLine[], language: Language): string {
   if (lines.length === 0) return "";
   const side = (n: { have: number; of: number } | null, ru: string, en: string): string =>
-    n === null ? "" : lang === "ru" ? `${ru} ${n.have} из ${n.of}` : `${en} ${n.have} of ${n.of}`;
+    n === null ? "" : language === "ru" ? `${ru} ${n.have} из ${n.of}` : `${en} ${n.have} of ${n.of}`;
   const out = [
-    lang === "ru"
+    language === "ru"
       ? "Данные для критериев и правил (у скольких участников они есть):"
       : "Data for the criteria and rules (how many participants have it):",
   ];
   for (const l of lines) {
     const kind =
-      l.what === "rule" ? (lang === "ru" ? "правило" : "rule") : lang === "ru" ? "критерий" : "criterion";
+      l.what === "rule"
+        ? language === "ru"
+          ? "правило"
+          : "rule"
+        : language === "ru"
+          ? "критерий"
+          : "criterion";
     const parts = [
       side(l.mentees, "наставляемые", "mentees"),
       side(l.mentors, "наставники", "mentors"),

@@ -44,6 +44,7 @@ export const OUTPUT_NAMES: readonly string[] = [
   "excluded.csv",
   "report.html",
   "report.md",
+  "changes.csv",
 ];
 
 const STAGING = ".mentor-match-staging-";

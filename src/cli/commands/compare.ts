@@ -1,9 +1,9 @@
 /** `mentor-match compare`: several strategies on the same participants (CSV files or generated ones). */
+import type { Language } from "../../language.js";
 import { match } from "../../matching/match.js";
 import type { MatchingInstance, StrategyName } from "../../matching/types.js";
 import { type CustomStrategy, compareStrategies } from "../../metrics/compareStrategies.js";
 import { formatComparison } from "../../metrics/formatComparison.js";
-import type { Lang } from "../../report/texts.js";
 import { generateInstance } from "../_internal/library.js";
 import { EXIT } from "../_internal/exit.js";
 import { type InputOptions, loadProgram } from "../_internal/inputs.js";
@@ -25,7 +25,7 @@ export interface CompareCommandOptions extends InputOptions {
 }
 
 /** Runs `compare`; returns the exit code. */
-export function compareCommand(io: CliIo, options: CompareCommandOptions, lang: Lang): number {
+export function compareCommand(io: CliIo, options: CompareCommandOptions, language: Language): number {
   let instances: MatchingInstance[];
   const runsPerInstance = options.strategies.reduce(
     (n, s) => n + (s === "random" ? options.seeds.length : 1),
@@ -38,20 +38,20 @@ export function compareCommand(io: CliIo, options: CompareCommandOptions, lang: 
     const [mentors, mentees] = options.generate;
     instances = [];
     for (let k = 0; k < options.instances; k++) {
-      bar.step(SAY[lang].generating);
+      bar.step(SAY[language].generating);
       instances.push(generateInstance(program.info, { mentors, mentees, seed: (options.seeds[0] ?? 0) + k }));
     }
   } else {
     if (options.input === undefined && (options.mentors === undefined || options.mentees === undefined)) {
       io.stderr(
-        lang === "ru"
+        language === "ru"
           ? "Укажите файлы анкет (--mentors и --mentees или --input) или --generate НАСТАВНИКИ:НАСТАВЛЯЕМЫЕ.\n"
           : "Give the questionnaire files (--mentors and --mentees, or --input) or --generate MENTORS:MENTEES.\n",
       );
       return EXIT.usage;
     }
-    const prepared = prepare(io, options, lang);
-    printProblems(io, prepared, lang);
+    const prepared = prepare(io, options, language);
+    printProblems(io, prepared, language);
     if (prepared.problems.length > 0 || prepared.scored === null) return EXIT.input;
     instances = [prepared.scored.instance];
   }
@@ -60,7 +60,7 @@ export function compareCommand(io: CliIo, options: CompareCommandOptions, lang: 
     name,
     randomized: name === "random",
     run: (instance) => {
-      bar.step(`${SAY[lang].comparing} ${name}`);
+      bar.step(`${SAY[language].comparing} ${name}`);
       return match(instance, { strategy: name as StrategyName });
     },
   }));
@@ -70,11 +70,11 @@ export function compareCommand(io: CliIo, options: CompareCommandOptions, lang: 
     io.stdout(
       options.json === true
         ? `${JSON.stringify(table, null, 2)}\n`
-        : `${formatComparison(table, { language: lang, format: options.markdown ? "markdown" : "text" })}\n`,
+        : `${formatComparison(table, { language: language, format: options.markdown ? "markdown" : "text" })}\n`,
     );
   } catch (error) {
     bar.done();
-    io.stderr(`${errorText(error, lang)}\n`);
+    io.stderr(`${errorText(error, language)}\n`);
     return EXIT.input;
   }
   return EXIT.ok;

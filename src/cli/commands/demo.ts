@@ -1,10 +1,10 @@
 /** `mentor-match demo`: `match` on the bundled example (fixtures/demo). */
+import type { Language } from "../../language.js";
 import type { StrategyName } from "../../matching/types.js";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Delimiter } from "../../csv/detectDelimiter.js";
-import type { Lang } from "../../report/texts.js";
 import type { CliIo } from "../_internal/io.js";
 import { matchCommand } from "./match.js";
 
@@ -27,11 +27,15 @@ export interface DemoCommandOptions {
 }
 
 /** Runs `demo`; returns the exit code. */
-export async function demoCommand(io: CliIo, options: DemoCommandOptions, lang: Lang): Promise<number> {
+export async function demoCommand(
+  io: CliIo,
+  options: DemoCommandOptions,
+  language: Language,
+): Promise<number> {
   const dir = demoDir();
   if (dir === null) {
     io.stderr(
-      lang === "ru"
+      language === "ru"
         ? "Не найден пример fixtures/demo рядом с программой.\n"
         : "The bundled example fixtures/demo is missing.\n",
     );
@@ -51,6 +55,6 @@ export async function demoCommand(io: CliIo, options: DemoCommandOptions, lang: 
       ...(options.strategy === undefined ? {} : { strategy: options.strategy }),
       ...(options.seed === undefined ? {} : { seed: options.seed }),
     },
-    lang,
+    language,
   );
 }

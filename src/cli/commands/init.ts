@@ -1,8 +1,8 @@
 /** `mentor-match init`: a programme config from a preset, with the column mapping guessed from the files. */
 
-import { columnFieldsOf } from "../../csv/readParticipants.js";
+import type { Language } from "../../language.js";
+import { columnFieldsOf } from "../../csv/columnFieldsOf.js";
 import { isMentorMatchError } from "../../errors.js";
-import type { Lang } from "../../report/texts.js";
 import { type ProgramInfo, presetInfo, programToJson } from "../_internal/library.js";
 import { EXIT } from "../_internal/exit.js";
 import { type InputOptions, loadSources } from "../_internal/inputs.js";
@@ -25,8 +25,8 @@ export interface InitCommandOptions extends Pick<InputOptions, "preloaded" | "sh
 export const SCHEMA_REF = "./node_modules/mentor-match/dist/programme.schema.json";
 
 /** Runs `init`; returns the exit code. */
-export function initCommand(io: CliIo, options: InitCommandOptions, lang: Lang): number {
-  const say = SAY[lang];
+export function initCommand(io: CliIo, options: InitCommandOptions, language: Language): number {
+  const say = SAY[language];
   if (fileExists(io, options.out) && !options.force) {
     io.stderr(`${say.exists(options.out)}\n`);
     return EXIT.usage;
@@ -36,22 +36,22 @@ export function initCommand(io: CliIo, options: InitCommandOptions, lang: Lang):
     info = presetInfo(options.form);
   } catch (error) {
     if (!isMentorMatchError(error)) throw error;
-    io.stderr(`${errorText(error, lang)}\n`);
+    io.stderr(`${errorText(error, language)}\n`);
     return EXIT.input;
   }
   const { sources, problems } = loadSources(io, options);
-  for (const p of problems) io.stderr(`${errorText(p, lang)}\n`);
+  for (const p of problems) io.stderr(`${errorText(p, language)}\n`);
   if (problems.length > 0) return EXIT.input;
   const fields = columnFieldsOf(info.questions);
   const plan = planColumns(info.questions, fields, sources);
-  for (const p of plan.problems) io.stderr(`${errorText(p, lang)}\n`);
+  for (const p of plan.problems) io.stderr(`${errorText(p, language)}\n`);
   if (plan.problems.length > 0) return EXIT.input;
   for (const file of plan.files) {
     io.stdout(`\n${file.file}\n${say.mapped}\n`);
-    for (const c of file.mapped) io.stdout(`${columnLine(c, lang)}\n`);
+    for (const c of file.mapped) io.stdout(`${columnLine(c, language)}\n`);
     if (file.unmapped.length > 0) {
       io.stdout(`${say.unmapped}\n`);
-      for (const c of file.unmapped) io.stdout(`${columnLine(c, lang)}\n`);
+      for (const c of file.unmapped) io.stdout(`${columnLine(c, language)}\n`);
     }
   }
   if (sources.length > 0) {
@@ -59,7 +59,7 @@ export function initCommand(io: CliIo, options: InitCommandOptions, lang: Lang):
     if (notFound.length > 0) {
       io.stdout(`\n${say.notFound}\n`);
       // labels = [ru, en]: the question in the language of the run.
-      const label = (q: (typeof notFound)[number]) => (lang === "en" ? q.labels[1] : q.labels[0]) ?? q.id;
+      const label = (q: (typeof notFound)[number]) => (language === "en" ? q.labels[1] : q.labels[0]) ?? q.id;
       for (const q of notFound) io.stdout(`  ? ${q.id} («${label(q)}»)\n`);
     }
   }
@@ -72,7 +72,7 @@ export function initCommand(io: CliIo, options: InitCommandOptions, lang: Lang):
   if (options.consentOnFile !== undefined) {
     config.consent = { source: "on-file", note: options.consentOnFile };
     io.stdout(
-      `\n${lang === "ru" ? `Согласия взрослых участников хранятся отдельно: ${options.consentOnFile}. Несовершеннолетним по-прежнему нужно согласие родителя в анкете.` : `Adults' consents are kept on file: ${options.consentOnFile}. Minors still need a guardian's consent in the data.`}\n`,
+      `\n${language === "ru" ? `Согласия взрослых участников хранятся отдельно: ${options.consentOnFile}. Несовершеннолетним по-прежнему нужно согласие родителя в анкете.` : `Adults' consents are kept on file: ${options.consentOnFile}. Minors still need a guardian's consent in the data.`}\n`,
     );
   }
   writeFileAtomically(io, options.out, `${JSON.stringify(config, null, 2)}\n`);

@@ -1,4 +1,5 @@
 /** `mentor-match monitor`: the pairs in force + diagnostics + satisfaction → monitoring; or the district roll-up. */
+import type { Language } from "../../language.js";
 import { statSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import type { Delimiter } from "../../csv/detectDelimiter.js";
@@ -17,7 +18,6 @@ import { FORMS, type Form } from "../../questionnaire/forms.js";
 import type { Monitoring } from "../../questionnaire/monitoringConfig.js";
 import { parseProgram } from "../../questionnaire/parseProgram.js";
 import { presets } from "../../questionnaire/presets.js";
-import type { Lang } from "../../report/texts.js";
 import { EXIT } from "../_internal/exit.js";
 import { type CliIo, readInputFile } from "../_internal/io.js";
 import { writeOutputs } from "../_internal/writeOutputs.js";
@@ -116,21 +116,21 @@ function monitoringOf(
   return { monitoring: known ? presets[form as Form].monitoring : undefined, seed: 0 };
 }
 
-function printNotUsed(io: CliIo, lang: Lang, notUsed: readonly RowNotUsed[]): void {
+function printNotUsed(io: CliIo, language: Language, notUsed: readonly RowNotUsed[]): void {
   if (notUsed.length === 0) return;
   const counts = new Map<string, number>();
   for (const x of notUsed) {
     const key = `${x.file}|${x.reason}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  io.stderr(`${MONITOR_SAY[lang].notUsed(notUsed.length)}\n`);
+  io.stderr(`${MONITOR_SAY[language].notUsed(notUsed.length)}\n`);
   for (const [key, c] of counts) {
     const [file, reason] = key.split("|") as [string, string];
-    io.stderr(`  ${file}: ${reasonWords(reason, lang)} — ${c}\n`);
+    io.stderr(`  ${file}: ${reasonWords(reason, language)} — ${c}\n`);
   }
 }
 
-async function aggregateRun(io: CliIo, options: MonitorCommandOptions, lang: Lang): Promise<number> {
+async function aggregateRun(io: CliIo, options: MonitorCommandOptions, language: Language): Promise<number> {
   const summaries = options.aggregate!.map((path) => {
     const s = parseMonitoringSummary(readJson(io, path, "monitoring-json"), path);
     // A school without a name of its own is named by its folder.
@@ -138,23 +138,27 @@ async function aggregateRun(io: CliIo, options: MonitorCommandOptions, lang: Lan
   });
   const district = aggregateMonitoring(summaries);
   const files: Record<string, string | Uint8Array> = {
-    ...renderDistrictOutputs(district, { lang, delimiter: options.delimiter }),
-    "district.xlsx": await writeXlsxWorkbook(districtSheets(district, lang)),
+    ...renderDistrictOutputs(district, { language, delimiter: options.delimiter }),
+    "district.xlsx": await writeXlsxWorkbook(districtSheets(district, language)),
   };
   const written = await writeOutputs(io, options.out, files, { replaces: [] });
-  io.stdout(`${MONITOR_SAY[lang].district(district.schools.length, district.totals.participants)}\n`);
+  io.stdout(`${MONITOR_SAY[language].district(district.schools.length, district.totals.participants)}\n`);
   const total = district.kpis.filter((k) => k.school === "");
-  io.stdout(`${MONITOR_SAY[lang].kpis(total.filter((k) => k.met === true).length, total.length)}\n`);
-  io.stdout(`${MONITOR_SAY[lang].wrote}\n${written.map((f) => `  ${f}`).join("\n")}\n`);
+  io.stdout(`${MONITOR_SAY[language].kpis(total.filter((k) => k.met === true).length, total.length)}\n`);
+  io.stdout(`${MONITOR_SAY[language].wrote}\n${written.map((f) => `  ${f}`).join("\n")}\n`);
   return EXIT.ok;
 }
 
 /** Runs `monitor`; returns the exit code. */
-export async function monitorCommand(io: CliIo, options: MonitorCommandOptions, lang: Lang): Promise<number> {
-  const say = MONITOR_SAY[lang];
+export async function monitorCommand(
+  io: CliIo,
+  options: MonitorCommandOptions,
+  language: Language,
+): Promise<number> {
+  const say = MONITOR_SAY[language];
   try {
     if (options.aggregate !== undefined && options.aggregate.length > 0)
-      return await aggregateRun(io, options, lang);
+      return await aggregateRun(io, options, language);
     if (options.pairs === undefined || options.pairs.length === 0) {
       io.stderr(`${say.needPairs}\n`);
       return EXIT.usage;
@@ -227,7 +231,7 @@ export async function monitorCommand(io: CliIo, options: MonitorCommandOptions, 
       if (r !== null) satReads.push(r);
     }
     if (problems.length > 0) {
-      for (const p of problems) io.stderr(`${monitorErrorText(p, lang)}\n`);
+      for (const p of problems) io.stderr(`${monitorErrorText(p, language)}\n`);
       io.stderr(`${say.problems(problems.length)}\n`);
       return EXIT.input;
     }
@@ -241,11 +245,11 @@ export async function monitorCommand(io: CliIo, options: MonitorCommandOptions, 
     const report =
       options.pseudonymize === true ? pseudonymizeMonitoring(built, options.seed ?? seed) : built;
     const files: Record<string, string | Uint8Array> = {
-      ...renderMonitoringOutputs(report, { lang, delimiter: options.delimiter }),
-      "monitoring.xlsx": await writeXlsxWorkbook(monitoringSheets(report, lang)),
+      ...renderMonitoringOutputs(report, { language, delimiter: options.delimiter }),
+      "monitoring.xlsx": await writeXlsxWorkbook(monitoringSheets(report, language)),
     };
     const written = await writeOutputs(io, options.out, files, { replaces: [] });
-    printNotUsed(io, lang, report.notUsed);
+    printNotUsed(io, language, report.notUsed);
     io.stdout(`${say.read(report.counts.participants, report.counts.pairs, report.timePoints.length)}\n`);
     if (report.counts.withdrawn > 0) io.stdout(`${say.withdrawn(report.counts.withdrawn)}\n`);
     io.stdout(`${say.atRisk(report.atRisk.length)}\n`);
@@ -254,7 +258,7 @@ export async function monitorCommand(io: CliIo, options: MonitorCommandOptions, 
     return EXIT.ok;
   } catch (error) {
     if (isMentorMatchError(error) && error.code !== "INTERNAL") {
-      io.stderr(`${monitorErrorText(error, lang)}\n`);
+      io.stderr(`${monitorErrorText(error, language)}\n`);
       return EXIT.input;
     }
     throw error;

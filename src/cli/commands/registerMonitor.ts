@@ -1,10 +1,10 @@
 /** The `monitor` command's options and action, registered on the program by run.ts. */
+import type { Language } from "../../language.js";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import type { Delimiter } from "../../csv/detectDelimiter.js";
 import { FORMS } from "../../questionnaire/forms.js";
-import type { Lang } from "../../report/texts.js";
 import type { CliIo } from "../_internal/io.js";
-import { pickLang } from "../_internal/messages.js";
+import { pickLanguage } from "../_internal/messages.js";
 
 const T = {
   ru: {
@@ -23,7 +23,7 @@ const T = {
     inputDelimiter: "разделитель в читаемых CSV, если он определяется неверно: «,», «;» или «tab»",
     pseudonymize: "заменить имена во всех результатах кодами (P-3F9A)",
     seed: "зерно для кодов --pseudonymize (по умолчанию — из настроек)",
-    lang: "язык сообщений и отчёта",
+    language: "язык сообщений и отчёта",
   },
   en: {
     monitor:
@@ -41,7 +41,7 @@ const T = {
     inputDelimiter: 'delimiter of the CSV files read, when the detected one is wrong: ",", ";" or "tab"',
     pseudonymize: "replace names in every output with codes (P-3F9A)",
     seed: "seed of the --pseudonymize codes (default: the config's)",
-    lang: "language of messages and report",
+    language: "language of messages and report",
   },
 } as const;
 
@@ -63,16 +63,16 @@ function parseSeed(value: string): number {
  *
  * @param program - the root command.
  * @param io - the run's io.
- * @param lang0 - the language of the help.
+ * @param helpLanguage - the language of the help.
  * @param setCode - where the exit code goes.
  */
 export function registerMonitor(
   program: Command,
   io: CliIo,
-  lang0: Lang,
+  helpLanguage: Language,
   setCode: (code: number) => void,
 ): void {
-  const t = T[lang0];
+  const t = T[helpLanguage];
   program
     .command("monitor")
     .description(t.monitor)
@@ -94,10 +94,10 @@ export function registerMonitor(
     .option("--input-delimiter <d>", t.inputDelimiter, parseDelimiter)
     .option("--pseudonymize", t.pseudonymize, false)
     .option("--seed <n>", t.seed, parseSeed)
-    .addOption(new Option("--lang <lang>", t.lang).choices(["ru", "en"]))
+    .addOption(new Option("--lang <lang>", t.language).choices(["ru", "en"]))
     .action(async (opts) => {
       // Loaded on use: monitoring (mathjs, exceljs) costs nothing to the other commands.
       const { monitorCommand } = await import("./monitor.js");
-      setCode(await monitorCommand(io, opts, pickLang(opts.lang, io.env)));
+      setCode(await monitorCommand(io, opts, pickLanguage(opts.lang, io.env)));
     });
 }

@@ -1,41 +1,35 @@
 /**
  * `mentor-match rematch`: today's questionnaires and the pairs in force in; the whole programme, what
- * changed (changes.csv) and a report with the part for the amendment to the order out. Calls the library
- * directly (programme, reading, scoring, re-matching, report).
+ * changed (changes.csv) and a report with the part for the amendment to the order out. Reads, scores and
+ * writes by the same steps as `match` (runSteps: CSV or Excel inputs, the nobody-lost check, pairs.xlsx,
+ * --pseudonymize); only the matching differs (the library's `rematch`).
  */
 import { join } from "node:path";
 import type { Delimiter } from "../../csv/detectDelimiter.js";
 import { type NamedPerson, matchPeople } from "../../csv/matchPeople.js";
 import { readCsv } from "../../csv/readCsv.js";
-import { type QuestionSpec, readParticipants } from "../../csv/readParticipants.js";
-import {
-  InfeasibleError,
-  InputFileError,
-  isMentorMatchError,
-  type MentorMatchError,
-  ProgramError,
-} from "../../errors.js";
-import { safeParseParticipants } from "../../questionnaire/parseParticipants.js";
-import { parseProgram } from "../../questionnaire/parseProgram.js";
-import { preset } from "../../questionnaire/presets.js";
-import type { Program } from "../../questionnaire/program.js";
+import { InfeasibleError, InputFileError, isMentorMatchError, type MentorMatchError } from "../../errors.js";
 import { priceOfStability } from "../../rematch/priceOfStability.js";
 import { rematch } from "../../rematch/rematch.js";
 import { rematchMatchResult } from "../../rematch/rematchMatchResult.js";
-import type { EndedPair, IdPair, RematchStrategy } from "../../rematch/types.js";
-import { buildReportModel } from "../../report/buildReportModel.js";
+import type { EndedPair, IdPair, RematchResult, RematchStrategy } from "../../rematch/types.js";
 import { renderChanges } from "../../report/renderChanges.js";
-import { renderOutputs } from "../../report/renderOutputs.js";
-import type { Lang } from "../../report/texts.js";
-import { scoreParticipants } from "../../scoring/scoreParticipants.js";
+import type { Language } from "../../language.js";
 import { EXIT } from "../_internal/exit.js";
-import { type InputOptions, inConfigFile, loadSources } from "../_internal/inputs.js";
-import { reportView } from "../_internal/library.js";
+import type { InputOptions } from "../_internal/inputs.js";
 import { type CliIo, readInputFile } from "../_internal/io.js";
-import { errorText, SAY, warningText } from "../_internal/messages.js";
-import { writeOutputs } from "../_internal/writeOutputs.js";
+import { SAY } from "../_internal/messages.js";
+import { progress } from "../_internal/progress.js";
+import {
+  openOutputFolder,
+  type RunOutputOptions,
+  readRun,
+  type ShownPeople,
+  writeRunOutputs,
+} from "../_internal/runSteps.js";
+import { printProblems } from "./validate.js";
 
-export interface RematchCommandOptions extends InputOptions {
+export interface RematchCommandOptions extends InputOptions, RunOutputOptions {
   /** The previous run's results folder, or its pairs.json. */
   readonly previous: string;
   /** ended.csv: mentor code, mentee code, reason. */
@@ -46,9 +40,6 @@ export interface RematchCommandOptions extends InputOptions {
   readonly moveMargin?: number;
   readonly strategy?: string;
   readonly seed?: number;
-  readonly out: string;
-  readonly delimiter?: Delimiter;
-  readonly displayOut?: string;
 }
 
 const SAY_REMATCH = {
@@ -77,48 +68,13 @@ const SAY_REMATCH = {
 } as const;
 
 /** The library's note on an ended entry that is not a pair in force, as a row of ended.csv. */
-function noteText(note: string, lang: Lang): string {
+function noteText(note: string, language: Language): string {
   const m = /^ended entry (\d+) is not a pair in force/.exec(note);
   if (m === null) return note;
   const row = Number(m[1]) + 1; // the header is row 1
-  return lang === "ru"
+  return language === "ru"
     ? `строка ${row}: такой действующей пары нет; пара всё равно запрещена.`
     : `row ${row}: no such pair in force; the pair is forbidden all the same.`;
-}
-
-function questionsOf(program: Program): QuestionSpec[] {
-  return program.questions.map((q) => ({
-    id: q.id,
-    kind: q.kind,
-    labels: [q.label.ru, q.label.en],
-    role: q.role,
-    ...(q.options === undefined ? {} : { options: q.options }),
-  }));
-}
-
-/** The programme: the config file if given, else the preset of --form. */
-function loadProgram(io: CliIo, options: InputOptions): Program {
-  if (options.config !== undefined) {
-    const text = new TextDecoder("utf-8").decode(readInputFile(io, options.config)).replace(/^\uFEFF/, "");
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new ProgramError("INVALID_PROGRAM", "The programme config is not valid JSON.", {
-        location: { file: options.config },
-        hint: "Fix the JSON, or write a new config with `mentor-match init`.",
-      });
-    }
-    try {
-      return parseProgram(json);
-    } catch (error) {
-      throw inConfigFile(error, options.config, true);
-    }
-  }
-  if (options.form !== undefined) return preset(options.form as Program["form"]);
-  throw new ProgramError("INVALID_OPTION", "No programme: give --config or --form.", {
-    hint: "Give --config (a programme config) or --form (a form of mentoring).",
-  });
 }
 
 /** A pair named in a previous run's file, with the names it gives. */
@@ -245,11 +201,46 @@ function readPairList(
   });
 }
 
+/**
+ * The re-matching as the outputs show it: ids (and the names by id) through `shown`, so that
+ * `--pseudonymize` covers changes.csv and the report's "what changed" too.
+ */
+function shownChanges(
+  result: RematchResult,
+  names: ReadonlyMap<string, string>,
+  shown: ShownPeople,
+): { result: RematchResult; names: Map<string, string> } {
+  const shownNames = new Map<string, string>();
+  const id = (x: string) => {
+    const out = shown.id(x);
+    const name = shown.name(x, names.get(x));
+    if (name !== undefined) shownNames.set(out, name);
+    return out;
+  };
+  const changes = result.changes.map((c) => ({
+    ...c,
+    mentee: id(c.mentee),
+    mentor: id(c.mentor),
+    ...(c.previousMentor === undefined ? {} : { previousMentor: id(c.previousMentor) }),
+  }));
+  const capacityCuts = result.capacityCuts.map((c) => ({
+    ...c,
+    mentor: id(c.mentor),
+    stayed: c.stayed.map(id),
+    ended: c.ended.map(id),
+  }));
+  return { result: { ...result, changes, capacityCuts }, names: shownNames };
+}
+
 /** Runs `rematch`; returns the exit code. */
-export async function rematchCommand(io: CliIo, options: RematchCommandOptions, lang: Lang): Promise<number> {
-  const say = SAY_REMATCH[lang];
+export async function rematchCommand(
+  io: CliIo,
+  options: RematchCommandOptions,
+  language: Language,
+): Promise<number> {
+  const say = SAY_REMATCH[language];
   if (options.input === undefined && (options.mentors === undefined || options.mentees === undefined)) {
-    io.stderr(`${SAY[lang].needInput}\n`);
+    io.stderr(`${SAY[language].needInput}\n`);
     return EXIT.usage;
   }
   const strategy = options.strategy;
@@ -257,11 +248,9 @@ export async function rematchCommand(io: CliIo, options: RematchCommandOptions, 
     io.stderr(`${say.strategy}\n`);
     return EXIT.usage;
   }
-  const fail = (problems: readonly unknown[]): number => {
-    for (const p of problems) io.stderr(`${errorText(p, lang)}\n`);
-    return problems.some((p) => p instanceof InfeasibleError) ? EXIT.infeasible : EXIT.input;
-  };
-  // Read everything, collecting every problem before stopping.
+  const folder = openOutputFolder(io, options, language);
+  if (folder !== null) return folder;
+  // The command's own files, read first: their problems are reported with those of the questionnaires.
   const problems: MentorMatchError[] = [];
   const attempt = <T>(f: () => T): T | null => {
     try {
@@ -272,9 +261,6 @@ export async function rematchCommand(io: CliIo, options: RematchCommandOptions, 
       return null;
     }
   };
-  const program = attempt(() => loadProgram(io, options));
-  const { sources, problems: fileProblems } = loadSources(io, options);
-  problems.push(...fileProblems);
   const previous = attempt(() => readPrevious(io, options.previous));
   const endedRows =
     options.ended === undefined
@@ -284,21 +270,20 @@ export async function rematchCommand(io: CliIo, options: RematchCommandOptions, 
     options.keep === undefined
       ? []
       : attempt(() => readPairList(io, options.keep!, false, options.inputDelimiter));
-  if (program === null || problems.length > 0) return fail(problems);
-  const read = readParticipants(sources, {
-    questions: questionsOf(program),
-    requireConsent: program.requireConsent,
-    ...(program.columns === undefined ? {} : { columns: program.columns }),
-  });
-  if (read.problems.length > 0) return fail(read.problems);
-  const parsed = safeParseParticipants(program, read.participants);
-  if (!parsed.success) return fail([parsed.error]);
-  const warnings = read.warnings.map((w) => warningText(w, lang));
-  const seed = options.seed ?? program.seed ?? 0;
-  const scored = scoreParticipants(program, parsed.data);
+  const bar = progress(io, 4);
+  const prepared = readRun(io, options, language, bar, problems);
+  if (typeof prepared === "number") return prepared;
+  const { scored, program } = prepared;
+  const warnings = [...prepared.warnings];
+  const seed = options.seed ?? program.info.seed;
 
   // The people of the previous run and of the coordinator's lists, found among today's.
-  const known = read.participants.map((p) => ({ id: p.id, role: p.role, email: p.email, name: p.name }));
+  const known = (prepared.records ?? []).map((p) => ({
+    id: p.id,
+    role: p.role,
+    email: p.email,
+    name: p.name,
+  }));
   const names = new Map<string, string>();
   for (const p of known) if (p.name !== undefined) names.set(p.id, p.name);
   const resolveAll = (people: NamedPerson[]) => matchPeople(known, people);
@@ -359,7 +344,8 @@ export async function rematchCommand(io: CliIo, options: RematchCommandOptions, 
     mentee: r.mentee,
   }));
 
-  let result: ReturnType<typeof rematch>;
+  bar.step(SAY[language].matching);
+  let result: RematchResult;
   try {
     result = rematch(
       {
@@ -367,13 +353,13 @@ export async function rematchCommand(io: CliIo, options: RematchCommandOptions, 
         mentees: scored.mentees,
         mentors: scored.mentors,
         excluded: scored.excluded,
-        ineligibleReason: scored.ineligibleReason,
+        ...(scored.ineligibleReason === undefined ? {} : { ineligibleReason: scored.ineligibleReason }),
       },
       prevPairs,
       {
         strategy: (strategy ??
-          (program.strategy === "optimal" || program.strategy === "fair"
-            ? program.strategy
+          (program.info.strategy === "optimal" || program.info.strategy === "fair"
+            ? program.info.strategy
             : "stable")) as RematchStrategy,
         ended,
         keep,
@@ -383,53 +369,44 @@ export async function rematchCommand(io: CliIo, options: RematchCommandOptions, 
     );
   } catch (error) {
     if (!isMentorMatchError(error)) throw error;
-    return fail([error]);
+    bar.done();
+    printProblems(io, { ...prepared, warnings, problems: [error] }, language);
+    return error instanceof InfeasibleError ? EXIT.infeasible : EXIT.input;
   }
-  for (const note of result.notes) warnings.push(`${options.ended ?? "ended.csv"}, ${noteText(note, lang)}`);
+  for (const note of result.notes)
+    warnings.push(`${options.ended ?? "ended.csv"}, ${noteText(note, language)}`);
   const full = rematchMatchResult(result);
   const price = priceOfStability(result);
 
-  const view = reportView(scored);
-  const model = buildReportModel({
-    form: program.form,
-    mentees: view.mentees,
-    mentors: view.mentors,
-    result: full,
-    score: view.score,
-    explain: view.explain,
-    // The place the mentee gave this mentor in its named list (as in `match`).
-    choice: (i, j) => {
-      const place = scored.mentees[i]!.preferences.indexOf(scored.mentors[j]!.id);
-      return place === -1 ? undefined : place + 1;
-    },
-    excluded: view.excluded,
-    warnings,
-    seed,
-  });
+  bar.step(SAY[language].writing);
   const delimiter = options.delimiter === undefined ? {} : { delimiter: options.delimiter };
-  const files: Record<string, string> = { ...renderOutputs(model, { lang, ...delimiter }) };
-  const changes = renderChanges({ result, price, names }, { lang, ...delimiter });
-  files["changes.csv"] = changes.csv;
-  files["report.md"] = `${files["report.md"]!.trimEnd()}\n\n${changes.markdown}`;
-  const html = files["report.html"]!;
-  const at = html.lastIndexOf("</main>");
-  files["report.html"] =
-    at < 0 ? html + changes.html : `${html.slice(0, at)}${changes.html}\n${html.slice(at)}`;
-  await writeOutputs(io, options.out, files, {
-    onInterrupt: (committed) => io.stderr(`\n${SAY[lang].interrupted(committed)}\n`),
+  const { model, written } = await writeRunOutputs(io, {
+    prepared,
+    result: full,
+    seed,
+    options,
+    language,
+    bar,
+    warnings,
+    otherIds: result.changes.flatMap((c) => [c.mentor, c.mentee]),
+    extra: (shown) => {
+      const changes = renderChanges(
+        { ...shownChanges(result, names, shown), price },
+        { language, ...delimiter },
+      );
+      return { files: { "changes.csv": changes.csv }, markdown: changes.markdown, html: changes.html };
+    },
   });
-
+  bar.done();
+  printProblems(io, { ...prepared, warnings }, language);
   const shown = options.displayOut ?? options.out;
-  for (const w of warnings) io.stderr(`${lang === "ru" ? "Предупреждение" : "Warning"}: ${w}\n`);
-  io.stdout(`${SAY[lang].read(scored.mentors.length, scored.mentees.length, scored.excluded.length)}\n`);
+  io.stdout(`${SAY[language].read(scored.mentors.length, scored.mentees.length, scored.excluded.length)}\n`);
   const c = result.counts;
   io.stdout(`${say.summary(c.kept, c.new, c.ended, c.moved)}\n`);
   io.stdout(`${say.price(price.rematch.matched, price.fromScratch.matched, price.pairsChanged)}\n`);
-  io.stdout(`${SAY[lang].done(model.counts.matched, model.counts.mentees, model.counts.unmatched, shown)}\n`);
   io.stdout(
-    `${SAY[lang].wrote}\n${Object.keys(files)
-      .map((f) => `  ${join(shown, f)}`)
-      .join("\n")}\n`,
+    `${SAY[language].done(model.counts.matched, model.counts.mentees, model.counts.unmatched, shown)}\n`,
   );
+  io.stdout(`${SAY[language].wrote}\n${written.map((f) => `  ${f}`).join("\n")}\n`);
   return EXIT.ok;
 }

@@ -1,8 +1,8 @@
 /** `mentor-match validate`: reads everything, reports every problem, matches nothing. */
+import type { Language } from "../../language.js";
 import type { DroppedRow } from "../../csv/readParticipants.js";
 import type { ParticipantRecord } from "../../csv/readParticipants.js";
 import { InfeasibleError, isMentorMatchError, type MentorMatchError } from "../../errors.js";
-import type { Lang } from "../../report/texts.js";
 import { type ScoredRun, scoreRecords } from "../_internal/library.js";
 import { EXIT } from "../_internal/exit.js";
 import {
@@ -43,7 +43,7 @@ export interface Prepared {
 }
 
 /** Reads the programme and the files and scores the participants, collecting every problem on the way. */
-export function prepare(io: CliIo, options: InputOptions, lang: Lang, bar?: Progress): Prepared {
+export function prepare(io: CliIo, options: InputOptions, language: Language, bar?: Progress): Prepared {
   const problems: MentorMatchError[] = [];
   let program: LoadedProgram | null = null;
   try {
@@ -52,7 +52,7 @@ export function prepare(io: CliIo, options: InputOptions, lang: Lang, bar?: Prog
     if (!isMentorMatchError(error)) throw error;
     problems.push(error);
   }
-  bar?.step(SAY[lang].reading);
+  bar?.step(SAY[language].reading);
   const { sources, problems: fileProblems } = loadSources(io, options);
   problems.push(...fileProblems);
   if (program === null) return { program, scored: null, problems, warnings: [] };
@@ -74,9 +74,9 @@ export function prepare(io: CliIo, options: InputOptions, lang: Lang, bar?: Prog
       (w) =>
         fileProblems.length === 0 || (w.code !== "UNKNOWN_PREFERENCE" && w.code !== "AMBIGUOUS_PREFERENCE"),
     )
-    .map((w) => warningText(w, lang));
+    .map((w) => warningText(w, language));
   if (problems.length > 0) return { program, scored: null, problems, warnings, coverage };
-  bar?.step(SAY[lang].scoring);
+  bar?.step(SAY[language].scoring);
   let scored: ScoredRun | null = null;
   try {
     const headers = new Map(
@@ -89,7 +89,7 @@ export function prepare(io: CliIo, options: InputOptions, lang: Lang, bar?: Prog
       bar?.part(done, of),
     );
     problems.push(...scored.problems);
-    warnings.push(...scored.warnings.map((w) => scoringNoteText(w, lang)));
+    warnings.push(...scored.warnings.map((w) => scoringNoteText(w, language)));
   } catch (error) {
     if (!isMentorMatchError(error)) throw error;
     problems.push(inConfigFile(error, options.config) as MentorMatchError);
@@ -108,27 +108,27 @@ export function prepare(io: CliIo, options: InputOptions, lang: Lang, bar?: Prog
 }
 
 /** Prints problems and warnings to stderr. */
-export function printProblems(io: CliIo, prepared: Prepared, lang: Lang): void {
-  for (const w of prepared.warnings) io.stderr(`${lang === "ru" ? "Предупреждение" : "Warning"}: ${w}\n`);
+export function printProblems(io: CliIo, prepared: Prepared, language: Language): void {
+  for (const w of prepared.warnings) io.stderr(`${language === "ru" ? "Предупреждение" : "Warning"}: ${w}\n`);
   for (const p of prepared.problems) {
-    const prefix = p instanceof InfeasibleError ? `${SAY[lang].infeasible} ` : "";
-    io.stderr(`${prefix}${errorText(p, lang)}\n`);
+    const prefix = p instanceof InfeasibleError ? `${SAY[language].infeasible} ` : "";
+    io.stderr(`${prefix}${errorText(p, language)}\n`);
   }
-  if (prepared.problems.length > 0) io.stderr(`${SAY[lang].problems(prepared.problems.length)}\n`);
+  if (prepared.problems.length > 0) io.stderr(`${SAY[language].problems(prepared.problems.length)}\n`);
 }
 
 /** Runs `validate`; returns the exit code. */
-export function validateCommand(io: CliIo, options: InputOptions, lang: Lang): number {
+export function validateCommand(io: CliIo, options: InputOptions, language: Language): number {
   if (options.input === undefined && (options.mentors === undefined || options.mentees === undefined)) {
-    io.stderr(`${SAY[lang].needInput}\n`);
+    io.stderr(`${SAY[language].needInput}\n`);
     return EXIT.usage;
   }
-  const prepared = prepare(io, options, lang);
-  printProblems(io, prepared, lang);
+  const prepared = prepare(io, options, language);
+  printProblems(io, prepared, language);
   if (prepared.problems.length > 0) return EXIT.input;
   const s = prepared.scored!;
-  io.stdout(`${SAY[lang].read(s.mentors.length, s.mentees.length, s.excluded.length)}\n`);
-  io.stdout(coverageText(prepared.coverage ?? [], lang));
+  io.stdout(`${SAY[language].read(s.mentors.length, s.mentees.length, s.excluded.length)}\n`);
+  io.stdout(coverageText(prepared.coverage ?? [], language));
   // A run that would form no pair is not "no problems": exit 3 with the reason.
   const none = nothingToMatch({
     ...s,
@@ -136,10 +136,10 @@ export function validateCommand(io: CliIo, options: InputOptions, lang: Lang): n
     coverage: prepared.coverage ?? [],
   });
   if (none !== undefined) {
-    io.stderr(`${SAY[lang].infeasible} ${errorText(none, lang)}\n`);
+    io.stderr(`${SAY[language].infeasible} ${errorText(none, language)}\n`);
     return EXIT.infeasible;
   }
-  if (prepared.warnings.length > 0) io.stdout(`${SAY[lang].warnings(prepared.warnings.length)}\n`);
-  io.stdout(`${SAY[lang].valid}\n`);
+  if (prepared.warnings.length > 0) io.stdout(`${SAY[language].warnings(prepared.warnings.length)}\n`);
+  io.stdout(`${SAY[language].valid}\n`);
   return EXIT.ok;
 }

@@ -112,7 +112,13 @@ export function newDenseTable(owners: number, targets: number, zeroed = true): I
   return wide ? new Int32Array(size) : new Uint16Array(size);
 }
 
-/** A dense table given back by a finished call, held weakly (the collector may take it at any time). */
+/**
+ * A dense table given back by a finished call, held weakly (the collector may take it at any time). The
+ * one piece of module state in matching, kept because it pays: deferred acceptance on complete rank lists,
+ * repeated calls in one process, CPU time with the pool vs with it bypassed (A/B alternating, 2026-12-05,
+ * machine loaded): 10,000 × 10,000 484 vs 1,621 ms; 5,000 × 5,000 139 vs 401 ms. Given back only by
+ * `withInstance` (in a `finally`), so an error cannot leave a table held by a dead instance.
+ */
 let spare: WeakRef<Int32Array | Uint16Array> | null = null;
 
 /**

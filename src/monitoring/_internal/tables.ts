@@ -1,7 +1,8 @@
 /** The comparative tables of a monitoring report, as header + rows, shared by the xlsx sheets and the HTML. */
+import type { Language } from "../../language.js";
 import type { Monitoring } from "../../questionnaire/monitoringConfig.js";
 import type { ChangeSummary, KpiResult, MonitoringReport, PairRow } from "../types.js";
-import { type MonitorLang, monitorReason, monitorWords } from "./texts.js";
+import { monitorReason, monitorWords } from "./texts.js";
 
 /** A table: a name (the sheet's), a header and rows of plain cells. */
 export interface Table {
@@ -15,17 +16,17 @@ export function r4(x: number | null): number | null {
   return x === null || !Number.isFinite(x) ? null : Math.round(x * 10_000) / 10_000;
 }
 
-export function roleWord(role: string, lang: MonitorLang): string {
-  const w = monitorWords(lang);
+export function roleWord(role: string, language: Language): string {
+  const w = monitorWords(language);
   return role === "mentor" ? w.mentor : role === "mentee" ? w.mentee : role;
 }
 
 export function labelOf(
   items: readonly { readonly id: string; readonly label: { readonly ru: string; readonly en: string } }[],
   id: string,
-  lang: MonitorLang,
+  language: Language,
 ): string {
-  return items.find((p) => p.id === id)?.label[lang] ?? id;
+  return items.find((p) => p.id === id)?.label[language] ?? id;
 }
 
 /** The statistics of change summaries; `keyHeader` names the key column (form, tag, …) or is omitted. */
@@ -36,10 +37,10 @@ export function changeTable(
     readonly parameters: Monitoring["parameters"] | readonly Monitoring["parameters"][number][];
     readonly minSignificanceN: number;
   },
-  lang: MonitorLang,
+  language: Language,
   keyHeader?: string,
 ): Table {
-  const w = monitorWords(lang);
+  const w = monitorWords(language);
   return {
     name,
     header: [
@@ -60,8 +61,8 @@ export function changeTable(
       w.significant,
     ],
     rows: rows.map((s) => [
-      labelOf(config.parameters, s.parameter, lang),
-      roleWord(s.role, lang),
+      labelOf(config.parameters, s.parameter, language),
+      roleWord(s.role, language),
       ...(keyHeader === undefined ? [] : [s.key]),
       s.n,
       s.single,
@@ -82,36 +83,36 @@ export function changeTable(
 export function kpiTable(
   name: string,
   kpis: readonly (KpiResult & { school?: string })[],
-  lang: MonitorLang,
+  language: Language,
   withSchool = false,
 ): Table {
-  const w = monitorWords(lang);
+  const w = monitorWords(language);
   return {
     name,
     header: [...(withSchool ? [w.school] : []), w.kpi, w.value, w.target, w.behind, w.met],
     rows: kpis.map((k) => [
       ...(withSchool ? [k.school === "" || k.school === undefined ? w.total : k.school] : []),
-      k.label[lang],
+      k.label[language],
       r4(k.value),
       `${k.comparison === "at-least" ? "≥" : "≤"} ${k.target}`,
       k.value === null && k.note !== undefined
-        ? monitorReason(k.note, lang)
+        ? monitorReason(k.note, language)
         : `${r4(k.numerator)} / ${r4(k.denominator)}`,
       k.met === null ? w.notMeasured : k.met ? w.yes : w.no,
     ]),
   };
 }
 
-export function atRiskReasons(p: PairRow, lang: MonitorLang): string {
-  return p.atRisk.map((r) => monitorReason(r, lang)).join("; ");
+export function atRiskReasons(p: PairRow, language: Language): string {
+  return p.atRisk.map((r) => monitorReason(r, language)).join("; ");
 }
 
 /**
  * The comparative table of changes: one row per participant, and for each parameter its first value, last
  * value and change (the series over the time points is in monitoring.csv).
  */
-function participantTable(report: MonitoringReport, lang: MonitorLang): Table {
-  const w = monitorWords(lang);
+function participantTable(report: MonitoringReport, language: Language): Table {
+  const w = monitorWords(language);
   const params = report.config.parameters;
   const col = new Map(params.map((p, k) => [p.id, k]));
   const rows: (string | number | null)[][] = [];
@@ -122,7 +123,7 @@ function participantTable(report: MonitoringReport, lang: MonitorLang): Table {
       current = [
         s.id,
         s.name ?? "",
-        roleWord(s.role, lang),
+        roleWord(s.role, language),
         s.form,
         ...new Array<null>(params.length * 3).fill(null),
       ];
@@ -135,16 +136,16 @@ function participantTable(report: MonitoringReport, lang: MonitorLang): Table {
     current[k + 2] = s.change;
   }
   return {
-    name: lang === "ru" ? "Участники" : "Participants",
+    name: language === "ru" ? "Участники" : "Participants",
     header: [
       w.code,
       w.name,
       w.role,
       w.form,
       ...params.flatMap((p) => [
-        `${p.label[lang]}: ${w.first.toLowerCase()}`,
-        `${p.label[lang]}: ${w.last.toLowerCase()}`,
-        `${p.label[lang]}: ${w.change.toLowerCase()}`,
+        `${p.label[language]}: ${w.first.toLowerCase()}`,
+        `${p.label[language]}: ${w.last.toLowerCase()}`,
+        `${p.label[language]}: ${w.change.toLowerCase()}`,
       ]),
     ],
     rows,
@@ -152,15 +153,15 @@ function participantTable(report: MonitoringReport, lang: MonitorLang): Table {
 }
 
 /** Every comparative table of a school's report, one per sheet. */
-export function reportTables(report: MonitoringReport, lang: MonitorLang): Table[] {
-  const w = monitorWords(lang);
+export function reportTables(report: MonitoringReport, language: Language): Table[] {
+  const w = monitorWords(language);
   const { config } = report;
   const tables: Table[] = [
-    changeTable(w.parameters, report.byParameter, config, lang),
-    participantTable(report, lang),
-    changeTable(w.byForm, report.byForm, config, lang, w.form),
-    changeTable(w.byRoleModel, report.byRoleModel, config, lang, w.roleModel),
-    changeTable(w.byTag, report.byTag, config, lang, w.tag),
+    changeTable(w.parameters, report.byParameter, config, language),
+    participantTable(report, language),
+    changeTable(w.byForm, report.byForm, config, language, w.form),
+    changeTable(w.byRoleModel, report.byRoleModel, config, language, w.roleModel),
+    changeTable(w.byTag, report.byTag, config, language, w.tag),
     {
       name: w.pairs,
       header: [
@@ -189,7 +190,7 @@ export function reportTables(report: MonitoringReport, lang: MonitorLang): Table
         p.changed,
         p.menteeSatisfaction,
         p.mentorSatisfaction,
-        atRiskReasons(p, lang),
+        atRiskReasons(p, language),
       ]),
     },
     {
@@ -210,8 +211,8 @@ export function reportTables(report: MonitoringReport, lang: MonitorLang): Table
       name: w.satisfaction,
       header: [w.question, w.role, w.form, w.answers, w.mean, w.median, w.shareSatisfied],
       rows: report.satisfaction.map((s) => [
-        labelOf(config.satisfaction.questions, s.question, lang),
-        roleWord(s.role, lang),
+        labelOf(config.satisfaction.questions, s.question, language),
+        roleWord(s.role, language),
         s.form === "" ? w.allForms : s.form,
         s.n,
         r4(s.mean),
@@ -222,7 +223,7 @@ export function reportTables(report: MonitoringReport, lang: MonitorLang): Table
     {
       name: w.missing,
       header: [w.code, w.name, w.role, w.timePoint],
-      rows: report.missing.map((m) => [m.id, m.name ?? "", roleWord(m.role, lang), m.timePoint]),
+      rows: report.missing.map((m) => [m.id, m.name ?? "", roleWord(m.role, language), m.timePoint]),
     },
     {
       name: w.atRisk,
@@ -230,18 +231,18 @@ export function reportTables(report: MonitoringReport, lang: MonitorLang): Table
       rows: report.atRisk.map((p) => [
         p.mentor,
         p.mentee,
-        atRiskReasons(p, lang),
+        atRiskReasons(p, language),
         p.menteeSatisfaction,
         p.mentorSatisfaction,
         p.worse,
         p.changed,
       ]),
     },
-    kpiTable(w.kpis, report.kpis, lang),
+    kpiTable(w.kpis, report.kpis, language),
     {
       name: w.notUsed,
       header: [w.file, w.row, w.reason],
-      rows: report.notUsed.map((r) => [r.file, r.row, monitorReason(r.reason, lang)]),
+      rows: report.notUsed.map((r) => [r.file, r.row, monitorReason(r.reason, language)]),
     },
   ];
   return tables;

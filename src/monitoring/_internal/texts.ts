@@ -1,7 +1,5 @@
 /** What a coordinator reads in the monitoring outputs, in Russian and English. */
-
-/** Languages of the outputs. */
-export type MonitorLang = "ru" | "en";
+import type { Language } from "../../language.js";
 
 const RU = {
   title: "Мониторинг программы наставничества",
@@ -179,9 +177,9 @@ const EN: Words = {
   total: "District total",
 };
 
-/** The words of `lang`. */
-export function monitorWords(lang: MonitorLang): Words {
-  return lang === "ru" ? RU : EN;
+/** The words of `language`. */
+export function monitorWords(language: Language): Words {
+  return language === "ru" ? RU : EN;
 }
 
 const REASONS: Readonly<Record<string, { ru: string; en: string }>> = {
@@ -230,24 +228,24 @@ const REASONS: Readonly<Record<string, { ru: string; en: string }>> = {
 };
 
 /** The words for a reason or outcome code. */
-export function monitorReason(code: string, lang: MonitorLang): string {
-  return REASONS[code]?.[lang] ?? code;
+export function monitorReason(code: string, language: Language): string {
+  return REASONS[code]?.[language] ?? code;
 }
 
 /** A number as the language writes it: `digits` decimals, a comma in Russian; `—` for null. */
-export function num(x: number | null | undefined, digits = 2, lang: MonitorLang = "ru"): string {
+export function num(x: number | null | undefined, digits = 2, language: Language = "ru"): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return "—";
   const s = Number.isInteger(x) ? String(x) : x.toFixed(digits);
-  return lang === "ru" ? s.replace(".", ",") : s;
+  return language === "ru" ? s.replace(".", ",") : s;
 }
 
 /** A share as a percentage. */
-export function pct(x: number | null | undefined, lang: MonitorLang = "ru"): string {
+export function pct(x: number | null | undefined, language: Language = "ru"): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return "—";
-  return `${num(Math.round(x * 1000) / 10, 1, lang)} %`;
+  return `${num(Math.round(x * 1000) / 10, 1, language)} %`;
 }
 
 /** A p-value: four decimals, or «< 0,0001». */
-export function pText(p: number, lang: MonitorLang): string {
-  return p < 0.0001 ? `< ${num(0.0001, 4, lang)}` : num(Math.round(p * 10000) / 10000, 4, lang);
+export function pText(p: number, language: Language): string {
+  return p < 0.0001 ? `< ${num(0.0001, 4, language)}` : num(Math.round(p * 10000) / 10000, 4, language);
 }

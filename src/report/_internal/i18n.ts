@@ -1,5 +1,5 @@
 /** Report headings and labels in Russian and English. */
-import type { Lang } from "../texts.js";
+import type { Language } from "../../language.js";
 
 const RU = {
   title: "Наставнические пары: отчёт о подборе",
@@ -171,12 +171,12 @@ const EN: typeof RU = {
 
 export type Words = typeof RU;
 
-export function words(lang: Lang): Words {
-  return lang === "ru" ? RU : EN;
+export function words(language: Language): Words {
+  return language === "ru" ? RU : EN;
 }
 
 /** The forms of mentoring in words (a Russian page shows no identifier such as `student-student`). */
-export function formText(form: string, lang: Lang): string {
+export function formText(form: string, language: Language): string {
   const names: Record<string, { ru: string; en: string }> = {
     "student-student": { ru: "«ученик – ученик»", en: "student–student" },
     "teacher-teacher": { ru: "«учитель – учитель»", en: "teacher–teacher" },
@@ -184,20 +184,20 @@ export function formText(form: string, lang: Lang): string {
     "employer-student": { ru: "«работодатель – ученик»", en: "employer–student" },
     "employer-college-student": { ru: "«работодатель – студент»", en: "employer–college student" },
   };
-  return names[form]?.[lang] ?? form;
+  return names[form]?.[language] ?? form;
 }
 
 /**
  * A number as the language writes it: a decimal comma in Russian («0,85»), a dot in English.
  * `digits` decimals (none for whole numbers when omitted).
  */
-export function numberText(x: number, lang: Lang, digits?: number): string {
+export function numberText(x: number, language: Language, digits?: number): string {
   const text = digits === undefined ? String(x) : x.toFixed(digits);
-  return lang === "ru" ? text.replace(".", ",") : text;
+  return language === "ru" ? text.replace(".", ",") : text;
 }
 
 /** Tag names → words, for the known priority groups. */
-export function tagText(tag: string, lang: Lang): string {
+export function tagText(tag: string, language: Language): string {
   const ru: Record<string, string> = {
     ovz: "ОВЗ",
     gifted: "одарённые",
@@ -214,6 +214,6 @@ export function tagText(tag: string, lang: Lang): string {
     rural: "rural",
     orphan: "orphans / in care",
   };
-  const table = lang === "ru" ? ru : en;
+  const table = language === "ru" ? ru : en;
   return Object.hasOwn(table, tag) ? table[tag]! : tag;
 }

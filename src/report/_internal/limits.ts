@@ -1,5 +1,5 @@
 /** How much of a very large run the reports list: beyond the limit, a section is summarised. */
-import type { Lang } from "../texts.js";
+import type { Language } from "../../language.js";
 
 /**
  * Rows listed per section of report.html and report.md (pairs, unmatched, idle mentors, excluded,
@@ -9,8 +9,8 @@ import type { Lang } from "../texts.js";
 export const REPORT_ROW_LIMIT = 2000;
 
 /** The line after a cut section: how many rows are left out and where they all are. */
-export function moreRowsText(lang: Lang, more: number, file: string): string {
-  return lang === "ru"
+export function moreRowsText(language: Language, more: number, file: string): string {
+  return language === "ru"
     ? `… и ещё ${more}: в отчёте показаны первые ${REPORT_ROW_LIMIT}, полный список — в ${file}.`
     : `… and ${more} more: the report shows the first ${REPORT_ROW_LIMIT}; the full list is in ${file}.`;
 }

@@ -2,7 +2,8 @@
  * Both sides' preferences as plain tables, read from an instance by the library's definitions but
  * without its matching code, so that the checkers of the research kit are independent oracles.
  */
-import { type Instance, normalizeInstance, scoreOf } from "../../matching/_internal/instance.js";
+import { type Instance, scoreOf } from "../../matching/_internal/instance.js";
+import { withInstance } from "../../matching/_internal/withInstance.js";
 import type { MatchingInstance } from "../../matching/types.js";
 
 const NEG = Number.NEGATIVE_INFINITY;
@@ -27,7 +28,11 @@ export interface PreferenceTable {
  * @returns the table.
  */
 export function preferenceTable(instance: MatchingInstance): PreferenceTable {
-  const inst = normalizeInstance(instance, { scoresOptional: true });
+  // Through withInstance like every entry point (the table reads no rank index, so none is held after).
+  return withInstance(instance, { scoresOptional: true }, tableOf);
+}
+
+function tableOf(inst: Instance): PreferenceTable {
   const { rows, cols } = inst;
   const value = new Float64Array(rows * cols).fill(NEG);
   const worth = new Float64Array(rows * cols).fill(NEG);

@@ -1,7 +1,7 @@
 /** The "nobody lost" invariant checked before every write. */
+import { buildReportModel, match, preset, scoreParticipants } from "mentor-match";
 import { describe, expect, it } from "vitest";
 import { checkEveryoneAccounted } from "../../src/cli/_internal/accounting.js";
-import { buildReportModel, match, preset, scoreParticipants } from "../../src/index.js";
 
 function model() {
   const program = preset("student-student");

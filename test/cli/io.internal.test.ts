@@ -1,3 +1,4 @@
+import { isMentorMatchError } from "mentor-match";
 import { execFileSync } from "node:child_process";
 import {
   existsSync,
@@ -14,7 +15,6 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type CliIo, readInputFile } from "../../src/cli/_internal/io.js";
 import { recoverOutputs, writeOutputs } from "../../src/cli/_internal/writeOutputs.js";
-import { isMentorMatchError } from "../../src/errors.js";
 
 const root = mkdtempSync(join(tmpdir(), "mm-io-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
+import { isMentorMatchError } from "mentor-match";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { readXlsxTable, writeXlsxWorkbook } from "../../src/cli/_internal/xlsx.js";
-import { isMentorMatchError } from "../../src/index.js";
 
 /** A workbook made the way a survey tool's download is: real exceljs cell types, not our writer. */
 async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
