@@ -194,7 +194,7 @@ describe("architecture: the layers of docs/architecture.md", () => {
 
   it("module-level mutable state in matching/ is there only with a benchmark figure beside it", () => {
     // A top-level `let`, or a typed array made at import time, needs a measured figure (… ms) in the
-    // comment just above it; rankIndex.ts's table pool is the one such state.
+    // comment just above it; rankIndex.ts's table pool and denseScores.ts's working copy are such state.
     const state: string[] = [];
     for (const f of sourceFiles(join(SRC, "matching"))) {
       const lines = readFileSync(f, "utf8").split("\n");
@@ -205,7 +205,10 @@ describe("architecture: the layers of docs/architecture.md", () => {
         state.push(`${relative(SRC, f)}:${k + 1} ${figure ? "with" : "WITHOUT"} a figure`);
       });
     }
-    expect(state).toEqual([expect.stringMatching(/^matching\/_internal\/rankIndex\.ts:\d+ with a figure$/)]);
+    expect(state).toEqual([
+      expect.stringMatching(/^matching\/_internal\/denseScores\.ts:\d+ with a figure$/),
+      expect.stringMatching(/^matching\/_internal\/rankIndex\.ts:\d+ with a figure$/),
+    ]);
   });
 
   it("no file in src/ is over 500 lines, but for the data tables", () => {

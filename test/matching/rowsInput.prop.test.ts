@@ -4,7 +4,6 @@
  * scans' bars and four-cell steps (up to 400 columns), built the three ways callers build them (packed
  * doubles, small integers, `new Array(m)` filled).
  */
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -13,7 +12,7 @@ import {
   type MatchingInstance,
   optimalAssignment,
   type PinnedPair,
-} from "../../src/index.js";
+} from "mentor-match";
 
 const RUNS = { numRuns: Number(process.env.MENTOR_MATCH_FUZZ_RUNS ?? 40) };
 const NEG = Number.NEGATIVE_INFINITY;
@@ -175,37 +174,5 @@ describe("number[][] read in place", () => {
     expect(() => optimalAssignment({ scores: short })).toThrow("Row 1 of the score matrix has 1 cells");
     expect(() => deferredAcceptance({ scores: short })).toThrow("Row 1 of the score matrix has 1 cells");
     expect(() => greedyMatching({ scores: short })).toThrow("Row 1 of the score matrix has 1 cells");
-  });
-});
-
-describe("the loops specialised per score form stay one algorithm", () => {
-  /** The text of a function from its marker line to its end (the first line closing at `indent`). */
-  function tail(source: string, marker: string, indent: string): string {
-    const at = source.indexOf(marker);
-    expect(at).toBeGreaterThan(-1);
-    const from = source.indexOf("\n", at) + 1;
-    return source.slice(from, source.indexOf(`\n${indent}}\n`, from));
-  }
-
-  it("the stream's scanDense and scanRow scan with the same text", () => {
-    const source = readFileSync(
-      new URL("../../src/matching/_internal/scoreScan.ts", import.meta.url),
-      "utf8",
-    );
-    const flat = tail(source, "// ── scan (the same text in scanRow) ──", "");
-    const rows = tail(source, "// ── scan (the same text in scanDense) ──", "");
-    expect(flat.length).toBeGreaterThan(2000);
-    expect(rows).toBe(flat);
-  });
-
-  it("the fused metrics pass reads a row with the same text in both forms", () => {
-    const source = readFileSync(
-      new URL("../../src/matching/_internal/summaryPass.ts", import.meta.url),
-      "utf8",
-    );
-    const flat = tail(source, "// ── row (the same text in oneToOneRows) ──", "");
-    const rows = tail(source, "// ── row (the same text in oneToOneFlat) ──", "");
-    expect(flat.length).toBeGreaterThan(1000);
-    expect(rows).toBe(flat);
   });
 });

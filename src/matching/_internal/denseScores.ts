@@ -132,7 +132,12 @@ export function checkRowShapes(rows: readonly (readonly number[])[]): number {
   return m;
 }
 
-/** The working copy of a `number[][]` that a finished call gave back, held weakly (see {@link workingCopy}). */
+/**
+ * The working copy of a `number[][]` that a finished call gave back, held weakly (see {@link workingCopy}).
+ * Measured (bench/assignment.bench.ts, 3000 × 3000, CPU, loaded machine): copying into a new buffer
+ * 268 ms, into this one 22 ms; optimalAssignment from number[][] 184–238 ms with it, 444 without (npm
+ * munkres on the same rows 876–1182 ms).
+ */
 let spareCopy: WeakRef<ArrayBuffer> | null = null;
 /** The `dense` arrays that are copies made here (only those may be given back). */
 const copies = new WeakSet<Float64Array>();
