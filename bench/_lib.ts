@@ -92,3 +92,44 @@ export function referenceFloor(): BenchRow {
     note: "the same floor as the scoring benchmark's 2000 × 10000 row; lower = faster machine",
   };
 }
+
+/** Wall and CPU medians (ms) of one function in {@link alternating}. */
+export interface AlternatingTimes {
+  readonly wall: number;
+  readonly cpu: number;
+  readonly walls: number[];
+}
+
+/**
+ * Times several functions in one process, one run of each per round, the order rotated from round to
+ * round, so that they see the same load on a shared machine (a ratio of two of them is fairer than one
+ * of separate runs). Each is run `warmup` times first. CPU = user + system time of the process (other
+ * processes' load does not count; the collector's helper threads do). Returns the medians by name.
+ */
+export function alternating(
+  fns: Readonly<Record<string, () => unknown>>,
+  options: { warmup?: number; rounds?: number } = {},
+): Record<string, AlternatingTimes> {
+  const names = Object.keys(fns);
+  for (let k = 0; k < (options.warmup ?? 1); k++) for (const name of names) fns[name]!();
+  const walls: Record<string, number[]> = {};
+  const cpus: Record<string, number[]> = {};
+  const rounds = options.rounds ?? 3;
+  for (let r = 0; r < rounds; r++) {
+    for (let q = 0; q < names.length; q++) {
+      const name = names[(q + r) % names.length]!;
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      fns[name]!();
+      const wall = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      (walls[name] ??= []).push(wall);
+      (cpus[name] ??= []).push((c.user + c.system) / 1000);
+    }
+  }
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const out: Record<string, AlternatingTimes> = {};
+  for (const name of names)
+    out[name] = { wall: median(walls[name]!), cpu: median(cpus[name]!), walls: walls[name]! };
+  return out;
+}

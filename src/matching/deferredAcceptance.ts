@@ -52,7 +52,8 @@ function tieKeys(n: number, ties: "index" | "seeded", lottery: Int32Array | null
  * selects its best 16 in one pass over its row, then the next 64, 256, … only if it gets that far; no row is
  * ever sorted in full) plus O(proposals · log capacity). Mentee-proposing from a dense matrix, the first
  * round is also the check for NaN / +Infinity, so the matrix is read about twice in all (first round,
- * metrics); measured times are in bench/results/stable.md, not here. From lists O(total list length) for validation and
+ * metrics); `number[][]` rows are then read where they are, never copied (each row's cells are checked,
+ * types too, just before its first round); measured times are in bench/results/stable.md, not here. From lists O(total list length) for validation and
  * the receivers' rank index, plus O(proposals). Memory: a few arrays of size n + m (a 5000 × 5000 matrix
  * runs in about 1.1× its own size), plus the receivers' rank index when they gave lists (a 16-bit
  * n × m table for long lists, O(total length) for short ones).
@@ -97,9 +98,15 @@ export function deferredAcceptance(
     );
   }
   // Mentee-proposing from scores: the first round of proposals reads every row anyway, so the check of
-  // the matrix for NaN / +Infinity is done there (ScoreStream.startAll) instead of in a pass of its own.
+  // the matrix for NaN / +Infinity is done there (ScoreStream.startAll) instead of in a pass of its own,
+  // and `number[][]` rows are read where they are, not copied (keepRows).
   const firstRoundChecks = proposer === "mentee" && instance?.menteePreferences === undefined;
-  return withInstance(instance, { scoresOptional: true, deferDenseScoreCheck: firstRoundChecks }, (inst) => {
+  const normalize = {
+    scoresOptional: true,
+    deferDenseScoreCheck: firstRoundChecks,
+    keepRows: firstRoundChecks,
+  };
+  return withInstance(instance, normalize, (inst) => {
     const { rows, cols, capacity, pinnedMentor } = inst;
     let menteeLottery: Int32Array | null = null;
     let mentorLottery: Int32Array | null = null;
@@ -124,7 +131,9 @@ export function deferredAcceptance(
     }
     if (proposer === "mentee") {
       const stream = partnerStream(inst, "mentee", mentorKey);
-      if (firstRoundChecks && inst.dense !== null) (stream as ScoreStream).startAll();
+      if (firstRoundChecks && (inst.dense !== null || inst.scoreRows !== null)) {
+        (stream as ScoreStream).startAll();
+      }
       const { seatStart, count, held } = runProposals({
         proposers: rows,
         receivers: cols,

@@ -28,7 +28,9 @@ export interface GreedyOptions {
  *
  * Complexity: O(n·m) for dense scores (O(nnz) CSR) plus O(k log n) for k rejected candidates, without
  * sorting all pairs: each mentee's candidates come lazily, best first, and a heap orders the mentees by
- * their current candidate. Respects capacities, pins (placed first), forbidden cells and `minScore`.
+ * their current candidate. The first candidates of every mentee are read in one pass over the rows that is
+ * also the check of the scores; `number[][]` rows are read where they are, never copied. Respects
+ * capacities, pins (placed first), forbidden cells and `minScore`.
  * Ranked lists decide which pairs are allowed (a pair is allowed only when each side that gave a list
  * names the other), never the order: among the allowed pairs the scores alone decide (a score baseline).
  *
@@ -51,7 +53,9 @@ export function greedyMatching(instance: MatchingInstance, options?: GreedyOptio
       `ties must be "index" or "seeded", got ${JSON.stringify(ties)}.`,
     );
   }
-  return withInstance(instance, {}, (inst) => {
+  // The first round reads every row (ScoreStream.startAll), so it is also the check of the scores, and
+  // `number[][]` rows are read where they are, not copied.
+  return withInstance(instance, { deferDenseScoreCheck: true, keepRows: true }, (inst) => {
     const { rows, cols, capacity, pinnedMentor } = inst;
     let menteeKey = identityKey(rows);
     let mentorKey = identityKey(cols);
@@ -70,6 +74,7 @@ export function greedyMatching(instance: MatchingInstance, options?: GreedyOptio
       }
     }
     const stream = new ScoreStream(inst, "mentee", mentorKey);
+    stream.startAll();
     const curMentor = new Int32Array(rows);
     const curScore = new Float64Array(rows);
     const heap = new Int32Array(rows);

@@ -39,8 +39,11 @@ export interface OptimalAssignmentOptions {
  * Complexity: O(n²·m) worst case on dense scores (n mentees, m mentors), typically far less after the
  * Jonker–Volgenant initialisation; O(n·nnz·log m) worst case on CSR scores. With `cardinality: "maximum"`
  * and more mentees than seats, each mentee beyond the seats costs a full search, O(seats·m). Extra memory
- * O(n + m + seats) (the score matrix is never copied). `-Infinity` cells, the `forbidden` mask and
- * `minScore` (compared with the scores as given, also when they are costs) exclude pairs.
+ * O(n + m + seats): a `Float64Array` of scores is never copied; `number[][]` rows are copied once into a
+ * `Float64Array` (about 20 ms for 3000 × 3000 into the buffer the previous call gave back; the first call
+ * of a size in a process also pays for new memory — docs/performance.md gives the figures per input form).
+ * `-Infinity` cells, the `forbidden` mask and `minScore` (compared with the scores as given, also when they
+ * are costs) exclude pairs.
  *
  * Duals (`result.duals`, in the maximisation sense, with cost = -score when `maximize: false`, i.e.
  * `mentee[i] + mentor[j] >= -cost(i, j)`): for every allowed pair of an unpinned mentee,

@@ -2,16 +2,24 @@
  * Validation and normalisation of a `MatchingInstance`, done once per call, before any algorithm runs.
  *
  * Dense `Float64Array` scores are used as they are (no copy: peak memory stays near one copy of the
- * matrix); `number[][]` is copied once into a `Float64Array`; CSR is checked and used as it is.
+ * matrix); `number[][]` is copied once into a `Float64Array`, unless the caller reads the rows in place
+ * ({@link NormalizeOptions.keepRows}); CSR is checked and used as it is.
  */
-import { InfeasibleError, LimitError, MatchingInputError } from "../../errors.js";
+import { InfeasibleError, MatchingInputError } from "../../errors.js";
 import type { CsrScores, MatchingInstance, PinnedPair } from "../types.js";
 import { type CsrRange, checkCsr, findCell } from "./checkCsr.js";
+import {
+  checkDenseScores,
+  checkRowCells,
+  checkRowShapes,
+  denseFromRows,
+  MAX_DENSE_CELLS,
+  tooLarge,
+} from "./denseScores.js";
 import { checkCapacities, checkPreferences, checkTags, maskUnlisted } from "./instanceParts.js";
 import { mentorRankIndex, type RankIndex, rankIn } from "./rankIndex.js";
 
-/** Largest dense matrix accepted (cells); larger problems should use the CSR form. */
-export const MAX_DENSE_CELLS = 400_000_000;
+export { assertValidScore, checkRowCells, MAX_DENSE_CELLS, releaseWorkingCopy } from "./denseScores.js";
 
 /** Largest capacity accepted (capacities are stored in an Int32Array). */
 export const MAX_CAPACITY = 2_147_483_647;
@@ -25,7 +33,7 @@ export interface InstanceCache {
 }
 
 /**
- * A validated instance. Exactly one of `dense` / `csr` is set, unless `hasScores` is false (both preference
+ * A validated instance. Exactly one of `dense` / `scoreRows` / `csr` is set, unless `hasScores` is false (both preference
  * lists given, no scores; see {@link NormalizeOptions.scoresOptional}).
  */
 export interface Instance {
@@ -35,6 +43,12 @@ export interface Instance {
   readonly hasScores: boolean;
   /** Row-major scores; `-Infinity` = not allowed. */
   readonly dense: Float64Array | null;
+  /**
+   * The caller's `number[][]` rows, read in place instead of `dense` (only for a caller that asked with
+   * {@link NormalizeOptions.keepRows}); row `i`, column `j` is `scoreRows[i][j]`. Every row is an array of
+   * `cols` cells; the cells are checked by the caller's first round (see `deferDenseScoreCheck`).
+   */
+  readonly scoreRows: readonly (readonly number[])[] | null;
   readonly csr: CsrScores | null;
   /** The range of the CSR values, found while checking them (null for dense scores). */
   readonly csrRange: CsrRange | null;
@@ -76,6 +90,15 @@ export interface NormalizeOptions {
    * @defaultValue false
    */
   readonly deferDenseScoreCheck?: boolean;
+  /**
+   * With `deferDenseScoreCheck`: keep `number[][]` scores as the caller's rows (`scoreRows`) instead of
+   * copying them into `dense`. Only the row shapes are checked here (O(rows)); the caller checks every
+   * row's cells ({@link checkRowCells}: a non-number, NaN or +Infinity throws the error a copy would have)
+   * in row order before it uses any of them, and its code must read `scoreRows` wherever it reads `dense`.
+   * Ignored without `deferDenseScoreCheck` and for the other score forms.
+   * @defaultValue false
+   */
+  readonly keepRows?: boolean;
 }
 
 function isCsr(scores: MatchingInstance["scores"]): scores is CsrScores {
@@ -102,109 +125,6 @@ export function checkDimension(value: unknown, name: string): number {
 }
 
 /**
- * Throws `INVALID_SCORE` for NaN and +Infinity (-Infinity is allowed: the pair is not allowed). O(1).
- *
- * @param value - the score of the pair.
- * @param mentee - its row.
- * @param mentor - its column.
- * @throws MatchingInputError (`INVALID_SCORE`) naming the pair.
- * @example
- * assertValidScore(Number.NaN, 2, 5); // throws: "Score of mentee 2 and mentor 5 is NaN; …"
- */
-export function assertValidScore(value: number, mentee: number, mentor: number): void {
-  // -Infinity is allowed (= not allowed pair); NaN and +Infinity are not.
-  if (Number.isNaN(value) || value === Number.POSITIVE_INFINITY) {
-    throw new MatchingInputError(
-      "INVALID_SCORE",
-      `Score of mentee ${mentee} and mentor ${mentor} is ${String(value)}; scores must be finite numbers or -Infinity (pair not allowed).`,
-      { details: { mentee, mentor } },
-    );
-  }
-}
-
-/**
- * Rejects NaN and +Infinity in a dense matrix. `x < Infinity` is false exactly for those two; a sum of
- * eight cells is NaN or +Infinity whenever one of them is (−Infinity cells are allowed: they keep the sum
- * below +Infinity unless a +Infinity makes it NaN), so one comparison covers eight cells and only a
- * suspicious block (or a finite sum that overflowed) is looked at cell by cell. O(cells), about twice as
- * fast as a comparison per cell.
- */
-function checkDenseScores(dense: Float64Array, cols: number): void {
-  const len = dense.length;
-  let k = 0;
-  for (; k + 8 <= len; k += 8) {
-    const sum =
-      dense[k]! +
-      dense[k + 1]! +
-      dense[k + 2]! +
-      dense[k + 3]! +
-      dense[k + 4]! +
-      dense[k + 5]! +
-      dense[k + 6]! +
-      dense[k + 7]!;
-    if (sum < Number.POSITIVE_INFINITY) continue;
-    for (let q = k; q < k + 8; q++) {
-      if (!(dense[q]! < Number.POSITIVE_INFINITY))
-        assertValidScore(dense[q]!, Math.floor(q / cols), q % cols);
-    }
-  }
-  for (; k < len; k++) {
-    if (!(dense[k]! < Number.POSITIVE_INFINITY)) assertValidScore(dense[k]!, Math.floor(k / cols), k % cols);
-  }
-}
-
-/** A value as a message shows it: its kind, and a short literal for a string or a number. */
-function shownValue(value: unknown): string {
-  if (value === undefined) return "missing (undefined)";
-  if (value === null) return "null";
-  if (typeof value === "string") return `the string ${JSON.stringify(value.slice(0, 20))}`;
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
-    return `the ${typeof value} ${String(value)}`;
-  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
-}
-
-function denseFromRows(rows: readonly (readonly number[])[]): { data: Float64Array; cols: number } {
-  const n = rows.length;
-  const m = n === 0 || !Array.isArray(rows[0]) ? 0 : rows[0].length;
-  if (n * m > MAX_DENSE_CELLS) throw tooLarge(n, m);
-  const data = new Float64Array(n * m);
-  for (let i = 0; i < n; i++) {
-    const row = rows[i];
-    if (!Array.isArray(row) || row.length !== m) {
-      throw new MatchingInputError(
-        "INVALID_SHAPE",
-        `Row ${i} of the score matrix ${Array.isArray(row) ? `has ${row.length} cells` : `is ${shownValue(row)}, not an array`}; ${i === 0 ? "rows must be arrays of scores" : `row 0 has ${m} cells`}.`,
-        { hint: "Every row must have one score per mentor.", details: { mentee: i } },
-      );
-    }
-    for (let j = 0; j < m; j++) {
-      const value: unknown = row[j];
-      // A JS array may hold anything: null or "1" must not be read as 0 or 1.
-      if (typeof value !== "number") {
-        throw new MatchingInputError(
-          "INVALID_SCORE",
-          `Score of mentee ${i} and mentor ${j} is ${shownValue(value)}; scores must be numbers (-Infinity = pair not allowed).`,
-          { details: { mentee: i, mentor: j } },
-        );
-      }
-      data[i * m + j] = value;
-    }
-  }
-  return { data, cols: m };
-}
-
-function tooLarge(rows: number, cols: number): LimitError {
-  return new LimitError(
-    "LIMIT_EXCEEDED",
-    `A dense score matrix of ${rows} × ${cols} cells is over the limit of ${MAX_DENSE_CELLS} cells.`,
-    {
-      hint: "Give the scores in sparse CSR form (only each mentee's candidate mentors).",
-      details: { rows, cols },
-    },
-  );
-}
-
-/**
  * The score of pair (i, j) as the algorithms see it: `-Infinity` when the cell is absent, forbidden by a
  * rule, or below `minScore`. O(1) dense, O(deg) CSR. Not for hot loops.
  *
@@ -220,6 +140,8 @@ export function scoreOf(inst: Instance, i: number, j: number): number {
   }
   if (inst.dense !== null) {
     s = inst.dense[i * inst.cols + j]!;
+  } else if (inst.scoreRows !== null) {
+    s = inst.scoreRows[i]![j]!;
   } else {
     s = csrValue(inst.csr!, i, j, inst.csrRange?.sortedRows === true);
   }
@@ -263,6 +185,7 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
     );
   }
   let dense: Float64Array | null = null;
+  let scoreRows: readonly (readonly number[])[] | null = null;
   let csr: CsrScores | null = null;
   let csrRange: CsrRange | null = null;
   let rows: number;
@@ -310,15 +233,20 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
     }
     dense = scores;
   } else if (Array.isArray(scores)) {
-    const converted = denseFromRows(scores);
-    dense = converted.data;
+    const inPlace = options.keepRows === true && options.deferDenseScoreCheck === true;
+    let width: number;
+    if (inPlace) {
+      width = checkRowShapes(scores);
+      scoreRows = scores;
+    } else {
+      const converted = denseFromRows(scores);
+      dense = converted.data;
+      width = converted.cols;
+    }
     rows = scores.length;
-    cols = input.cols ?? converted.cols;
-    if (rows > 0 && cols !== converted.cols) {
-      throw new MatchingInputError(
-        "INVALID_SHAPE",
-        `cols is ${cols} but the rows have ${converted.cols} cells.`,
-      );
+    cols = input.cols ?? width;
+    if (rows > 0 && cols !== width) {
+      throw new MatchingInputError("INVALID_SHAPE", `cols is ${cols} but the rows have ${width} cells.`);
     }
   } else if (isCsr(scores)) {
     csrRange = checkCsr(scores);
@@ -331,15 +259,19 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
       "scores must be a Float64Array (with rows and cols), an array of rows, or CSR { rows, cols, rowStart, col, value }.",
     );
   }
-  if (dense === null || options.deferDenseScoreCheck !== true) {
-    if (dense !== null) checkDenseScores(dense, cols);
-    return completeInstance(input, rows, cols, dense, csr, csrRange);
+  // `number[][]` copied into `dense` was checked as it was copied; a flat Float64Array is checked here,
+  // unless the caller checks it in its first round.
+  const copied = Array.isArray(scores);
+  if (scoreRows === null && (dense === null || copied || options.deferDenseScoreCheck !== true)) {
+    if (dense !== null && !copied) checkDenseScores(dense, cols);
+    return completeInstance(input, rows, cols, dense, scoreRows, csr, csrRange);
   }
   try {
-    return completeInstance(input, rows, cols, dense, csr, csrRange);
+    return completeInstance(input, rows, cols, dense, scoreRows, csr, csrRange);
   } catch (error) {
     // The skipped check comes first, as it would have without the deferral.
-    checkDenseScores(dense, cols);
+    if (scoreRows !== null) for (let i = 0; i < rows; i++) checkRowCells(scoreRows[i]!, i);
+    else checkDenseScores(dense!, cols);
     throw error;
   }
 }
@@ -350,6 +282,7 @@ function completeInstance(
   rows: number,
   cols: number,
   dense: Float64Array | null,
+  scoreRows: readonly (readonly number[])[] | null,
   csr: CsrScores | null,
   csrRange: CsrRange | null,
 ): Instance {
@@ -388,6 +321,7 @@ function completeInstance(
     cols,
     hasScores: scores !== undefined,
     dense,
+    scoreRows,
     csr,
     csrRange,
     forbidden,

@@ -56,7 +56,7 @@ export class ListStream implements PartnerStream {
   next(p: number): number {
     const list = this.lists[p]!;
     const inst = this.inst;
-    const { cols, forbidden, dense } = inst;
+    const { cols, forbidden, dense, scoreRows } = inst;
     while (this.pos[p]! < list.length) {
       const t = list[this.pos[p]!++]!;
       const i = this.mentee ? p : t;
@@ -67,7 +67,8 @@ export class ListStream implements PartnerStream {
         this.lastScore = 0;
         return t;
       }
-      const s = dense !== null ? dense[cell]! : csrValue(inst.csr!, i, j);
+      const s =
+        dense !== null ? dense[cell]! : scoreRows !== null ? scoreRows[i]![j]! : csrValue(inst.csr!, i, j);
       if (s === NEG || s < inst.minScore) continue;
       this.lastScore = s;
       return t;

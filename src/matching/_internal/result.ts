@@ -74,13 +74,16 @@ class ReasonScan {
   scan(i: number): void {
     this.anyCell = this.anyNotForbidden = this.anyEligible = this.anyRoom = false;
     this.count = 0;
-    const { cols, dense, csr } = this.inst;
+    const { cols, dense, scoreRows, csr } = this.inst;
     const listed = this.listed;
     const list = this.inst.menteePreferences?.[i];
     if (listed !== null && list !== undefined) for (const j of list) listed[j] = 1;
     if (dense !== null) {
       const base = i * cols;
       for (let j = 0; j < cols; j++) this.visit(i, j, dense[base + j]!);
+    } else if (scoreRows !== null) {
+      const row = scoreRows[i]!;
+      for (let j = 0; j < cols; j++) this.visit(i, j, row[j]!);
     } else {
       const c = csr!;
       for (let k = c.rowStart[i]!; k < c.rowStart[i + 1]!; k++) this.visit(i, c.col[k]!, c.value[k]!);

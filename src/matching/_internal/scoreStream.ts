@@ -2,9 +2,10 @@
  * `ScoreStream`: the candidates of every proposer from scores, best first (the reading rounds are
  * described in preferences.ts).
  */
+import { checkRowCells } from "./denseScores.js";
 import type { Instance } from "./instance.js";
-import { assertValidScore } from "./instance.js";
 import type { PartnerStream, Side } from "./preferences.js";
+import { type ScanSource, scanDense } from "./scoreScan.js";
 import { insertSorted, selectBest, sortBest } from "./bestSelection.js";
 
 // Local constants, not imports: an imported binding is a load and a check per use in the hot loops.
@@ -26,17 +27,22 @@ const BAR_FROM = 16;
  * the next round keeps the best 4× as many among those after the last one given, and so on. A proposer
  * that ends at rank r costs O(m · log r) reads, never a full sort of its row.
  */
-export class ScoreStream implements PartnerStream {
+export class ScoreStream implements PartnerStream, ScanSource {
   lastScore = 0;
-  private readonly targets: number;
-  private readonly cols: number;
-  private readonly key: Int32Array;
-  private readonly dense: Float64Array | null;
-  private readonly forbidden: Uint8Array | null;
-  private readonly minScore: number;
+  readonly targets: number;
+  readonly cols: number;
+  readonly key: Int32Array;
+  readonly dense: Float64Array | null;
+  /**
+   * The caller's rows read in place (mentee side only): line p is `rows[p]`, read from index 0, and its
+   * cells' forbidden-mask index is `p * cols +` the target. Null for a flat matrix or CSR.
+   */
+  readonly rows: readonly (readonly number[])[] | null;
+  readonly forbidden: Uint8Array | null;
+  readonly minScore: number;
   /** Dense: cell of (line, target) = line * lineStride + target * targetStride. */
-  private readonly lineStride: number;
-  private readonly targetStride: number;
+  readonly lineStride: number;
+  readonly targetStride: number;
   /** Sparse: cells of a line are start[l] .. start[l + 1], with target, value and row-major cell index. */
   private readonly start: Int32Array | null = null;
   private readonly target: Int32Array | null = null;
@@ -77,6 +83,10 @@ export class ScoreStream implements PartnerStream {
     this.cols = cols;
     this.key = targetKey;
     this.dense = inst.dense;
+    this.rows = inst.scoreRows;
+    if (this.rows !== null && side !== "mentee") {
+      throw new Error("internal: a mentor-side ScoreStream needs a flat matrix (scoreRows are rows)");
+    }
     this.forbidden = inst.forbidden;
     this.minScore = inst.minScore;
     this.lineStride = side === "mentee" ? cols : 1;
@@ -172,7 +182,7 @@ export class ScoreStream implements PartnerStream {
           // line's best less afterS, per rank given, times twice the ranks wanted (scores near the top of
           // a line fall about evenly with rank). When fewer than `size` reach it, all are copied.
           let found = -1;
-          if (this.dense !== null) {
+          if (this.dense !== null || this.rows !== null) {
             const given = (TOP_K * (4 ** round - 1)) / 3;
             const perRank = (this.bufScore[p * TOP_K]! - afterS) / given;
             const floor = afterS - 2 * size * perRank;
@@ -200,17 +210,16 @@ export class ScoreStream implements PartnerStream {
    * same `INVALID_SCORE` error. O(n·m) for the first round, as it would cost anyway.
    */
   startAll(): void {
+    const rows = this.rows;
     for (let p = 0; p < this.round.length; p++) {
       if (this.round[p] !== 0) continue;
+      // The caller's rows: all cells of the row are checked (types too) before any is used, while the
+      // row is in cache.
+      if (rows !== null) checkRowCells(rows[p]!, p);
       this.len[p] = this.select(p, POS, -1, TOP_K, this.buf, this.bufScore, p * TOP_K);
       this.round[p] = 1;
       this.pos[p] = 0;
     }
-  }
-
-  /** Throws the `INVALID_SCORE` error of a dense cell (a NaN or +Infinity met while reading a line). */
-  private reject(cell: number): void {
-    assertValidScore(this.dense![cell]!, Math.floor(cell / this.cols), cell % this.cols);
   }
 
   /**
@@ -226,9 +235,9 @@ export class ScoreStream implements PartnerStream {
     outS: Float64Array,
     base: number,
   ): number {
-    if (this.dense !== null) {
+    if (this.dense !== null || this.rows !== null) {
       if (afterS !== POS || this.targets < BAR_FROM * k) {
-        return this.scanDense(p, afterS, afterKey, k, outT, outS, base, NEG);
+        return scanDense(this, p, afterS, afterKey, k, outT, outS, base, NEG);
       }
       // Round 0 of a long line: first look only at cells from a bar guessed from the last line read (its
       // k-th best score, less four times the spread of its best k). Rows of one instance are alike, so
@@ -236,7 +245,8 @@ export class ScoreStream implements PartnerStream {
       let found = -1;
       if (this.lastSpread >= 0 && 8 * this.barMisses <= this.barTries + 32) {
         this.barTries++;
-        found = this.scanDense(
+        found = scanDense(
+          this,
           p,
           afterS,
           afterKey,
@@ -248,7 +258,7 @@ export class ScoreStream implements PartnerStream {
         );
         if (found !== k) this.barMisses++;
       }
-      if (found !== k) found = this.scanDense(p, afterS, afterKey, k, outT, outS, base, NEG);
+      if (found !== k) found = scanDense(this, p, afterS, afterKey, k, outT, outS, base, NEG);
       if (found === k) {
         this.lastWorst = outS[base + k - 1]!;
         this.lastSpread = outS[base]! - this.lastWorst;
@@ -284,117 +294,6 @@ export class ScoreStream implements PartnerStream {
   }
 
   /**
-   * The dense part of {@link ScoreStream.select}: one pass over line p keeping the best `k` candidates
-   * that are after (afterS, afterKey) and score at least `floor`. Returns how many it kept (≤ k).
-   *
-   * Every cell read is checked for NaN / +Infinity before anything else is done with it (a cell skipped
-   * for being below the bar is a number): the first bad cell of the line throws. The bar is `floor` until
-   * k are kept, then the worst kept score. The scan loops hold no call and no store and test four cells
-   * per step: V8 re-checks a typed array's map and length on every loop iteration, so this halves the
-   * cost of a cell (measured on 5000 × 5000). The floored fill and the final scan are two loops of one
-   * shape on purpose: a single loop with a moving bar measured 10–15 % slower.
-   */
-  private scanDense(
-    p: number,
-    afterS: number,
-    afterKey: number,
-    k: number,
-    outT: Int32Array,
-    outS: Float64Array,
-    base: number,
-    floor: number,
-  ): number {
-    const dense = this.dense!;
-    const key = this.key;
-    const forbidden = this.forbidden;
-    const minScore = this.minScore;
-    const step = this.targetStride;
-    const step4 = 4 * step;
-    const count = this.targets;
-    let cell = p * this.lineStride;
-    let t = 0;
-    let len = 0;
-    let worstS = NEG;
-    let worstK = -1;
-    if (floor === NEG) {
-      // Phase 1: every cell is a candidate until k are kept.
-      for (; t < count && len < k; t++, cell += step) {
-        const s = dense[cell]!;
-        if (!(s < POS)) this.reject(cell);
-        if (s === NEG || s < minScore || s > afterS) continue;
-        const kt = key[t]!;
-        if (s === afterS && kt <= afterKey) continue;
-        if (forbidden !== null && forbidden[cell] !== 0) continue;
-        len = insertSorted(outT, outS, base, len, k, t, s, kt, key);
-      }
-    } else {
-      // Phase 1 with a floor: cells below it are skipped, four per step, until k are kept.
-      while (len < k) {
-        while (
-          t + 4 <= count &&
-          dense[cell]! < floor &&
-          dense[cell + step]! < floor &&
-          dense[cell + 2 * step]! < floor &&
-          dense[cell + 3 * step]! < floor
-        ) {
-          t += 4;
-          cell += step4;
-        }
-        let s = 0;
-        while (t < count && (s = dense[cell]!) < floor) {
-          t++;
-          cell += step;
-        }
-        if (t >= count) return len;
-        const at = t;
-        const atCell = cell;
-        t++;
-        cell += step;
-        if (!(s < POS)) this.reject(atCell);
-        if (s > afterS || s < minScore) continue;
-        const kt = key[at]!;
-        if (s === afterS && kt <= afterKey) continue;
-        if (forbidden !== null && forbidden[atCell] !== 0) continue;
-        len = insertSorted(outT, outS, base, len, k, at, s, kt, key);
-      }
-    }
-    if (len < k) return len;
-    worstS = outS[base + k - 1]!;
-    worstK = key[outT[base + k - 1]!]!;
-    // Phase 2: cells below the worst kept score are skipped, four per step.
-    for (;;) {
-      while (
-        t + 4 <= count &&
-        dense[cell]! < worstS &&
-        dense[cell + step]! < worstS &&
-        dense[cell + 2 * step]! < worstS &&
-        dense[cell + 3 * step]! < worstS
-      ) {
-        t += 4;
-        cell += step4;
-      }
-      let s = 0;
-      while (t < count && (s = dense[cell]!) < worstS) {
-        t++;
-        cell += step;
-      }
-      if (t >= count) return len;
-      const at = t;
-      const atCell = cell;
-      t++;
-      cell += step;
-      if (!(s < POS)) this.reject(atCell);
-      if (s > afterS || s < minScore) continue;
-      const kt = key[at]!;
-      if ((s === afterS && kt <= afterKey) || (s === worstS && kt > worstK)) continue;
-      if (forbidden !== null && forbidden[atCell] !== 0) continue;
-      insertSorted(outT, outS, base, len, k, at, s, kt, key);
-      worstS = outS[base + k - 1]!;
-      worstK = key[outT[base + k - 1]!]!;
-    }
-  }
-
-  /**
    * Every candidate of line p after (afterS, afterKey) scoring at least `floor` (dense lines only; CSR
    * lines ignore it), unsorted, into `outT` / `outS`; returns the count.
    */
@@ -409,17 +308,20 @@ export class ScoreStream implements PartnerStream {
     const key = this.key;
     const forbidden = this.forbidden;
     const minScore = this.minScore;
-    const dense = this.dense;
+    const rows = this.rows;
     let len = 0;
-    if (dense !== null) {
+    if (this.dense !== null || rows !== null) {
+      // As in scanDense: the flat matrix from p · lineStride, or the caller's row p from 0.
+      const dense: Float64Array | readonly number[] = rows === null ? this.dense! : rows[p]!;
+      const shift = rows === null ? 0 : p * this.cols;
       const step = this.targetStride;
       const count = this.targets;
-      let cell = p * this.lineStride;
+      let cell = rows === null ? p * this.lineStride : 0;
       for (let t = 0; t < count; t++, cell += step) {
         const s = dense[cell]!;
         if (s < floor) continue;
         if (s === NEG || s < minScore || s > afterS || (s === afterS && key[t]! <= afterKey)) continue;
-        if (forbidden !== null && forbidden[cell] !== 0) continue;
+        if (forbidden !== null && forbidden[cell + shift] !== 0) continue;
         outT[len] = t;
         outS[len++] = s;
       }

@@ -53,7 +53,12 @@ export class EffectiveRows {
     const cell = this.row * inst.cols + j;
     if (inst.forbidden !== null && inst.forbidden[cell] !== 0) return NEG;
     if (!inst.hasScores) return 0;
-    const s = this.buf !== null ? this.buf[j]! : inst.dense![cell]!;
+    const s =
+      this.buf !== null
+        ? this.buf[j]!
+        : inst.dense !== null
+          ? inst.dense[cell]!
+          : inst.scoreRows![this.row]![j]!;
     return s < inst.minScore ? NEG : s;
   }
 }
@@ -134,7 +139,7 @@ export function scanBlockingPairs(
   out: number[] | null,
   stopAtFirst = false,
 ): number {
-  const { rows, cols, capacity, pinnedMentor, dense, csr } = inst;
+  const { rows, cols, capacity, pinnedMentor, csr } = inst;
   const index = mentorRankIndex(inst);
   const menteeLists = inst.menteePreferences;
   const rowsView = new EffectiveRows(inst);
@@ -174,7 +179,7 @@ export function scanBlockingPairs(
       continue;
     }
     const curValue = cur === -1 ? NEG : rowsView.at(cur);
-    if (dense !== null) {
+    if (csr === null) {
       for (let j = 0; j < cols; j++) {
         const s = rowsView.at(j);
         if (!(s > curValue)) continue;

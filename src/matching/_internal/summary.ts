@@ -176,7 +176,7 @@ export function mentorRanks(inst: Instance, mentorOf: Int32Array): Int32Array {
  * matchedScores(normalizeInstance({ scores: [[3, 1], [2, 5]] }), Int32Array.of(1, -1)); // [1, NaN]
  */
 export function matchedScores(inst: Instance, mentorOf: Int32Array): Float64Array {
-  const { rows, cols, dense, csr, forbidden, minScore } = inst;
+  const { rows, cols, dense, scoreRows, csr, forbidden, minScore } = inst;
   const out = new Float64Array(rows).fill(Number.NaN);
   if (!inst.hasScores) return out;
   const sorted = inst.csrRange?.sortedRows === true;
@@ -185,6 +185,7 @@ export function matchedScores(inst: Instance, mentorOf: Int32Array): Float64Arra
     if (j === -1) continue;
     let s = NEG;
     if (dense !== null) s = dense[i * cols + j]!;
+    else if (scoreRows !== null) s = scoreRows[i]![j]!;
     else {
       const k = findCell(csr!.rowStart, csr!.col, i, j, sorted);
       if (k >= 0) s = csr!.value[k]!;
