@@ -42,7 +42,7 @@ const lap = (name: string): void => {
 
 const program = inputs.loadProgram(io, options);
 const { sources } = inputs.loadSources(io, options);
-lap("programme, read and decode (CSV)");
+lap("program, read and decode (CSV)");
 const read = inputs.loadParticipants(sources, program);
 lap("map columns, read answers");
 const scored = library.scoreRecords(program.info, read.participants, read.sources, new Map());

@@ -53,7 +53,7 @@ const config = {
   ...presets["student-student"],
   monitoring: monitoringInput,
 };
-writeFileSync(join(dir, "programme.json"), JSON.stringify(config));
+writeFileSync(join(dir, "program.json"), JSON.stringify(config));
 
 const groups = Array.from({ length: MENTORS }, (_, j) => ({
   mentor: { id: `M${j + 1}`, name: `Наставник ${j + 1}` },
@@ -107,7 +107,7 @@ const args = [
   "--satisfaction",
   join(dir, "satisfaction.csv"),
   "--config",
-  join(dir, "programme.json"),
+  join(dir, "program.json"),
   "--lang",
   "ru",
 ];

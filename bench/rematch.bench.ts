@@ -1,14 +1,14 @@
 /**
  * Re-matching during the year: 50 late joiners (45 mentees, 5 mentors) and 10 departures (8 mentees,
- * 2 mentors) in a programme of 1,000 mentors and 5,000 mentees, against matching the same programme from
+ * 2 mentors) in a program of 1,000 mentors and 5,000 mentees, against matching the same program from
  * scratch with the same strategy.
  *
  * `npm run bench -- --only rematch` (`--quick` for a tenth of the size). Inputs are built from
  * BENCHMARK_SEED before any timing: a pool of people with dense scores (10 % of pairs not allowed,
  * capacities 4–6); the previous run is a from-scratch match of the pool without the late joiners; today's
- * programme is the pool without the people who left. Both sides of each row are library calls on the same
+ * program is the pool without the people who left. Both sides of each row are library calls on the same
  * instance: `rematch(...)` (the pairs and the changes) and `match(...)` (a full result with metrics); a
- * second rematch row adds `rematchMatchResult` (the whole programme as a MatchResult, with metrics).
+ * second rematch row adds `rematchMatchResult` (the whole program as a MatchResult, with metrics).
  */
 import { performance } from "node:perf_hooks";
 import { match } from "../src/matching/match.js";
@@ -56,8 +56,8 @@ const leaveMentees = pick(poolMentees, LEAVE_MENTEES, joinMentees);
 const joinMentors = pick(poolMentors, JOIN_MENTORS, new Set());
 const leaveMentors = pick(poolMentors, LEAVE_MENTORS, joinMentors);
 
-/** The pool without the given rows and columns, as a programme with ids. */
-function programme(dropMentees: Set<number>, dropMentors: Set<number>): RematchInput {
+/** The pool without the given rows and columns, as a program with ids. */
+function program(dropMentees: Set<number>, dropMentors: Set<number>): RematchInput {
   const rowsKept = [...Array(poolMentees).keys()].filter((i) => !dropMentees.has(i));
   const colsKept = [...Array(poolMentors).keys()].filter((j) => !dropMentors.has(j));
   const scores = new Float64Array(rowsKept.length * colsKept.length);
@@ -78,8 +78,8 @@ function programme(dropMentees: Set<number>, dropMentors: Set<number>): RematchI
     mentors: colsKept.map((j) => ({ id: mentorIds[j]! })),
   };
 }
-const before = programme(joinMentees, joinMentors);
-const today = programme(leaveMentees, leaveMentors);
+const before = program(joinMentees, joinMentors);
+const today = program(leaveMentees, leaveMentors);
 const caseName = `${MENTORS.toLocaleString("en")} mentors × ${MENTEES.toLocaleString("en")} mentees: ${JOIN_MENTEES + JOIN_MENTORS} late joiners, ${LEAVE_MENTEES + LEAVE_MENTORS} departures`;
 
 for (const strategy of ["stable", "optimal", "fair"] as const satisfies readonly RematchStrategy[]) {
@@ -137,14 +137,14 @@ for (const strategy of ["stable", "optimal", "fair"] as const satisfies readonly
     impl: `rematch + rematchMatchResult (${strategy})`,
     ms: reFull.median,
     ratio: reFull.median / scratch.median,
-    note: "the whole programme as a MatchResult: metrics over all n·m cells (ranks, blocking pairs)",
+    note: "the whole program as a MatchResult: metrics over all n·m cells (ranks, blocking pairs)",
   });
 }
 rows.push(referenceFloor());
 notes.push(
   "Times are wall-clock medians on a shared 2-core machine loaded by other engineers' work; ratios compare runs made one after another in the same process.",
-  "rematch reads only the pairs in force and the residual problem (the people without a pair × the mentors with a free seat); the from-scratch match reads the whole matrix. rematchMatchResult computes the metrics of the whole programme (O(n·m)) and is what the command line calls to write the usual outputs.",
+  "rematch reads only the pairs in force and the residual problem (the people without a pair × the mentors with a free seat); the from-scratch match reads the whole matrix. rematchMatchResult computes the metrics of the whole program (O(n·m)) and is what the command line calls to write the usual outputs.",
   "rematch's own work is one pass over the pairs in force: today's ids in one open-addressing table per side (a 5,000-key Map cost more than everything else rematch did), pairs classified by row in typed arrays, the changes ordered by a bucket per mentor (mentor ids sorted, mentee ids only within a group). The residual problem holds only the mentors with a seat left: with all 1,000 mentors, deferred acceptance walked each late joiner down ~1,000 full mentors (about 8 ms of CPU of the 13 ms rematch then took).",
-  "'would change N assignments': mentees whose mentor (or none) differs between the re-matching and a from-scratch run of the same strategy on today's programme — what keeping the order saves the participants.",
+  "'would change N assignments': mentees whose mentor (or none) differs between the re-matching and a from-scratch run of the same strategy on today's program — what keeping the order saves the participants.",
 );
 emit("rematch", rows, notes);

@@ -83,6 +83,6 @@ for (const size of sizes) {
 }
 
 emit("scoring", rows, [
-  `Seed ${BENCHMARK_SEED}; participants generated before timing by generateParticipants; the programme compiled once.`,
+  `Seed ${BENCHMARK_SEED}; participants generated before timing by generateParticipants; the program compiled once.`,
   "Peak memory is the process's resident-set high-water mark (data, generator and all runs included).",
 ]);

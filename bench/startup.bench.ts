@@ -137,7 +137,7 @@ function moduleCount(file: string, kind: "esm" | "cjs"): string {
 
 const load = loadavg()[0]!.toFixed(1);
 const demo = ["--mentors", join(DEMO, "mentors.csv"), "--mentees", join(DEMO, "mentees.csv")];
-const config = ["--config", join(DEMO, "programme.json")];
+const config = ["--config", join(DEMO, "program.json")];
 const rows: BenchRow[] = [];
 // The figure is the CPU time: on this shared, loaded machine the wall time is several times the CPU time
 // (other processes hold the cores), while the CPU time is close to the wall time of an idle machine

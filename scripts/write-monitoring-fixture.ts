@@ -1,4 +1,4 @@
-// Writes fixtures/monitoring/: a student–student programme's year of monitoring — the pairs in force
+// Writes fixtures/monitoring/: a student–student program's year of monitoring — the pairs in force
 // (results/pairs.json, from `mentor-match match` on fixtures/demo), four diagnostics (start, q1, q2,
 // final) and the final satisfaction questionnaire, generated from a fixed seed with the quirks of real
 // exports. Run: npx tsx scripts/write-monitoring-fixture.ts (the files are committed; tests pin them).
@@ -119,7 +119,7 @@ POINTS.forEach((point, t) => {
     ]);
   });
   if (t === 3) {
-    rows.push(["20.05.2026 10:00:00", "X99", "", "", "наставляемый", "", "", "Да", 5, "4", 5, 5, "", ""]); // not in the programme
+    rows.push(["20.05.2026 10:00:00", "X99", "", "", "наставляемый", "", "", "Да", 5, "4", 5, 5, "", ""]); // not in the program
     rows.push(["20.05.2026 10:05:00", "S10", "", "", "наставляемый", "", "", "Да", 6, "4", 6, 6, "", ""]); // excluded at matching
   }
   writeFileSync(join(dir, `${point}.csv`), formatCsv(header, rows, { delimiter: ";" }));

@@ -2,7 +2,7 @@
  * Refreshes the worked session in docs/rematch.md with the command line's real output.
  *
  * As scripts/write-cli-doc.ts: each fenced block whose first line is `$ mentor-match …` is run in one
- * temporary folder (holding the demo's September questionnaires and programme, and fixtures/rematch's
+ * temporary folder (holding the demo's September questionnaires and program, and fixtures/rematch's
  * November questionnaires and ended.csv) and gets what the command printed and its exit code; a block right
  * after `<!-- output: PATH, first N lines -->` gets the first N lines of that file, and one after
  * `<!-- output: PATH, from "TEXT" -->` the file from the line starting with TEXT to its end.
@@ -19,7 +19,7 @@ export const REMATCH_DOC_PATH = fileURLToPath(new URL("../docs/rematch.md", impo
 const FIXTURES = [
   ["fixtures/demo/mentors.csv", "mentors.csv"],
   ["fixtures/demo/mentees.csv", "mentees.csv"],
-  ["fixtures/demo/programme.json", "programme.json"],
+  ["fixtures/demo/program.json", "program.json"],
   ["fixtures/rematch/mentors-november.csv", "mentors-november.csv"],
   ["fixtures/rematch/mentees-november.csv", "mentees-november.csv"],
   ["fixtures/rematch/ended.csv", "ended.csv"],

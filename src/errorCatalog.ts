@@ -32,7 +32,7 @@ export const ERROR_CATALOG = {
     en: {
       title: "Invalid pair score",
       what: "The score matrix holds NaN or +Infinity. A pair's score must be a finite number; -Infinity means “pair not allowed”.",
-      todo: "Check the programme's formulas and criterion weights: a division by zero or an empty value gives NaN. When calling the library, pass finite numbers.",
+      todo: "Check the program's formulas and criterion weights: a division by zero or an empty value gives NaN. When calling the library, pass finite numbers.",
     },
   },
   INVALID_SHAPE: {
@@ -79,8 +79,8 @@ export const ERROR_CATALOG = {
     },
     en: {
       title: "Pinned pair is forbidden by a rule",
-      what: "A pair is pinned by hand, but the programme's rules do not allow it (e.g. the age does not fit or the pair is excluded).",
-      todo: "Remove the pin, or change the programme rule that forbids this pair.",
+      what: "A pair is pinned by hand, but the program's rules do not allow it (e.g. the age does not fit or the pair is excluded).",
+      todo: "Remove the pin, or change the program rule that forbids this pair.",
     },
   },
   PIN_OVER_CAPACITY: {
@@ -176,7 +176,7 @@ export const ERROR_CATALOG = {
     en: {
       title: "Size limit exceeded",
       what: "The input is over a configured limit: too many participants, or a dense score matrix too large for memory.",
-      todo: "For large programmes use the sparse score form (CSR: only each mentee's candidate mentors), or split the programme.",
+      todo: "For large programs use the sparse score form (CSR: only each mentee's candidate mentors), or split the program.",
     },
   },
   INTERNAL: {
@@ -198,8 +198,8 @@ export const ERROR_CATALOG = {
       todo: "Откройте файл в редакторе, поддерживающем $schema, исправьте поле, указанное в сообщении, или создайте конфигурацию заново командой mentor-match init.",
     },
     en: {
-      title: "Invalid programme configuration",
-      what: "The mentoring programme's configuration is not valid JSON or does not fit the schema: a required field is missing, a type is wrong, a key is unknown.",
+      title: "Invalid program configuration",
+      what: "The mentoring program's configuration is not valid JSON or does not fit the schema: a required field is missing, a type is wrong, a key is unknown.",
       todo: "Open the file in an editor that understands $schema and fix the field named in the message, or create the configuration again with mentor-match init.",
     },
   },
@@ -211,7 +211,7 @@ export const ERROR_CATALOG = {
     },
     en: {
       title: "Unknown criterion",
-      what: "The programme configuration names a kind of matching criterion that mentor-match does not know.",
+      what: "The program configuration names a kind of matching criterion that mentor-match does not know.",
       todo: "Use one of the criterion kinds listed in the configuration schema, or remove this criterion.",
     },
   },
@@ -223,8 +223,8 @@ export const ERROR_CATALOG = {
     },
     en: {
       title: "Unknown questionnaire item",
-      what: "A criterion or rule refers to a questionnaire item that the programme does not have.",
-      todo: "Check the question id in the criterion: it must match one of the programme's questions.",
+      what: "A criterion or rule refers to a questionnaire item that the program does not have.",
+      todo: "Check the question id in the criterion: it must match one of the program's questions.",
     },
   },
   INVALID_FORMULA: {
@@ -259,8 +259,8 @@ export const ERROR_CATALOG = {
     },
     en: {
       title: "Formulas not loaded yet",
-      what: "The programme has a `formula` criterion; formulas are parsed by mathjs, which this runtime (a browser, a worker) cannot load synchronously on demand.",
-      todo: "Call `await loadFormulaSupport()` (from mentor-match) once before the programme is parsed, then try again.",
+      what: "The program has a `formula` criterion; formulas are parsed by mathjs, which this runtime (a browser, a worker) cannot load synchronously on demand.",
+      todo: "Call `await loadFormulaSupport()` (from mentor-match) once before the program is parsed, then try again.",
     },
   },
   INVALID_PARTICIPANT: {
@@ -271,7 +271,7 @@ export const ERROR_CATALOG = {
     },
     en: {
       title: "Invalid participant record",
-      what: "A participant record does not fit the programme: a required answer is missing, a value has the wrong type, or the consent to data processing is not valid.",
+      what: "A participant record does not fit the program: a required answer is missing, a value has the wrong type, or the consent to data processing is not valid.",
       todo: "Fix the answer at the row and column given; a minor needs the consent of a parent or guardian.",
     },
   },
@@ -283,7 +283,7 @@ export const ERROR_CATALOG = {
     },
     en: {
       title: "Unknown field in “columns”",
-      what: "The config's “columns” maps a column to a field or question that does not exist: a typo, or a question removed from the programme. The column would otherwise vanish without a word.",
+      what: "The config's “columns” maps a column to a field or question that does not exist: a typo, or a question removed from the program. The column would otherwise vanish without a word.",
       todo: "Correct the name to the one the message suggests (fields: id, name, email, consent, guardianConsent, grade, age, experienceYears, preferences …; questions: q:<question id>), or write “ignore” to leave the column out.",
     },
   },
@@ -403,8 +403,8 @@ export const ERROR_CATALOG = {
     },
     en: {
       title: "Required column missing",
-      what: "The file lacks a column the programme needs (e.g. the participant id or the consent).",
-      todo: "Add the column to the questionnaire, or map an existing header to it in the programme configuration.",
+      what: "The file lacks a column the program needs (e.g. the participant id or the consent).",
+      todo: "Add the column to the questionnaire, or map an existing header to it in the program configuration.",
     },
   },
   DUPLICATE_COLUMN: {
@@ -415,8 +415,8 @@ export const ERROR_CATALOG = {
     },
     en: {
       title: "Duplicate column",
-      what: "Two columns fit one field (e.g. two guardian-consent columns), so it is not clear which one to read. With a programme config too: a second consent column is never dropped silently.",
-      todo: 'Delete the extra column, rename one of them, or name both in the programme config ("columns"): which one to read and what the other is.',
+      what: "Two columns fit one field (e.g. two guardian-consent columns), so it is not clear which one to read. With a program config too: a second consent column is never dropped silently.",
+      todo: 'Delete the extra column, rename one of them, or name both in the program config ("columns"): which one to read and what the other is.',
     },
   },
   DUPLICATE_ID: {
@@ -451,8 +451,8 @@ export const ERROR_CATALOG = {
     },
     en: {
       title: "Unknown answer option",
-      what: "A choice question holds an answer that is none of the programme's options (compared regardless of case, ё/е, day abbreviations and the options' English equivalents). The run goes on: a warning gives the answer, row, column and closest option, and the answer counts as not given.",
-      todo: "Change the answer to one of the options, or add the option to the question in the programme configuration.",
+      what: "A choice question holds an answer that is none of the program's options (compared regardless of case, ё/е, day abbreviations and the options' English equivalents). The run goes on: a warning gives the answer, row, column and closest option, and the answer counts as not given.",
+      todo: "Change the answer to one of the options, or add the option to the question in the program configuration.",
     },
   },
   NOT_A_NUMBER: {

@@ -27,7 +27,7 @@ export type ErrorCode =
   | "NO_PAIRS"
   | "LIMIT_EXCEEDED"
   | "INTERNAL"
-  // programme configuration
+  // program configuration
   | "INVALID_PROGRAM"
   | "UNKNOWN_CRITERION"
   | "UNKNOWN_QUESTION"
@@ -130,7 +130,7 @@ export class MatchingInputError extends MentorMatchError {}
 /** The constraints cannot all hold (e.g. pinned pairs exceed a capacity, or a perfect matching is required). */
 export class InfeasibleError extends MentorMatchError {}
 
-/** A programme configuration that does not parse or does not make sense. */
+/** A program configuration that does not parse or does not make sense. */
 export class ProgramError extends MentorMatchError {}
 
 /** A survey export or participant record that cannot be read as it is. */

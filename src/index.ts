@@ -147,7 +147,7 @@ export type {
 export { formatComparison } from "./metrics/formatComparison.js";
 export type { FormatComparisonOptions } from "./metrics/formatComparison.js";
 
-// ── re-matching during the programme year ─────────────────────────────────────────────────────────
+// ── re-matching during the program year ─────────────────────────────────────────────────────────
 export { matchPeople } from "./csv/matchPeople.js";
 export type { KnownPerson, NamedPerson, PersonMatch } from "./csv/matchPeople.js";
 export { renderChanges } from "./report/renderChanges.js";

@@ -340,3 +340,26 @@ describe("architecture: tests go through the public entry points", () => {
     expect(deepImportsOf(at, 'import { smallInstance } from "../metrics/_instances.js";')).toEqual([]);
   });
 });
+
+describe("one spelling of program", () => {
+  /** Every text file of ours under a folder (not the third-party survey exports in fixtures/corpus). */
+  function textFiles(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile() && /\.(ts|md|json|csv|mjs|html)$/.test(e.name))
+      .map((e) => join(e.parentPath, e.name))
+      .filter((f) => !relative(ROOT, f).replaceAll("\\", "/").startsWith("fixtures/corpus/"));
+  }
+
+  it('code, tests, docs and our fixtures say "program" (as the API does: Program, parseProgram), never the British spelling', () => {
+    const files = ["src", "test", "docs", "scripts", "bench", "fixtures"]
+      .flatMap((d) => textFiles(join(ROOT, d)))
+      .concat(["README.md", "package.json"].map((f) => join(ROOT, f)));
+    expect(files.length).toBeGreaterThan(300);
+    // The word is assembled so that this file passes its own check.
+    const british = new RegExp(`program${"me"}`, "i");
+    const found = files.filter(
+      (f) => british.test(relative(ROOT, f)) || british.test(readFileSync(f, "utf8")),
+    );
+    expect(found.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+});

@@ -52,7 +52,7 @@ const T = {
     sheet: "лист книги Excel (.xlsx) с ответами (по умолчанию первый)",
     pseudonymize: "заменить имена во всех результатах кодами (P-3F9A), чтобы ими можно было делиться",
     school: "название образовательной организации для приложения к приказу",
-    programmeName: "название программы наставничества для приложения к приказу",
+    programName: "название программы наставничества для приложения к приказу",
     date: "дата приказа, ГГГГ-ММ-ДД (иначе в отчёте пустое место для даты)",
     order: "номер приказа",
     help: "показать справку",
@@ -60,7 +60,7 @@ const T = {
   },
   en: {
     about: "Pair mentors with mentees from questionnaires (Google Forms, Yandex Forms, Excel).",
-    init: "write a programme config from a preset and map the questionnaire columns",
+    init: "write a program config from a preset and map the questionnaire columns",
     validate: "check the questionnaires and the config without matching; report every problem",
     match: "match and write pairs.csv, unmatched.csv, excluded.csv, pairs.json, report.html, report.md",
     demo: "run match on the bundled example (fixtures/demo)",
@@ -74,7 +74,7 @@ const T = {
     mentors: "CSV export of the mentors' questionnaire",
     mentees: "CSV export of the mentees' questionnaire",
     input: "one CSV file with a role column (mentor / mentee)",
-    config: "programme config (JSON)",
+    config: "program config (JSON)",
     form: "form of mentoring (a preset)",
     strategy: "matching strategy",
     seed: "seed for random choices (an integer)",
@@ -91,7 +91,7 @@ const T = {
     sheet: "the sheet of an Excel workbook (.xlsx) with the answers (default: the first)",
     pseudonymize: "replace names in every output with codes (P-3F9A), so the outputs can be shared",
     school: "the school's name for the appendix to the order",
-    programmeName: "the programme's name for the appendix to the order",
+    programName: "the program's name for the appendix to the order",
     date: "the date of the order, YYYY-MM-DD (else a blank in the report)",
     order: "the number of the order",
     help: "show help",
@@ -316,14 +316,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option("--delimiter <d>", t.delimiter, parseDelimiter)
     .option("--pseudonymize", t.pseudonymize, false)
     .option("--school <name>", t.school)
-    .option("--programme <name>", t.programmeName)
+    .option("--program <name>", t.programName)
     .option("--date <YYYY-MM-DD>", t.date, parseDate)
     .option("--order <number>", t.order)
     .addOption(languageOption())
     .action(async (opts) => {
       if (opts.config === undefined && opts.form === undefined) {
         io.stderr(
-          `${helpLanguage === "ru" ? "Укажите --config (файл настроек) или --form (форму наставничества)." : "Give --config (a programme config) or --form (a form of mentoring)."}\n`,
+          `${helpLanguage === "ru" ? "Укажите --config (файл настроек) или --form (форму наставничества)." : "Give --config (a program config) or --form (a form of mentoring)."}\n`,
         );
         code = EXIT.usage;
         return;
@@ -366,7 +366,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       if (opts.config === undefined && opts.form === undefined) {
         io.stderr(
-          `${helpLanguage === "ru" ? "Укажите --config (файл настроек) или --form (форму наставничества)." : "Give --config (a programme config) or --form (a form of mentoring)."}\n`,
+          `${helpLanguage === "ru" ? "Укажите --config (файл настроек) или --form (форму наставничества)." : "Give --config (a program config) or --form (a form of mentoring)."}\n`,
         );
         code = EXIT.usage;
         return;
@@ -394,7 +394,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (opts) => {
       if (opts.config === undefined && opts.form === undefined) {
         io.stderr(
-          `${helpLanguage === "ru" ? "Укажите --config (файл настроек) или --form (форму наставничества)." : "Give --config (a programme config) or --form (a form of mentoring)."}\n`,
+          `${helpLanguage === "ru" ? "Укажите --config (файл настроек) или --form (форму наставничества)." : "Give --config (a program config) or --form (a form of mentoring)."}\n`,
         );
         code = EXIT.usage;
         return;

@@ -1,4 +1,4 @@
-/** The programme config's `columns` checked against the fields and questions a column can be mapped to. */
+/** The program config's `columns` checked against the fields and questions a column can be mapped to. */
 import { ProgramError } from "../errors.js";
 import { IGNORE } from "./mapColumns.js";
 import { columnFieldsOf } from "./columnFieldsOf.js";
@@ -35,13 +35,13 @@ function closest(target: string, valid: readonly string[]): string | undefined {
 
 /**
  * Checks every target of the config's `columns` (header → field key): a standard field (`id`, `name`,
- * `email`, `consent` …), `q:<question id>` of a question of the programme, `ignore`, or several question
+ * `email`, `consent` …), `q:<question id>` of a question of the program, `ignore`, or several question
  * keys joined by `|` (one per role). A typo would otherwise drop the column without a word.
  *
  * Complexity: O(t · f · k²) for t targets, f fields and keys of length k.
  *
  * @param columns - the config's `columns`.
- * @param questions - the programme's questions.
+ * @param questions - the program's questions.
  * @returns one error per bad target: `UNKNOWN_QUESTION` for `q:<unknown>`, `UNKNOWN_FIELD` otherwise, each
  *   located at `columns["<header>"]` and naming the closest valid target.
  * @throws never.
@@ -68,7 +68,7 @@ export function checkColumns(
         new ProgramError(
           question ? "UNKNOWN_QUESTION" : "UNKNOWN_FIELD",
           question
-            ? `The column is mapped to "${part}", but the programme has no question "${part.slice(2)}".`
+            ? `The column is mapped to "${part}", but the program has no question "${part.slice(2)}".`
             : `The column is mapped to "${part}", which is not a field.`,
           {
             location: { column },

@@ -10,7 +10,7 @@ import type { QuestionSpec } from "./participantTypes.js";
  *
  * Complexity: O(number of questions).
  *
- * @param questions - the programme's questions.
+ * @param questions - the program's questions.
  * @returns the fields for {@link mapColumns}.
  * @throws never.
  *

@@ -19,7 +19,7 @@ import { normalizeKey } from "./_internal/text.js";
 /** The target of a column the curator wants dropped (`columns: { "Header": "ignore" }`). */
 export const IGNORE = "ignore";
 
-/** Something a column can hold: a standard field (id, name, consent …) or a programme question. */
+/** Something a column can hold: a standard field (id, name, consent …) or a program question. */
 export interface ColumnField {
   /** The key the column is mapped to. */
   readonly key: string;
@@ -77,7 +77,7 @@ export interface ColumnMapping {
 /** Options of {@link mapColumns}. */
 export interface MapColumnsOptions {
   /**
-   * Header → field key given by the curator (the programme config's `columns`); wins over guessing.
+   * Header → field key given by the curator (the program config's `columns`); wins over guessing.
    * `ignore` drops the column; `"q:a|q:b"` names one question per role.
    */
   readonly given?: Readonly<Record<string, string>>;

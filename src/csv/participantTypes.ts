@@ -6,12 +6,12 @@ import type { InputFileError } from "../errors.js";
 import type { ColumnMapping } from "./mapColumns.js";
 import type { CsvTable } from "./readCsv.js";
 
-/** A programme question as the reader needs it. */
+/** A program question as the reader needs it. */
 export interface QuestionSpec {
   readonly id: string;
   /** How a cell is read: options chosen, one option, a number, yes/no, or free text. */
   readonly kind: "multi" | "single" | "number" | "boolean" | "text";
-  /** The options of a choice question, spelled as the programme spells them. */
+  /** The options of a choice question, spelled as the program spells them. */
   readonly options?: readonly string[];
   /** Headers that name this question (its Russian and English labels, its id). */
   readonly labels: readonly string[];
@@ -19,7 +19,7 @@ export interface QuestionSpec {
   readonly role?: "mentor" | "mentee" | "both";
 }
 
-/** One participant as read from a row: plain data for the programme's participant schema. */
+/** One participant as read from a row: plain data for the program's participant schema. */
 export interface ParticipantRecord {
   id: string;
   role: "mentor" | "mentee";
@@ -85,12 +85,12 @@ export interface ParticipantSource {
 
 /** Options of {@link readParticipants}. */
 export interface ReadParticipantsOptions {
-  /** The programme's questions. */
+  /** The program's questions. */
   readonly questions: readonly QuestionSpec[];
-  /** Header → field key (`id`, `email`, … or `q:<question id>`), from the programme config. */
+  /** Header → field key (`id`, `email`, … or `q:<question id>`), from the program config. */
   readonly columns?: Readonly<Record<string, string>>;
   /**
-   * Whether the programme requires consent: then a file with neither a consent nor a guardian's consent
+   * Whether the program requires consent: then a file with neither a consent nor a guardian's consent
    * column is a `MISSING_COLUMN` problem (else everyone in it would be excluded without a word).
    * @defaultValue true
    */

@@ -46,7 +46,7 @@ export interface ReadCsvOptions {
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 /**
- * Most data rows of one file read by default: far above any school's or region's programme, and a size at
+ * Most data rows of one file read by default: far above any school's or region's program, and a size at
  * which scoring, matching and the reports stay within memory; a 1,000,000-row file is refused up front.
  */
 export const DEFAULT_MAX_ROWS = 200_000;

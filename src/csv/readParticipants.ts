@@ -36,7 +36,7 @@ export type {
 /**
  * Reads participants from one or more parsed exports.
  *
- * Columns are mapped to fields with {@link mapColumns} (the programme config's `columns` first). Cells:
+ * Columns are mapped to fields with {@link mapColumns} (the program config's `columns` first). Cells:
  * multi-select as Google/Yandex Forms join them; yes/no in Russian and English; numbers as digits, words,
  * ranges («до 3» is 3 for a capacity; «3-5» is its lower end elsewhere); timestamps. A participant who
  * submitted twice (same id, or same e-mail) keeps the latest timestamp, with a warning naming both rows;
@@ -46,7 +46,7 @@ export type {
  * Complexity: O(R · C) for R rows and C columns, plus O(P · N) to resolve P preference entries among N people.
  *
  * @param sources - the files, each with its role or a role column.
- * @param options - the programme's questions and the explicit column mapping.
+ * @param options - the program's questions and the explicit column mapping.
  * @returns the records, where each came from, the mappings, errors and warnings (errors are returned, not
  *   thrown, so that `validate` can report every one).
  * @throws never for bad cells (they are in `problems`).

@@ -1,5 +1,5 @@
 /**
- * The names of the matching strategies, in a stable order. `match` runs each by name; a programme config
+ * The names of the matching strategies, in a stable order. `match` runs each by name; a program config
  * names one of them.
  */
 export const STRATEGIES = [

@@ -235,7 +235,7 @@ function checkedResult(name: string, result: unknown): MatchResult {
  * Runs each strategy on each instance (randomised ones once per seed) and tabulates the results.
  * Complexity: the sum of the strategies' own costs, plus O(runs · (ranks + tags)) for the table.
  *
- * @param instances - one instance, or a list of instances (e.g. 100 generated programmes).
+ * @param instances - one instance, or a list of instances (e.g. 100 generated programs).
  * @param strategies - names `match` accepts (`"stable"`, `"optimal"`, …) or custom `{ name, run }`.
  * @param options - seeds for the randomised strategies.
  * @returns every run (`rows`) and the means per strategy (`summary`), JSON-serialisable.

@@ -25,7 +25,7 @@ import type {
 /** What {@link buildMonitoring} takes. */
 export interface MonitoringInputs {
   readonly roster: Roster;
-  /** The monitoring section of the programme (parsed). */
+  /** The monitoring section of the program (parsed). */
   readonly config: Monitoring;
   /** One read per time point, in time order (start, q1, …, final). */
   readonly diagnostics: readonly MonitoringRead[];
@@ -62,7 +62,7 @@ function bucket(map: Map<string, Bucket>, key: string): Bucket {
 }
 
 /**
- * Builds the monitoring of a programme: per participant and parameter the first and last value, the change
+ * Builds the monitoring of a program: per participant and parameter the first and last value, the change
  * and the series over the time points (a participant with a single value is reported with outcome
  * `single`, never dropped); summaries per parameter, per form, per role model and per priority group (tag)
  * with the mean and median change, the shares improved / unchanged / worse and the Wilcoxon signed-rank

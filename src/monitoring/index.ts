@@ -1,5 +1,5 @@
 /**
- * `mentor-match/monitoring`: the programme year after the order — before/after diagnostics, satisfaction,
+ * `mentor-match/monitoring`: the program year after the order — before/after diagnostics, satisfaction,
  * pairs at risk, KPIs and the district roll-up. A separate entry point so that the main import stays light.
  */
 export {

@@ -10,7 +10,7 @@ import type { MonitoringReport } from "./types.js";
  * Complexity: O(size of the report).
  *
  * @param report - from `buildMonitoring`.
- * @param seed - the programme's seed.
+ * @param seed - the program's seed.
  * @returns a new report.
  * @throws never.
  * @example

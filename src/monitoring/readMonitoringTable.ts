@@ -166,7 +166,7 @@ export function readMonitoringTable(
       "No column identifies the participant (code, e-mail or full name).",
       {
         location: { file },
-        hint: "Add a column «Код участника» (best), «E-mail» or «ФИО», or name it in the programme's `columns`.",
+        hint: "Add a column «Код участника» (best), «E-mail» or «ФИО», or name it in the program's `columns`.",
         details: { what: "id" },
       },
     );

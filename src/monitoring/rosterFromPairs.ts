@@ -39,7 +39,7 @@ export function rosterFromPairs(files: readonly { readonly file: string; readonl
     if (other !== undefined) {
       throw new InputFileError("DUPLICATE_ID", "A participant code appears twice in the pairs in force.", {
         location: { file },
-        hint: "Give each programme's pairs.json once; a participant can be in one pair (or group) only.",
+        hint: "Give each program's pairs.json once; a participant can be in one pair (or group) only.",
         details: { otherFile: other },
       });
     }

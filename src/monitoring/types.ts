@@ -1,8 +1,8 @@
-/** The data of monitoring: who is in the programme, what was read, and what is reported. */
+/** The data of monitoring: who is in the program, what was read, and what is reported. */
 import type { Monitoring, MonitoringParameter } from "../questionnaire/monitoringConfig.js";
 import type { WilcoxonResult } from "./wilcoxonSignedRank.js";
 
-/** A role of the programme. */
+/** A role of the program. */
 export type MonitorRole = "mentor" | "mentee";
 
 /** A participant of the pairs in force (from a results folder's pairs.json). */
@@ -12,7 +12,7 @@ export interface RosterPerson {
   /** Learnt from the exports that give both the code and the e-mail (see `learnEmails`). */
   readonly email?: string;
   readonly role: MonitorRole;
-  /** The form of mentoring of the programme the person is in. */
+  /** The form of mentoring of the program the person is in. */
   readonly form: string;
   /** For a mentee: the mentor's id; for a mentor: the mentor's own id; absent when unmatched. */
   readonly group?: string;

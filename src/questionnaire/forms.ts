@@ -1,4 +1,4 @@
-/** The forms of mentoring of the target model (Р-145, 2019), as the programme config names them. */
+/** The forms of mentoring of the target model (Р-145, 2019), as the program config names them. */
 
 /**
  * Every form of mentoring with a preset, in the order the target model lists them. O(1).

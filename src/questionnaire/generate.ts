@@ -88,14 +88,14 @@ function pad(prefix: string, k: number, n: number): string {
 }
 
 /**
- * Seeded, realistic participants for a programme: answers to its questions (popular options more often),
+ * Seeded, realistic participants for a program: answers to its questions (popular options more often),
  * grades, ages and experience as its form expects, consents (a few missing), group mentors, priority
  * tags, and preferences named after the networking meeting. For benchmarks, demos and research.
  * O(participants × questions).
  *
  * Mentor ids are `M01`, `M02`, … and mentee ids `S01`, `S02`, … (zero-padded to the count).
  *
- * @param program - a parsed programme.
+ * @param program - a parsed program.
  * @param options - counts, seed and rates ({@link GenerateOptions}).
  * @returns mentors first, then mentees, valid for `parseParticipants(program, …)`.
  * @throws RangeError for negative or non-integer counts.

@@ -1,5 +1,5 @@
 /**
- * The `monitoring` section of a programme config: what is measured at each diagnostic (per role, with its
+ * The `monitoring` section of a program config: what is measured at each diagnostic (per role, with its
  * scale and direction), the satisfaction questionnaire, when a pair is at risk, and the targets (KPIs) of
  * the roadmaps. zod schemas are the source of truth; `ProgramSchema` references {@link MonitoringSchema}.
  */
@@ -53,7 +53,7 @@ export type SatisfactionQuestion = z.infer<typeof SatisfactionQuestionSchema>;
 
 /** What a KPI measures; each is computed from the pairs in force, the diagnostics and the satisfaction. */
 export const KPI_METRICS = [
-  /** Participants of the programme / `population` (e.g. all teachers of the school): the coverage. */
+  /** Participants of the program / `population` (e.g. all teachers of the school): the coverage. */
   "coverage",
   /** Participants with a valid consent / everyone in the bases (the matching's excluded included). */
   "consent",
@@ -89,7 +89,7 @@ export const KpiSchema = z.strictObject({
 /** One target. */
 export type Kpi = z.infer<typeof KpiSchema>;
 
-/** The monitoring of a programme: parameters, satisfaction, pairs at risk, targets, statistics. */
+/** The monitoring of a program: parameters, satisfaction, pairs at risk, targets, statistics. */
 export const MonitoringSchema = z
   .strictObject({
     parameters: z.array(MonitoringParameterSchema).max(100).default([]),

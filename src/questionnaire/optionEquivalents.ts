@@ -7,7 +7,7 @@ import { OPTION_EQUIVALENTS } from "./_internal/presetData.js";
  *
  * Complexity: O(1).
  *
- * @param option - an option as the programme spells it (case matters: the presets' spelling).
+ * @param option - an option as the program spells it (case matters: the presets' spelling).
  * @returns the equivalents, the English one first; `[]` when there are none.
  * @throws never.
  *

@@ -65,12 +65,12 @@ function checkAnswer({ q, options }: Checked, value: unknown, index: number, id:
 }
 
 /**
- * Parses participants against a programme: the participant schema, then every answer against its
+ * Parses participants against a program: the participant schema, then every answer against its
  * question (kind, options, bounds), then unique ids. O(total size of the answers).
  *
  * A preference naming nobody is not an error here: scoring reports it as a warning.
  *
- * @param program - a parsed programme.
+ * @param program - a parsed program.
  * @param input - the participants, e.g. read from a JSON file or from survey exports.
  * @returns the participants with defaults filled in, in input order.
  * @throws InputFileError INVALID_PARTICIPANT (naming the participant by position and id, and the key), or
@@ -110,8 +110,8 @@ export function parseParticipants(program: Program, input: readonly unknown[]): 
           index,
           p.id,
           `answers.${qid}`,
-          `the programme has no question "${qid}"`,
-          "Remove the answer or add the question to the programme.",
+          `the program has no question "${qid}"`,
+          "Remove the answer or add the question to the program.",
         );
       }
       checkAnswer(q, value, index, p.id, `answers.${qid}`);
@@ -141,7 +141,7 @@ export type SafeParseParticipantsResult =
 /**
  * {@link parseParticipants} without throwing. O(total size of the answers).
  *
- * @param program - a parsed programme.
+ * @param program - a parsed program.
  * @param input - the participants.
  * @returns `{ success: true, data }` or `{ success: false, error }` (an InputFileError).
  * @throws nothing for bad participants.

@@ -13,7 +13,7 @@ function unknownKind(input: unknown): ProgramError | undefined {
       const path = `criteria[${k}].kind`;
       return new ProgramError("UNKNOWN_CRITERION", `Unknown criterion kind "${kind}".`, {
         location: { column: path },
-        hint: `Use one of: ${CRITERION_KINDS.join(", ")} (docs/programme.md).`,
+        hint: `Use one of: ${CRITERION_KINDS.join(", ")} (docs/program.md).`,
         details: { path, kind },
       });
     }
@@ -22,11 +22,11 @@ function unknownKind(input: unknown): ProgramError | undefined {
 }
 
 /**
- * Parses and checks a programme config: the schema, then references, kinds and formulas. O(size of the
+ * Parses and checks a program config: the schema, then references, kinds and formulas. O(size of the
  * config). Criterion ids default to `<kind><position>` and weights to 1 (0 for `must`) in the result.
  *
  * @param input - the config, e.g. `JSON.parse` of a file (a `$schema` key is allowed).
- * @returns the programme with defaults filled in.
+ * @returns the program with defaults filled in.
  * @throws ProgramError INVALID_PROGRAM, UNKNOWN_CRITERION, UNKNOWN_QUESTION, INVALID_FORMULA or
  *   FORBIDDEN_FORMULA; `location.column` and `details.path` give the offending key.
  * @example

@@ -1,4 +1,4 @@
-/** A participant of a programme: a mentor or a mentee, with the answers to the programme's questions. */
+/** A participant of a program: a mentor or a mentee, with the answers to the program's questions. */
 import * as z from "zod";
 import { RoleSchema } from "./program.js";
 
@@ -35,7 +35,7 @@ export const ParticipantSchema = z.strictObject({
   roleModel: z.string().max(200).optional(),
   consent: z.boolean().optional(),
   guardianConsent: z.boolean().optional(),
-  /** Mentees this mentor takes; the programme default when absent. */
+  /** Mentees this mentor takes; the program default when absent. */
   capacity: z.int().min(0).max(1000).optional(),
   /** Partner ids named after the networking meeting, best first. */
   preferences: z.array(z.string().min(1).max(64)).default([]),

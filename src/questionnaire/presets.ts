@@ -18,7 +18,7 @@ const mergeWith = defaultOf(mergeWithImport);
 const isPlainObject = defaultOf(isPlainObjectImport);
 
 /**
- * The ready programme of each form of mentoring, parsed: questions with Russian and English labels,
+ * The ready program of each form of mentoring, parsed: questions with Russian and English labels,
  * criteria with weights, eligibility rules. Frozen; adjust one with {@link preset}.
  *
  * @example
@@ -55,7 +55,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * Overrides of a preset: any key of a programme config. Objects merge deeply; arrays replace; `criteria`
+ * Overrides of a preset: any key of a program config. Objects merge deeply; arrays replace; `criteria`
  * may also be an object by criterion id (a partial criterion merges into it, `null` removes it).
  */
 export type PresetOverrides = Omit<Partial<ProgramInput>, "criteria" | "defaults"> & {
@@ -92,11 +92,11 @@ function mergeCriteria(
 }
 
 /**
- * The preset programme of a form, with overrides merged in and the result checked. O(size of the config).
+ * The preset program of a form, with overrides merged in and the result checked. O(size of the config).
  *
  * @param form - one of {@link FORMS}.
  * @param overrides - keys to change (see {@link PresetOverrides}).
- * @returns a full, parsed programme.
+ * @returns a full, parsed program.
  * @throws ProgramError INVALID_PROGRAM for an unknown form; any `parseProgram` error for bad overrides.
  * @example
  * const program = preset("student-student", {

@@ -1,5 +1,5 @@
 /**
- * The programme configuration: the form, the questions, the criteria, the rules. zod schemas are the
+ * The program configuration: the form, the questions, the criteria, the rules. zod schemas are the
  * source of truth; the TypeScript types and the shipped JSON Schema are derived from them.
  */
 import { STRATEGIES } from "../matching/strategies.js";
@@ -232,10 +232,10 @@ export const PairSchema = z.strictObject({ mentee: participantId, mentor: partic
 /** A pair given by participant ids. */
 export type Pair = z.infer<typeof PairSchema>;
 
-/** The strategies a programme may name (those `match` runs). */
+/** The strategies a program may name (those `match` runs). */
 export { STRATEGIES };
 
-/** A programme of mentoring: what the coordinator configures. */
+/** A program of mentoring: what the coordinator configures. */
 export const ProgramSchema = z.strictObject({
   /** The JSON Schema this config follows (ignored). */
   $schema: z.string().optional(),
@@ -297,13 +297,13 @@ export const ProgramSchema = z.strictObject({
     .default(0),
   strategy: z.enum(STRATEGIES).default("stable"),
   /**
-   * The report as the appendix to the principal's order: the school, the programme's name, the date
+   * The report as the appendix to the principal's order: the school, the program's name, the date
    * (YYYY-MM-DD) and the number of the order. What is left out is a blank to fill in by hand.
    */
   appendix: z
     .strictObject({
       school: z.string().min(1).max(300).optional(),
-      programme: z.string().min(1).max(300).optional(),
+      program: z.string().min(1).max(300).optional(),
       date: z.iso.date().optional(),
       order: z.string().min(1).max(50).optional(),
     })
@@ -317,7 +317,7 @@ export const ProgramSchema = z.strictObject({
   /** Diagnostics, satisfaction and targets over the year (src/questionnaire/monitoringConfig.ts). */
   monitoring: MonitoringSchema.optional(),
 });
-/** A programme of mentoring, parsed (defaults filled in). */
+/** A program of mentoring, parsed (defaults filled in). */
 export type Program = z.infer<typeof ProgramSchema>;
-/** A programme config as written (defaults may be left out). */
+/** A program config as written (defaults may be left out). */
 export type ProgramInput = z.input<typeof ProgramSchema>;

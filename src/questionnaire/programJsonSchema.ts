@@ -2,8 +2,8 @@ import * as z from "zod";
 import { ProgramSchema } from "./program.js";
 
 /**
- * The JSON Schema (draft 2020-12) of a programme config, generated from the zod schema: what a config
- * file may contain (defaults optional). Shipped as `mentor-match/programme.schema.json`. O(schema size).
+ * The JSON Schema (draft 2020-12) of a program config, generated from the zod schema: what a config
+ * file may contain (defaults optional). Shipped as `mentor-match/program.schema.json`. O(schema size).
  *
  * @returns a fresh JSON Schema object.
  * @throws nothing.
@@ -18,9 +18,9 @@ export function programJsonSchema(): Record<string, unknown> {
   >;
   return {
     ...schema,
-    $id: "https://mentor-match.dev/programme.schema.json",
-    title: "mentor-match programme",
+    $id: "https://mentor-match.dev/program.schema.json",
+    title: "mentor-match program",
     description:
-      "A mentoring programme: the form, the questions, the criteria and the rules (docs/programme.md). Программа наставничества: форма, вопросы анкеты, критерии и правила.",
+      "A mentoring program: the form, the questions, the criteria and the rules (docs/program.md). Программа наставничества: форма, вопросы анкеты, критерии и правила.",
   };
 }

@@ -1,4 +1,4 @@
-/** How far a re-matching is from matching today's programme from nothing: the price of keeping the order. */
+/** How far a re-matching is from matching today's program from nothing: the price of keeping the order. */
 import { match } from "../matching/match.js";
 import type { MatchResult } from "../matching/types.js";
 import type { RematchResult } from "./types.js";
@@ -22,7 +22,7 @@ export interface PriceOfStability {
  * forbidden) and compares it with the re-matching: matched count, total score, and how many mentees a
  * fresh run would give another mentor.
  *
- * Complexity: that of the strategy on the whole programme, plus O(n).
+ * Complexity: that of the strategy on the whole program, plus O(n).
  *
  * @param result - the result of `rematch`.
  * @returns the two summaries, their differences and the number of pairs that differ.

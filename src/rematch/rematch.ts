@@ -1,5 +1,5 @@
 /**
- * Re-matching with the least change during the programme year: the pairs fixed by the order stay; only
+ * Re-matching with the least change during the program year: the pairs fixed by the order stay; only
  * the people without a valid pair are placed, over the seats left free.
  *
  * [Reference]: the residual problem is solved by the library's own strategies — D. Gale and L. S. Shapley,
@@ -77,23 +77,23 @@ const NEW = 2;
 const KEPT = 3;
 
 /**
- * Re-matches today's programme with the least change to the pairs in force.
+ * Re-matches today's program with the least change to the pairs in force.
  *
  * The objective, in order: (1) every pair in force that is still valid stays — its two are still in the
- * programme, the pair is still allowed, the coordinator did not end it, and it fits the mentor's capacity
+ * program, the pair is still allowed, the coordinator did not end it, and it fits the mentor's capacity
  * (when the capacity is now below the group, the pairs in `options.keep` stay first, then the
  * best-scoring); (2) everyone else (waiting mentees, late joiners, those whose pair ended) is placed over
  * the seats left free by `options.strategy`; (3) only with `maxMoves > 0`, pairs still valid may be moved.
  * A pair the coordinator ends is forbidden today (the two are not paired again).
  *
  * Moves (`maxMoves > 0`) are a heuristic with a checked guarantee. They are taken from the strategy's own
- * solution of the whole programme with a bonus on each pair that would stay (the price of a move), the
+ * solution of the whole program with a bonus on each pair that would stay (the price of a move), the
  * bonus starting at `moveMargin` and raised until at most `maxMoves` pairs move; this is not guaranteed to
  * find the best set of at most `maxMoves` moves (an assignment with a budget on moves): of the solutions
  * tried with at most `maxMoves` moves, the one with the lowest bonus (the most moves) that passes this
  * check against the result without moves is made: (a) at most
  * `maxMoves` pairs in force move, and no mentee of a pair in force is left without a mentor; (b) the
- * strategy's objective over the whole programme improves by at least `moveMargin` per move, on balance
+ * strategy's objective over the whole program improves by at least `moveMargin` per move, on balance
  * (moves interact — a move frees a seat for another — so the gain is that of all of them together):
  * optimal — more pairs, or as many and a total higher by `moveMargin` × moves; fair — more pairs, or as
  * many, a worst pair no worse, and either a worst pair better by `moveMargin` or a total higher by
@@ -104,7 +104,7 @@ const KEPT = 3;
  * typed arrays by row and column, ids looked up in one hash table per side — plus O(m log m) to order
  * the mentors' ids and O(n log n) for the mentees' only when they are not in id order already; plus the
  * strategy on the residual problem only: r mentees to place × the f mentors with a free seat (O(r·f) to
- * build it dense), so a few late joiners in a large programme cost little. With moves: the strategy on the whole programme per
+ * build it dense), so a few late joiners in a large program cost little. With moves: the strategy on the whole program per
  * bonus tried (at most 16), plus a blocking-pair scan for `stable`.
  *
  * @param input - today's instance with the ids of its rows and columns (a `ScoredInstance` is one), and
@@ -241,7 +241,7 @@ export function rematch(
     }
   }
 
-  // Capacities: the programme's pins first, then the pairs to keep, then the best-scoring.
+  // Capacities: the program's pins first, then the pairs to keep, then the best-scoring.
   const load = new Int32Array(cols);
   for (let i = 0; i < rows; i++) if (pinnedMentor[i]! >= 0) load[pinnedMentor[i]!]!++;
   const stay = new Int32Array(rows).fill(-1); // mentor of each pair that stays

@@ -1,4 +1,4 @@
-/** The whole programme after re-matching, as a `MatchResult`: groups, the unmatched with reasons, metrics. */
+/** The whole program after re-matching, as a `MatchResult`: groups, the unmatched with reasons, metrics. */
 import { MentorMatchError } from "../errors.js";
 import { deferredAcceptance } from "../matching/deferredAcceptance.js";
 import type { MatchResult, PinnedPair } from "../matching/types.js";
@@ -6,14 +6,14 @@ import { blockingPairs } from "../metrics/blockingPairs.js";
 import type { RematchResult } from "./types.js";
 
 /**
- * Builds the `MatchResult` of a re-matching over the whole programme, so that it can be reported and
+ * Builds the `MatchResult` of a re-matching over the whole program, so that it can be reported and
  * written like any run (`buildReportModel`, `renderOutputs`): every pair is pinned in today's instance and
  * the metrics and reasons are computed by the library's own result building. A mentee left without a
  * mentor by re-matching has no free seat with an acceptable mentor (every strategy of re-matching places
  * as many as it can), so no one else is placed; this is checked.
  *
  * Complexity: that of the metrics, O(n·m) on dense scores (ranks of both sides and blocking pairs). The
- * blocking pairs are counted over the whole programme, kept pairs included (a pair in force that a late
+ * blocking pairs are counted over the whole program, kept pairs included (a pair in force that a late
  * joiner and its mentor would both rather break is one): the price of keeping the order in stability.
  *
  * @param result - the result of `rematch`.
@@ -40,7 +40,7 @@ export function rematchMatchResult(result: RematchResult): MatchResult {
       );
     }
   }
-  // The pinned run counts no blocking pair with a pinned mentee; count them over the whole programme, kept
+  // The pinned run counts no blocking pair with a pinned mentee; count them over the whole program, kept
   // pairs included: what keeping the order costs in stability.
   const blocking = blockingPairs(result.instance, mentorOf).length;
   return {

@@ -1,5 +1,5 @@
 /**
- * The types of re-matching during the programme year: the pairs in force, today's programme, the options
+ * The types of re-matching during the program year: the pairs in force, today's program, the options
  * and the result (kept, new, ended and moved pairs, each with its reason).
  */
 import type { MatchingInstance, MatchResult } from "../matching/types.js";
@@ -36,7 +36,7 @@ export type PreviousPairs =
   | PreviousRun;
 
 /**
- * Today's programme: the matching instance built from today's questionnaires and the ids of its rows and
+ * Today's program: the matching instance built from today's questionnaires and the ids of its rows and
  * columns (a `ScoredInstance` from `scoreParticipants` is one).
  */
 export interface RematchInput {
@@ -100,23 +100,23 @@ export type ChangeReason =
   | "mentor-excluded"
   /** Ended by the coordinator; `detail` is the coordinator's reason. */
   | "coordinator"
-  /** A rule of the programme now rules the pair out; `detail` names it when known. */
+  /** A rule of the program now rules the pair out; `detail` names it when known. */
   | "no-longer-eligible"
   /** The pair is now forbidden by a rule. */
   | "forbidden-by-rule"
-  /** The pair now scores below the programme's minimum. */
+  /** The pair now scores below the program's minimum. */
   | "below-min-score"
   /** A ranked list given today no longer names the partner. */
   | "not-on-list"
   /** The mentor's capacity is now below the group; `detail` says which rule chose who stays. */
   | "capacity-lowered"
-  /** The programme pins the mentee to another mentor. */
+  /** The program pins the mentee to another mentor. */
   | "pinned-elsewhere"
   /** A new pair: a mentee without a pair in force (waiting or a late joiner) placed in a free seat. */
   | "placed"
   /** A new pair of a mentee whose previous pair ended. */
   | "re-placed"
-  /** A new pair pinned by the programme. */
+  /** A new pair pinned by the program. */
   | "pinned"
   /** A pair moved (allowed moves): the objective improves by at least the margin. */
   | "improves";
@@ -169,7 +169,7 @@ export interface RematchResult {
   readonly capacityCuts: readonly CapacityCut[];
   /** Mentees placed by the strategy over the free seats (the residual problem). */
   readonly placedFrom: number;
-  /** Matched mentees of the whole programme, and the total and weakest score of its pairs. */
+  /** Matched mentees of the whole program, and the total and weakest score of its pairs. */
   readonly matched: number;
   readonly totalScore: number;
   readonly minScore: number;

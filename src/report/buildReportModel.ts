@@ -26,8 +26,8 @@ export interface ReportContribution {
 export interface ReportAppendix {
   /** The school (educational organisation). */
   readonly school?: string;
-  /** The programme's name. */
-  readonly programme?: string;
+  /** The program's name. */
+  readonly program?: string;
   /** The date of the order, YYYY-MM-DD. */
   readonly date?: string;
   /** The number of the order. */
@@ -64,7 +64,7 @@ export interface ReportInput {
   /** Warnings from reading the inputs, already in the report's language. */
   readonly warnings?: readonly string[];
   readonly seed: number;
-  /** School, programme, date and number of the order the pairs are an appendix to. */
+  /** School, program, date and number of the order the pairs are an appendix to. */
   readonly appendix?: ReportAppendix;
 }
 

@@ -37,8 +37,8 @@ export interface RenderedChanges {
 
 const REASON: Record<ChangeReason, { ru: string; en: string }> = {
   "still-valid": { ru: "пара действует", en: "the pair stays in force" },
-  "mentee-left": { ru: "наставляемый выбыл из программы", en: "the mentee has left the programme" },
-  "mentor-left": { ru: "наставник выбыл из программы", en: "the mentor has left the programme" },
+  "mentee-left": { ru: "наставляемый выбыл из программы", en: "the mentee has left the program" },
+  "mentor-left": { ru: "наставник выбыл из программы", en: "the mentor has left the program" },
   "mentee-excluded": {
     ru: "наставляемый исключён из подбора",
     en: "the mentee is left out of matching",
@@ -47,7 +47,7 @@ const REASON: Record<ChangeReason, { ru: string; en: string }> = {
   coordinator: { ru: "решение куратора", en: "the coordinator's decision" },
   "no-longer-eligible": {
     ru: "пара больше не отвечает правилам программы",
-    en: "the pair no longer meets the programme's rules",
+    en: "the pair no longer meets the program's rules",
   },
   "forbidden-by-rule": { ru: "пара запрещена правилом", en: "the pair is forbidden by a rule" },
   "below-min-score": {
@@ -71,7 +71,7 @@ const REASON: Record<ChangeReason, { ru: string; en: string }> = {
     ru: "прежняя пара наставляемого расформирована",
     en: "the mentee's previous pair was dissolved",
   },
-  pinned: { ru: "закреплено настройками программы", en: "pinned by the programme config" },
+  pinned: { ru: "закреплено настройками программы", en: "pinned by the program config" },
   improves: { ru: "перевод улучшает подбор", en: "the move improves the matching" },
 };
 
@@ -84,7 +84,7 @@ const DETAIL: Record<string, { ru: string; en: string }> = {
     en: "no consent of a parent or guardian",
   },
   "zero-capacity": { ru: "наставник не может взять наставляемых", en: "the mentor takes no mentees" },
-  "ineligible-role": { ru: "не проходит по правилам программы", en: "fails a rule of the programme" },
+  "ineligible-role": { ru: "не проходит по правилам программы", en: "fails a rule of the program" },
 };
 
 /** The Russian word for a count: 1 пара, 2 пары, 5 пар, 11 пар, 21 пара. */

@@ -55,12 +55,12 @@ function dateText(date: string, language: Language): string {
 /**
  * Renders the report as one HTML file with inline CSS and inline SVG charts (no script, no network),
  * printable on A4. First the appendix to the principal's order: the school, the order's date and number
- * (blanks to fill in when not given), the programme, a numbered table of the pairs (scores, the place the
+ * (blanks to fill in when not given), the program, a numbered table of the pairs (scores, the place the
  * mentee gave the mentor in its named list and the place by score, the reasons the answers support, the
  * criteria without data) and the signature lines. Then, on a new printed page, the notes: the summary,
  * charts (score distribution, the rank each side got, mentor fill, coverage by group), the unmatched with
  * reasons and closest mentors, the excluded by code, and the warnings. In Russian, numbers have decimal
- * commas and no identifier of the programme's config («student-student», «stable») is shown.
+ * commas and no identifier of the program's config («student-student», «stable») is shown.
  *
  * Complexity: O(size of the model).
  *
@@ -91,8 +91,8 @@ export function renderHtmlReport(model: ReportModel, options: { readonly languag
   out.push("</div>");
   out.push(`<h1>${esc(w.appendixTitle)}</h1>`);
   const lead = [
-    a.programme === undefined ? "" : `${w.programmeName}: ${a.programme}`,
-    `${w.programme}: ${formText(model.form, language)}`,
+    a.program === undefined ? "" : `${w.programName}: ${a.program}`,
+    `${w.program}: ${formText(model.form, language)}`,
   ].filter((x) => x !== "");
   out.push(`<p class="lead">${lead.map(esc).join("<br>")}</p>`);
   out.push(

@@ -4,7 +4,7 @@ import type { Language } from "../language.js";
 const REASONS: Readonly<Record<string, { readonly ru: string; readonly en: string }>> = {
   "no-eligible-partner": {
     ru: "нет ни одного подходящего наставника (правила программы исключают все пары)",
-    en: "no eligible mentor (the programme's rules rule out every pair)",
+    en: "no eligible mentor (the program's rules rule out every pair)",
   },
   "excluded-by-rule": {
     ru: "все возможные пары запрещены правилом (запрещённые пары)",
@@ -40,14 +40,14 @@ const REASONS: Readonly<Record<string, { readonly ru: string; readonly en: strin
   },
   "ineligible-role": {
     ru: "не проходит правило программы для этой роли (стаж, класс, возраст или ответ)",
-    en: "does not meet an eligibility rule of the programme for this role (experience, grade, age or an answer)",
+    en: "does not meet an eligibility rule of the program for this role (experience, grade, age or an answer)",
   },
   "missing-experience": { ru: "не указан стаж", en: "no experience given" },
   "missing-grade": { ru: "не указан класс", en: "no grade given" },
   "missing-age": { ru: "не указан возраст", en: "no age given" },
   "missing-answer": {
     ru: "нет ответа, нужного правилу программы",
-    en: "no answer to a question a rule of the programme needs",
+    en: "no answer to a question a rule of the program needs",
   },
   "invalid-record": { ru: "анкета заполнена с ошибками", en: "the questionnaire has errors" },
   superseded: {

@@ -36,10 +36,10 @@ function compileCriterion(c: Program["criteria"][number], program: Program): Com
 }
 
 /**
- * Compiles a programme once: checks it, fixes the bitset layouts, parses the formulas. O(size of the config).
+ * Compiles a program once: checks it, fixes the bitset layouts, parses the formulas. O(size of the config).
  *
- * @param program - a programme (parsed, or a config that `parseProgram` accepts).
- * @returns the compiled programme, reusable for any number of `scoreParticipants` calls.
+ * @param program - a program (parsed, or a config that `parseProgram` accepts).
+ * @returns the compiled program, reusable for any number of `scoreParticipants` calls.
  * @throws ProgramError as `parseProgram` does.
  * @example
  * const compiled = compileProgram(preset("student-student"));

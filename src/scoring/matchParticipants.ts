@@ -7,7 +7,7 @@ import type { CompiledProgram, Contribution, ExcludedParticipant, ScoredInstance
 
 /** Options of {@link matchParticipants}: those of scoring and of `match`, and the seed. */
 export interface MatchParticipantsOptions extends ScoreOptions, MatchOptions {
-  /** The seed of random choices (the `random` strategy, seeded ties). @defaultValue the programme's `seed`, else 0 */
+  /** The seed of random choices (the `random` strategy, seeded ties). @defaultValue the program's `seed`, else 0 */
   readonly seed?: number;
 }
 
@@ -63,9 +63,9 @@ export interface ParticipantsMatch {
  * Complexity: that of {@link scoreParticipants} plus that of the strategy; O(pairs × criteria) for the
  * reasons.
  *
- * @param program - a programme, or one compiled with `compileProgram`.
+ * @param program - a program, or one compiled with `compileProgram`.
  * @param participants - mentors and mentees together, in any order (validated first).
- * @param options - scoring options, the strategy (default: the programme's, else `stable`), the seed.
+ * @param options - scoring options, the strategy (default: the program's, else `stable`), the seed.
  * @returns the {@link ParticipantsMatch}.
  * @throws ProgramError, InputFileError as {@link scoreParticipants}; MatchingInputError, InfeasibleError as `match`.
  * @example

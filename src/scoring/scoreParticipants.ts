@@ -19,11 +19,11 @@ import type { CompiledProgram, ScoredInstance, ScoringWarning } from "./types.js
 
 /** Options of {@link scoreParticipants}. */
 export interface ScoreOptions {
-  /** The day ages are computed at. @defaultValue the programme's `referenceDate`, else today (UTC) */
+  /** The day ages are computed at. @defaultValue the program's `referenceDate`, else today (UTC) */
   readonly referenceDate?: Date | string;
   /**
-   * Validate the participants against the programme first (`parseParticipants`). Turn off only for
-   * participants that already went through `parseParticipants` with this programme.
+   * Validate the participants against the program first (`parseParticipants`). Turn off only for
+   * participants that already went through `parseParticipants` with this program.
    * @defaultValue true
    */
   readonly validate?: boolean;
@@ -53,12 +53,12 @@ function isCompiled(x: unknown): x is CompiledProgram {
  * rule, or a forbidden pair makes it ineligible (−Infinity in `instance.scores`; forbidden pairs keep
  * their score and are marked in `instance.forbidden`).
  *
- * @param program - a programme, or a programme compiled once with `compileProgram`.
+ * @param program - a program, or a program compiled once with `compileProgram`.
  * @param participants - mentors and mentees together, in any order.
  * @param options - {@link ScoreOptions}.
  * @returns the {@link ScoredInstance}.
  * @throws LimitError `LIMIT_EXCEEDED` when mentees × mentors is over {@link MAX_SCORED_PAIRS}.
- * @throws ProgramError for a bad programme; InputFileError INVALID_PARTICIPANT / DUPLICATE_ID for bad participants.
+ * @throws ProgramError for a bad program; InputFileError INVALID_PARTICIPANT / DUPLICATE_ID for bad participants.
  * @example
  * const scored = scoreParticipants(preset("student-student"), participants);
  * const result = deferredAcceptance(scored.instance);
@@ -162,7 +162,7 @@ function checkLimit(rows: number, cols: number): void {
       "LIMIT_EXCEEDED",
       `Scoring ${rows} mentees × ${cols} mentors is ${rows * cols} pairs, over the limit of ${MAX_SCORED_PAIRS}.`,
       {
-        hint: "Split the programme (by school, grade or subject) and match each part; or compute each mentee's candidate mentors yourself and give match() sparse CSR scores.",
+        hint: "Split the program (by school, grade or subject) and match each part; or compute each mentee's candidate mentors yourself and give match() sparse CSR scores.",
         details: { rows, cols, limit: MAX_SCORED_PAIRS },
       },
     );

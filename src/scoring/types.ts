@@ -4,7 +4,7 @@ import type { Participant } from "../questionnaire/participant.js";
 import type { Label, Program, Role } from "../questionnaire/program.js";
 import type { CompiledCriterion } from "./_internal/kernel.js";
 
-/** A programme compiled once: criteria with fixed bit layouts and parsed formulas. */
+/** A program compiled once: criteria with fixed bit layouts and parsed formulas. */
 export interface CompiledProgram {
   readonly kind: "mentor-match.compiled-program";
   readonly program: Program;
@@ -20,7 +20,7 @@ export type ExclusionReason =
   | "guardian-consent-missing"
   /** A mentor who takes no mentees. */
   | "zero-capacity"
-  /** Fails one of the programme's eligibility rules for the role. */
+  /** Fails one of the program's eligibility rules for the role. */
   | "ineligible-role"
   /** An eligibility rule needs the experience, which the participant did not give. */
   | "missing-experience"
@@ -55,7 +55,7 @@ export interface ScoringWarning {
   readonly id?: string;
   /** Position of the offending entry in the participant's list, for preferences. */
   readonly entry?: number;
-  /** For `UNKNOWN_PAIR_ID` / `PIN_DROPPED`: which list of the programme, which entry, which side, why. */
+  /** For `UNKNOWN_PAIR_ID` / `PIN_DROPPED`: which list of the program, which entry, which side, why. */
   readonly pair?: {
     readonly list: "forbiddenPairs" | "pinnedPairs";
     readonly index: number;
@@ -114,7 +114,7 @@ export interface Explanation {
 export interface ScoredInstance {
   readonly program: Program;
   /**
-   * The day ages were computed at (YYYY-MM-DD): `options.referenceDate`, the programme's `referenceDate`,
+   * The day ages were computed at (YYYY-MM-DD): `options.referenceDate`, the program's `referenceDate`,
    * or the day of scoring. Give one of the first two to make a run repeatable across days.
    */
   readonly referenceDate: string;

@@ -72,8 +72,8 @@ export { rankProfile } from "../metrics/rankProfile.js";
 // ── arbitraries ───────────────────────────────────────────────────────────────────────────────────
 export type { IntRange, MatchingInstanceOptions } from "./arbitraries/matchingInstance.js";
 export { matchingInstance } from "./arbitraries/matchingInstance.js";
-export type { GeneratedProgramme, ProgrammeOptions } from "./arbitraries/programme.js";
-export { programme } from "./arbitraries/programme.js";
+export type { GeneratedProgram, ProgramOptions } from "./arbitraries/program.js";
+export { program } from "./arbitraries/program.js";
 
 // ── checkers ──────────────────────────────────────────────────────────────────────────────────────
 export type {

@@ -37,7 +37,7 @@ export interface ReadObserved {
   readonly texts: readonly string[];
 }
 
-/** The questions of the corpus's programme (mirrors the headers of fixtures/bad/good/*.csv). */
+/** The questions of the corpus's program (mirrors the headers of fixtures/bad/good/*.csv). */
 export const CORPUS_QUESTIONS: readonly QuestionSpec[] = [
   { id: "interests", kind: "multi", options: ["Шахматы", "Музыка", "Спорт"], labels: ["Интересы"] },
   { id: "format", kind: "single", options: ["Очно", "Онлайн", "Любой"], labels: ["Формат встреч"] },

@@ -175,7 +175,7 @@ describe("the bad-input corpus", () => {
     });
   });
 
-  describe.each(cases.filter((c) => c.input.stage === "program"))("programme $name", (c) => {
+  describe.each(cases.filter((c) => c.input.stage === "program"))("program $name", (c) => {
     const { file } = c.input as { file: string };
     it(c.expected.ok === true ? "is a valid config" : "is refused with the pinned typed error", () => {
       const json: unknown = JSON.parse(readFileSync(`${BAD_DIR}${file}`, "utf8"));

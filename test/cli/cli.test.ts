@@ -59,7 +59,7 @@ describe("match on a Yandex Forms export (Windows-1251, ;, Russian headers)", ()
         "--mentees",
         "yandex-1251/mentees.csv",
         "--config",
-        "programme.json",
+        "program.json",
         "--out",
         out,
         "--delimiter",
@@ -124,7 +124,7 @@ describe("match on a Google Forms export (UTF-8, comma)", () => {
         "--mentees",
         "google/mentees.csv",
         "--config",
-        "programme.json",
+        "program.json",
         "--out",
         out,
         "--strategy",
@@ -200,7 +200,7 @@ describe("match on a Google Forms export (UTF-8, comma)", () => {
         "--mentees",
         "google/mentees-shuffled.csv",
         "--config",
-        "programme.json",
+        "program.json",
         "--out",
         out2,
         "--strategy",
@@ -231,7 +231,7 @@ describe("one file with a role column (UTF-8 BOM, tab, English headers)", () => 
         "--input",
         "one-file/participants.csv",
         "--config",
-        "programme.json",
+        "program.json",
         "--out",
         join(work, "one-a"),
         "--lang",
@@ -247,7 +247,7 @@ describe("one file with a role column (UTF-8 BOM, tab, English headers)", () => 
         "--input",
         "one-file/participants.csv",
         "--config",
-        "programme.json",
+        "program.json",
         "--out",
         join(work, "one-b"),
         "--lang",
@@ -306,7 +306,7 @@ describe("broken files: exit 2 with a message naming file, row and column, and n
   it.each(cases)("%s", (_name, files, message) => {
     const args = files.includes("--mentors") ? files : ["--mentors", "google/mentors.csv", ...files];
     const out = join(work, `out-broken-${_name.replace(/\W+/g, "-")}`);
-    const run = runBuilt(["match", ...args, "--config", "programme.json", "--out", out], work);
+    const run = runBuilt(["match", ...args, "--config", "program.json", "--out", out], work);
     expect(run.code).toBe(2);
     expect(run.stderr.split("\n")).toContain(message);
     expect(run.stdout).toBe("");
@@ -321,7 +321,7 @@ describe("broken files: exit 2 with a message naming file, row and column, and n
         "--mentees",
         "broken/bad-values.csv",
         "--config",
-        "programme.json",
+        "program.json",
         "--lang",
         "en",
       ],
@@ -340,7 +340,7 @@ describe("broken files: exit 2 with a message naming file, row and column, and n
     );
   });
   it("a file without a role column given with --input", () => {
-    const run = runBuilt(["validate", "--input", "broken/no-role.csv", "--config", "programme.json"], work);
+    const run = runBuilt(["validate", "--input", "broken/no-role.csv", "--config", "program.json"], work);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
       "[MISSING_COLUMN] broken/no-role.csv: нет столбца с ролью (наставник или наставляемый). Добавьте столбец «Роль» со словами «наставник» / «наставляемый» или передайте файл через --mentors / --mentees.",
@@ -350,7 +350,7 @@ describe("broken files: exit 2 with a message naming file, row and column, and n
     const out = join(work, "out-keep");
     expect(
       runBuilt(
-        ["match", "--input", "one-file/participants.csv", "--config", "programme.json", "--out", out],
+        ["match", "--input", "one-file/participants.csv", "--config", "program.json", "--out", out],
         work,
       ).code,
     ).toBe(0);
@@ -363,7 +363,7 @@ describe("broken files: exit 2 with a message naming file, row and column, and n
         "--mentees",
         "broken/ragged.csv",
         "--config",
-        "programme.json",
+        "program.json",
         "--out",
         out,
       ],
@@ -419,7 +419,7 @@ describe("exit codes", () => {
     expect(readFileSync(join(work, "a-file"), "utf8")).toBe("");
   });
   it("pinned pairs over a mentor's capacity exit 3", () => {
-    const config = JSON.parse(readFileSync(join(work, "programme.json"), "utf8"));
+    const config = JSON.parse(readFileSync(join(work, "program.json"), "utf8"));
     config.pinnedPairs = [
       { mentee: "T01", mentor: "M01" },
       { mentee: "T02", mentor: "M01" },
@@ -465,7 +465,7 @@ describe("init and demo", () => {
     );
     expect(run.code).toBe(0);
     const config = JSON.parse(readFileSync(join(work, "new.json"), "utf8"));
-    expect(config.$schema).toBe("./node_modules/mentor-match/dist/programme.schema.json");
+    expect(config.$schema).toBe("./node_modules/mentor-match/dist/program.schema.json");
     expect(config.form).toBe("student-student");
     expect(config.columns["Интересы и увлечения"]).toBe("q:interests");
     expect(config.columns.ФИО).toBe("name");

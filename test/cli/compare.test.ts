@@ -86,7 +86,7 @@ describe("progress on a terminal", () => {
       "--input",
       "one-file/participants.csv",
       "--config",
-      "programme.json",
+      "program.json",
       "--out",
       out,
       "--lang",

@@ -55,7 +55,7 @@ function args(seed: number): string[] {
   return [
     "match",
     ...["--mentors", join(demo, "mentors.csv"), "--mentees", join(demo, "mentees.csv")],
-    ...["--config", join(demo, "programme.json"), "--strategy", "random", "--seed", String(seed)],
+    ...["--config", join(demo, "program.json"), "--strategy", "random", "--seed", String(seed)],
     ...["--out", out, "--lang", "en"],
   ];
 }

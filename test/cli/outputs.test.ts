@@ -98,14 +98,14 @@ describe("CSV in the run's language (failure 13)", () => {
 });
 
 describe("the report as the appendix to the order (failure 14)", () => {
-  it("names the school, the programme and the date, numbers the pairs and has signature lines", async () => {
+  it("names the school, the program and the date, numbers the pairs and has signature lines", async () => {
     const run = await runInProcess(
       args("order", [
         "--lang",
         "ru",
         "--school",
         "МБОУ «Школа № 42» <script>",
-        "--programme",
+        "--program",
         "Наставничество 2025/26",
         "--date",
         "15.09.2025",
@@ -128,7 +128,7 @@ describe("the report as the appendix to the order (failure 14)", () => {
   });
   it("without a date, leaves a blank to fill in; the config's appendix is used", async () => {
     writeFileSync(
-      join(dir, "programme.json"),
+      join(dir, "program.json"),
       JSON.stringify({
         form: "student-student",
         questions: [],
@@ -144,7 +144,7 @@ describe("the report as the appendix to the order (failure 14)", () => {
         "--mentees",
         "mentees.csv",
         "--config",
-        "programme.json",
+        "program.json",
         "--out",
         "cfg",
       ],

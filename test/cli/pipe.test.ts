@@ -38,7 +38,7 @@ const MATCH = [
   "--mentees",
   demo("mentees.csv"),
   "--config",
-  demo("programme.json"),
+  demo("program.json"),
   "--out",
   "out",
 ];

@@ -14,7 +14,7 @@ const NOVEMBER = [
   "--mentees",
   "mentees-november.csv",
   "--config",
-  "programme.json",
+  "program.json",
   "--seed",
   "1",
 ];
@@ -24,7 +24,7 @@ function rows(dir: string, name: string): string[][] {
 }
 
 beforeAll(async () => {
-  for (const f of ["mentors.csv", "mentees.csv", "programme.json"])
+  for (const f of ["mentors.csv", "mentees.csv", "program.json"])
     copyFileSync(join(ROOT, "fixtures/demo", f), join(work, f));
   for (const f of ["mentors-november.csv", "mentees-november.csv", "ended.csv"]) {
     copyFileSync(join(ROOT, "fixtures/rematch", f), join(work, f));
@@ -37,7 +37,7 @@ beforeAll(async () => {
       "--mentees",
       "mentees.csv",
       "--config",
-      "programme.json",
+      "program.json",
       "--seed",
       "1",
       "--out",
@@ -101,7 +101,7 @@ describe("mentor-match rematch", () => {
         "--mentees",
         "mentees.csv",
         "--config",
-        "programme.json",
+        "program.json",
         "--seed",
         "1",
         "--out",

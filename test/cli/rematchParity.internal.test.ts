@@ -41,7 +41,7 @@ vi.mock("../../src/cli/_internal/accounting.js", async (importOriginal) => {
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const work = mkdtempSync(join(tmpdir(), "mm-rematch-parity-"));
-const TODAY = ["--config", "programme.json", "--seed", "1", "--ended", "ended.csv"];
+const TODAY = ["--config", "program.json", "--seed", "1", "--ended", "ended.csv"];
 const CSV_INPUTS = ["--mentors", "mentors-november.csv", "--mentees", "mentees-november.csv"];
 
 function table(path: string) {
@@ -69,12 +69,12 @@ async function toWorkbook(csv: string, sheet: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  for (const f of ["mentors.csv", "mentees.csv", "programme.json"])
+  for (const f of ["mentors.csv", "mentees.csv", "program.json"])
     copyFileSync(join(ROOT, "fixtures/demo", f), join(work, f));
   for (const f of ["mentors-november.csv", "mentees-november.csv", "ended.csv"])
     copyFileSync(join(ROOT, "fixtures/rematch", f), join(work, f));
   const september = await runInProcess(
-    ["match", "--mentors", "mentors.csv", "--mentees", "mentees.csv", "--config", "programme.json"].concat([
+    ["match", "--mentors", "mentors.csv", "--mentees", "mentees.csv", "--config", "program.json"].concat([
       "--seed",
       "1",
       "--out",

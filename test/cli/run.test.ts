@@ -58,11 +58,11 @@ describe("usage errors exit 1", () => {
       LANG: "en_GB.UTF-8",
     });
     expect(noProgram.code).toBe(1);
-    expect(noProgram.stderr).toBe("Give --config (a programme config) or --form (a form of mentoring).\n");
+    expect(noProgram.stderr).toBe("Give --config (a program config) or --form (a form of mentoring).\n");
   });
 });
 
-describe("a broken programme config exits 2 naming the file", () => {
+describe("a broken program config exits 2 naming the file", () => {
   it("invalid JSON", async () => {
     const run = await runInProcess(
       ["validate", "--input", "one-file/participants.csv", "--config", "broken/empty.csv", "--lang", "en"],
@@ -70,7 +70,7 @@ describe("a broken programme config exits 2 naming the file", () => {
     );
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
-      /^\[INVALID_PROGRAM\] broken\/empty\.csv: The programme config is not valid JSON/m,
+      /^\[INVALID_PROGRAM\] broken\/empty\.csv: The program config is not valid JSON/m,
     );
   });
 });
@@ -101,7 +101,7 @@ describe("compare", () => {
         "--input",
         "one-file/participants.csv",
         "--config",
-        "programme.json",
+        "program.json",
         "--strategies",
         "stable,optimal",
         "--lang",
@@ -150,10 +150,10 @@ describe("compare", () => {
   });
 });
 
-describe("a programme config with an unknown criterion", () => {
+describe("a program config with an unknown criterion", () => {
   it("exits 2 with the config's file and key, in Russian words from the error catalog", async () => {
     const dir = mkdtempSync(join(tmpdir(), "mm-config-"));
-    const config = JSON.parse(readFileSync(join(cwd, "programme.json"), "utf8"));
+    const config = JSON.parse(readFileSync(join(cwd, "program.json"), "utf8"));
     config.criteria.push({ kind: "telepathy", weight: 1 });
     writeFileSync(join(dir, "bad.json"), JSON.stringify(config));
     const run = await runInProcess(

@@ -33,11 +33,11 @@ async function pairsOf(
   const dir = mkdtempSync(join(tmpdir(), "mm-ties-"));
   const { mentors, mentees } = alike(dir);
   const out = join(dir, "out");
-  let config = join(demo, "programme.json");
+  let config = join(demo, "program.json");
   if (configTies !== undefined) {
-    config = join(dir, "programme.json");
-    const programme = JSON.parse(readFileSync(join(demo, "programme.json"), "utf8"));
-    writeFileSync(config, JSON.stringify({ ...programme, ties: configTies }));
+    config = join(dir, "program.json");
+    const program = JSON.parse(readFileSync(join(demo, "program.json"), "utf8"));
+    writeFileSync(config, JSON.stringify({ ...program, ties: configTies }));
   }
   const run = await runInProcess(
     ["match", "--mentors", mentors, "--mentees", mentees, "--config", config].concat(

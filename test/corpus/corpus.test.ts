@@ -146,7 +146,7 @@ const SCENARIOS: readonly Scenario[] = [
     // Failure 9: headerless files are refused; the one edit is the header row.
     dir: "headerless-ranked",
     form: "employer-college-student",
-    initArgs: ["--consent-on-file", "signed forms with the programme lead"],
+    initArgs: ["--consent-on-file", "signed forms with the program lead"],
     initFirst: 2,
     edit: {
       before: true,

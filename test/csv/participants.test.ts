@@ -42,7 +42,7 @@ describe("mapColumns", () => {
     expect(m.columns[7]).toEqual({ index: 7, header: "Что-то ещё", key: null, how: null, confidence: 0 });
     expect(m.missing).toContain("id");
   });
-  it("lets the programme config name a column explicitly", () => {
+  it("lets the program config name a column explicitly", () => {
     const m = mapColumns(["Кто ты", "Хобби"], columnFieldsOf(questions), {
       given: { Хобби: "q:interests", "кто ты": "role" },
     });

@@ -1,5 +1,5 @@
 /**
- * Fuzzing programme configs: random JSON, mutations of the presets (hostile values, `__proto__` and
+ * Fuzzing program configs: random JSON, mutations of the presets (hostile values, `__proto__` and
  * `constructor` keys, deleted keys) and random formulas through `safeParseProgram`; configs that pass are
  * scored on generated participants. Only typed errors, no prototype pollution, finite scores in [0, 1].
  */
@@ -116,7 +116,7 @@ function noPollution(): void {
 }
 const OBJECT_TO_STRING = Object.prototype.toString;
 
-/** Scores a valid programme on a few generated participants: every score is -Infinity or in [0, 1]. */
+/** Scores a valid program on a few generated participants: every score is -Infinity or in [0, 1]. */
 function scoreValid(program: Program, seed: number): void {
   const people = generateParticipants(program, { mentors: 3, mentees: 4, seed });
   const scored = scoreParticipants(program, people);
@@ -130,8 +130,8 @@ afterAll(() => {
   console.log(tallyReport("test/fuzz/program.test.ts"));
 });
 
-describe("fuzzing programme configs", () => {
-  it("random JSON: a programme or a typed ProgramError", () => {
+describe("fuzzing program configs", () => {
+  it("random JSON: a program or a typed ProgramError", () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 4 }), (json) => {
         const out = fuzzCase("random JSON", () => safeParseProgram(json));

@@ -147,7 +147,7 @@ describe("whole runs on random and hostile exports", () => {
         const argv = ["match", "--mentors", "mentors.csv", "--mentees", "mentees.csv", "--out", "out"];
         if (layout.config) {
           // A config naming the first guardian column (and the others): a second one must not be dropped.
-          files["programme.json"] = JSON.stringify({
+          files["program.json"] = JSON.stringify({
             form: "student-student",
             columns: {
               [COLUMNS.id]: "id",
@@ -157,7 +157,7 @@ describe("whole runs on random and hostile exports", () => {
               [COLUMNS.guardian]: "guardianConsent",
             },
           });
-          argv.push("--config", "programme.json");
+          argv.push("--config", "program.json");
         } else argv.push("--form", "student-student");
         const run = await runInTemp(files, argv);
         expect([0, 2, 3], run.stderr).toContain(run.code);

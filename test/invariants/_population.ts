@@ -1,5 +1,5 @@
 /**
- * Random programme populations written as survey exports (the Google-Forms layout of fixtures/demo):
+ * Random program populations written as survey exports (the Google-Forms layout of fixtures/demo):
  * minors and adults, every state of consent, capacities, preferences by name, surname, e-mail, id or
  * nobody. Names are distinctive and unique, so tests can grep the outputs for them.
  */

@@ -1,4 +1,4 @@
-/** The fixture programme of fixtures/monitoring (student–student, four diagnostics and satisfaction). */
+/** The fixture program of fixtures/monitoring (student–student, four diagnostics and satisfaction). */
 import { type CsvTable, readCsv, presets } from "mentor-match";
 import {
   buildMonitoring,

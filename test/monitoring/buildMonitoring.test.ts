@@ -1,10 +1,10 @@
-/** The fixture programme's year: what monitoring reports, checked against the inputs by hand. */
+/** The fixture program's year: what monitoring reports, checked against the inputs by hand. */
 import { formatCsv, readCsv } from "mentor-match";
 import { readMonitoringTable, renderMonitoringOutputs, summarizeChanges } from "mentor-match/monitoring";
 import { describe, expect, it } from "vitest";
 import { config, fixtureRoster, fixtureTables, reportOf } from "./_fixture.js";
 
-describe("buildMonitoring on the fixture programme", () => {
+describe("buildMonitoring on the fixture program", () => {
   const report = reportOf(fixtureTables());
 
   it("reports every participant of the pairs in force but the one who withdrew consent", () => {

@@ -1,4 +1,4 @@
-/** `mentor-match monitor` on the fixture programme: the files, privacy, xlsx input, the district roll-up. */
+/** `mentor-match monitor` on the fixture program: the files, privacy, xlsx input, the district roll-up. */
 import { type Language, presets, readCsv } from "mentor-match";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -147,7 +147,7 @@ describe("mentor-match monitor", () => {
       ...presets["student-student"],
       monitoring: { ...presets["student-student"].monitoring!, atRisk: { satisfactionBelow: 3 } },
     };
-    writeFileSync(join(dir, "programme.json"), JSON.stringify(config));
+    writeFileSync(join(dir, "program.json"), JSON.stringify(config));
     const r = await runInProcess(
       [
         "monitor",
@@ -159,7 +159,7 @@ describe("mentor-match monitor", () => {
         "--satisfaction",
         "satisfaction.csv",
         "--config",
-        "programme.json",
+        "program.json",
         "--out",
         "via-cli",
         "--lang",
@@ -217,7 +217,7 @@ describe("mentor-match monitor", () => {
     const atRisk = readCsv(readFileSync(join(dir, "for-rematch/at-risk.csv")), { file: "at-risk.csv" });
     const pairs = atRisk.rows.map((r) => `${r.cells[0]};${r.cells[1]}`);
     expect(pairs).toEqual(["M07;S08", "M08;S25"]);
-    for (const f of ["mentors.csv", "mentees.csv", "programme.json"])
+    for (const f of ["mentors.csv", "mentees.csv", "program.json"])
       cpSync(join(FIXTURE, "../demo", f), join(dir, f));
     const r = await runInProcess(
       [
@@ -229,7 +229,7 @@ describe("mentor-match monitor", () => {
         "--mentees",
         "mentees.csv",
         "--config",
-        "programme.json",
+        "program.json",
         "--ended",
         "for-rematch/at-risk.csv",
         "--out",

@@ -1,4 +1,4 @@
-/** The monitoring section of a programme config: preset defaults, checks, the JSON Schema, the entry point. */
+/** The monitoring section of a program config: preset defaults, checks, the JSON Schema, the entry point. */
 import { MonitoringSchema } from "mentor-match/monitoring";
 import { FORMS, parseProgram, preset, presets, programJsonSchema } from "mentor-match";
 import { readFileSync } from "node:fs";
@@ -61,7 +61,7 @@ describe("the monitoring section", () => {
     ).toThrow();
   });
 
-  it("the JSON Schema of a programme describes the monitoring section", () => {
+  it("the JSON Schema of a program describes the monitoring section", () => {
     const schema = programJsonSchema() as {
       properties: Record<string, { properties?: Record<string, unknown> }>;
     };

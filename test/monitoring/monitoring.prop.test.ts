@@ -22,8 +22,8 @@ function shuffled(t: CsvTable, keys: readonly number[]): CsvTable {
   return { ...t, rows: order.map(({ r }, k) => ({ row: k + 2, cells: r.cells })) };
 }
 
-/** A synthetic programme: a roster and reads of T time points with values or gaps. */
-const programme = fc
+/** A synthetic program: a roster and reads of T time points with values or gaps. */
+const program = fc
   .record({
     mentors: fc.integer({ min: 1, max: 4 }),
     mentees: fc.integer({ min: 1, max: 10 }),
@@ -51,14 +51,14 @@ const programme = fc
     }),
   );
 
-type Programme = {
+type Program = {
   mentors: number;
   mentees: number;
   values: (number | null)[][][];
   satisfaction: (number | null)[];
 };
 
-function build(p: Programme, prefix = "") {
+function build(p: Program, prefix = "") {
   const people = [
     ...Array.from({ length: p.mentors }, (_, k) => ({
       id: `${prefix}M${k}`,
@@ -146,7 +146,7 @@ describe("monitoring invariants", () => {
 
   it("reports a participant with one value (outcome `single`), never dropping them", () => {
     fc.assert(
-      fc.property(programme, (p) => {
+      fc.property(program, (p) => {
         const report = build(p);
         for (const s of report.series) {
           const given = s.values.filter((v) => v !== null).length;
@@ -168,7 +168,7 @@ describe("monitoring invariants", () => {
 
   it("district totals are the sums of the schools' (through monitoring.json)", () => {
     fc.assert(
-      fc.property(fc.array(programme, { minLength: 1, maxLength: 4 }), (schools) => {
+      fc.property(fc.array(program, { minLength: 1, maxLength: 4 }), (schools) => {
         const reports = schools.map((p, k) => build(p, `sch${k}-`));
         const summaries = reports.map((r, k) =>
           parseMonitoringSummary(

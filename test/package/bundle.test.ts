@@ -26,14 +26,14 @@ describe("the package in a user's bundle (esbuild, browser, minified)", () => {
     expect(b.inputs.some((p) => p.includes("dist/metrics/compareStrategies.js"))).toBe(true);
   });
 
-  it("mentor-match/testing brings fast-check, and zod only with the programme arbitrary", async () => {
+  it("mentor-match/testing brings fast-check, and zod only with the program arbitrary", async () => {
     const b = await bundleAsUser('import * as t from "mentor-match/testing";\nconsole.log(t);\n');
     const heavy = b.inputs.filter((p) => HEAVY.test(p) && !p.startsWith("node_modules/zod/"));
     expect(heavy).toEqual([]);
-    const noProgrammes = await bundleAsUser(
+    const noPrograms = await bundleAsUser(
       'import { matchingInstance, isValidMatching } from "mentor-match/testing";\nconsole.log(matchingInstance, isValidMatching);\n',
     );
-    expect(noProgrammes.inputs.filter((p) => HEAVY.test(p))).toEqual([]);
+    expect(noPrograms.inputs.filter((p) => HEAVY.test(p))).toEqual([]);
   });
 
   it("mathjs is bundled only with loadFormulaSupport, and iconv-lite never", async () => {

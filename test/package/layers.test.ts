@@ -59,11 +59,11 @@ describe("the layers of src/", () => {
       }
       return found;
     };
-    // The programme arbitrary scores questionnaires (zod) by design; testing/index.ts re-exports it.
-    const skip = ["testing/arbitraries/programme.ts", "testing/index.ts"];
+    // The program arbitrary scores questionnaires (zod) by design; testing/index.ts re-exports it.
+    const skip = ["testing/arbitraries/program.ts", "testing/index.ts"];
     const roots = all.filter((p) => /^(matching|metrics|testing)\//.test(rel(p)) && !skip.includes(rel(p)));
     const seen = new Set<string>([
-      join(SRC, "testing/arbitraries/programme.ts"),
+      join(SRC, "testing/arbitraries/program.ts"),
       join(SRC, "testing/index.ts"),
     ]);
     const found = roots.flatMap((r) => reach(r, seen));

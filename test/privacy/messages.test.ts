@@ -1,7 +1,7 @@
 /**
  * Error messages and logs name files, rows and columns, never people: every bad survey export of the
  * corpus (whose rows hold distinctive names) goes through `mentor-match validate` and `match`, and no name
- * appears on stdout or stderr. The same for a survey export given by mistake as the programme config.
+ * appears on stdout or stderr. The same for a survey export given by mistake as the program config.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -57,7 +57,7 @@ describe("messages name rows and columns, not people", () => {
     });
   });
 
-  it("a survey export given as the programme config is refused without quoting it", async () => {
+  it("a survey export given as the program config is refused without quoting it", async () => {
     const run = await runInTemp(
       {
         "config.json": bytes("programs/csv-given-as-config.json"),

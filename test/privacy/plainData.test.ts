@@ -1,6 +1,6 @@
 /**
  * Names that are special to JavaScript objects (`__proto__`, `constructor`, `toString` …) are plain data
- * wherever a user may write them: question ids, participant ids, answers, preset overrides. A programme
+ * wherever a user may write them: question ids, participant ids, answers, preset overrides. A program
  * whose question is called `constructor` scores exactly like one whose question is called `q1`.
  */
 import { type ParticipantInput, type ProgramInput, preset, scoreParticipants, match } from "mentor-match";
@@ -13,7 +13,7 @@ afterEach(() => {
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 });
 
-/** A programme reading one number question `q` (and a choice question) through every kind that reads answers. */
+/** A program reading one number question `q` (and a choice question) through every kind that reads answers. */
 function programWith(q: string): ProgramInput {
   return {
     form: "student-student",

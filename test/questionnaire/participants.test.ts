@@ -26,7 +26,7 @@ describe("parseParticipants", () => {
     expect(b?.answers).toEqual({});
   });
 
-  it("checks answers against the programme's questions, naming the participant by position and id only", () => {
+  it("checks answers against the program's questions, naming the participant by position and id only", () => {
     const bad = { ...ok, name: "Анна Петрова", answers: { interests: ["спорт", "вышивание"] } };
     const e = failure([bad]);
     expect(e).toBeInstanceOf(InputFileError);

@@ -94,7 +94,7 @@ describe("parseProgram", () => {
 
   it("accepts a $schema key and a column mapping", () => {
     expect(
-      parseProgram({ ...minimal, $schema: "./programme.schema.json", columns: { Интересы: "interests" } })
+      parseProgram({ ...minimal, $schema: "./program.schema.json", columns: { Интересы: "interests" } })
         .columns,
     ).toEqual({
       Интересы: "interests",
@@ -106,7 +106,7 @@ describe("parseProgram", () => {
     expect(isMentorMatchError(e)).toBe(true);
     expect(e.code).toBe("INVALID_PROGRAM");
     expect(e.message).toMatchInlineSnapshot(
-      `"column "criteria[0].weight": Invalid programme config: Too small: expected number to be >=0. Fix this key of the config (docs/programme.md describes every key)."`,
+      `"column "criteria[0].weight": Invalid program config: Too small: expected number to be >=0. Fix this key of the config (docs/program.md describes every key)."`,
     );
   });
 
@@ -114,7 +114,7 @@ describe("parseProgram", () => {
     const e = error({ ...minimal, criteria: [{ kind: "astrology", question: "interests" }] });
     expect(e.code).toBe("UNKNOWN_CRITERION");
     expect(e.message).toMatchInlineSnapshot(
-      `"column "criteria[0].kind": Unknown criterion kind "astrology". Use one of: overlap, coverage, ordinal, numeric, categorical, schedule, gap, preference, formula (docs/programme.md)."`,
+      `"column "criteria[0].kind": Unknown criterion kind "astrology". Use one of: overlap, coverage, ordinal, numeric, categorical, schedule, gap, preference, formula (docs/program.md)."`,
     );
   });
 
@@ -122,7 +122,7 @@ describe("parseProgram", () => {
     const unknown = error({ ...minimal, criteria: [{ kind: "overlap", question: "hobbies" }] });
     expect(unknown.code).toBe("UNKNOWN_QUESTION");
     expect(unknown.message).toMatchInlineSnapshot(
-      `"column "criteria[0].question": The programme has no question "hobbies". Use the id of one of the programme's questions."`,
+      `"column "criteria[0].question": The program has no question "hobbies". Use the id of one of the program's questions."`,
     );
     const kind = error({ ...minimal, criteria: [{ kind: "ordinal", question: "interests" }] });
     expect(kind.details).toEqual({ path: "criteria[0].question" });

@@ -22,7 +22,7 @@ import { describe, expect, it } from "vitest";
 const RUNS = { numRuns: Number(process.env.MENTOR_MATCH_FUZZ_RUNS ?? 120) };
 const STRATEGIES: readonly RematchStrategy[] = ["stable", "optimal", "fair"];
 
-/** A programme of today, the pairs in force (some with people who left), ended pairs and pairs to keep. */
+/** A program of today, the pairs in force (some with people who left), ended pairs and pairs to keep. */
 interface Case {
   readonly input: RematchInput;
   readonly previous: IdPair[];
@@ -210,7 +210,7 @@ describe("rematch (properties)", () => {
         expect(r.counts.kept + r.counts.new + r.counts.moved).toBe(r.matched);
         expect(r.moves).toBeLessThanOrEqual(maxMoves);
         expect(isValidMatching(r.instance, r.mentorOf).valid).toBe(true);
-        // The whole programme as a MatchResult: the same pairs, nobody else placed; each of today's mentees
+        // The whole program as a MatchResult: the same pairs, nobody else placed; each of today's mentees
         // in exactly one of the groups or the unmatched.
         const full = rematchMatchResult(r);
         expect([...full.mentorOf]).toEqual([...r.mentorOf]);
@@ -440,8 +440,8 @@ describe("rematch (properties)", () => {
             else if (picks[i]! >= 0) previous.push({ mentee: `S${i}`, mentor: `M${picks[i]! % cols}` });
           }
           const ended = endOne && previous.length > 0 ? [{ ...previous[0]!, reason: "failed" }] : [];
-          /** Today's programme with rows and columns in the given order. */
-          const programme = (rowOrder: number[], colOrder: number[]): RematchInput => ({
+          /** Today's program with rows and columns in the given order. */
+          const program = (rowOrder: number[], colOrder: number[]): RematchInput => ({
             instance: {
               scores: rowOrder.map((i) => colOrder.map((j) => score[i * cols + j]!)),
               cols,
@@ -456,8 +456,8 @@ describe("rematch (properties)", () => {
                 ((perm[(a + salt) % 10]! * 31 + a) % 97) - ((perm[(b + salt) % 10]! * 31 + b) % 97) || a - b,
             );
           const identity = (n: number) => Array.from({ length: n }, (_, k) => k);
-          const a = rematch(programme(identity(rows), identity(cols)), previous, { strategy, ended });
-          const b = rematch(programme(shuffled(rows, 0), shuffled(cols, 3)), previous, { strategy, ended });
+          const a = rematch(program(identity(rows), identity(cols)), previous, { strategy, ended });
+          const b = rematch(program(shuffled(rows, 0), shuffled(cols, 3)), previous, { strategy, ended });
           const byId = (r: RematchResult, input: RematchInput) =>
             input.mentees
               .map((p, i) => `${p.id}>${r.mentorOf[i]! < 0 ? "-" : input.mentors[r.mentorOf[i]!]!.id}`)
@@ -465,8 +465,8 @@ describe("rematch (properties)", () => {
           expect(b.changes).toEqual(a.changes);
           expect(b.counts).toEqual(a.counts);
           expect(b.capacityCuts).toEqual(a.capacityCuts);
-          expect(byId(b, programme(shuffled(rows, 0), shuffled(cols, 3)))).toEqual(
-            byId(a, programme(identity(rows), identity(cols))),
+          expect(byId(b, program(shuffled(rows, 0), shuffled(cols, 3)))).toEqual(
+            byId(a, program(identity(rows), identity(cols))),
           );
           expect(b.totalScore).toBeCloseTo(a.totalScore, 12);
         },

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 
 const NO = Number.NEGATIVE_INFINITY;
 
-/** Today's programme from a table: rows = mentees, columns = mentors. */
+/** Today's program from a table: rows = mentees, columns = mentors. */
 function input(
   mentees: string[],
   mentors: string[],
@@ -295,7 +295,7 @@ describe("rematch: strategies and moves", () => {
     expect(rematch(four, { S1: "M1", S2: "M2" }, { strategy: "optimal", maxMoves: 2 }).moves).toBe(2);
   });
 
-  it("gives the whole programme as a MatchResult", () => {
+  it("gives the whole program as a MatchResult", () => {
     const r = rematch(inp, { S1: "M1" }, { strategy: "stable" });
     const full = rematchMatchResult(r);
     expect(full.strategy).toBe("rematch-stable");

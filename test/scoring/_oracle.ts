@@ -1,5 +1,5 @@
 /**
- * A brute-force oracle of the scoring rules, written from docs/programme.md without the engine's code:
+ * A brute-force oracle of the scoring rules, written from docs/program.md without the engine's code:
  * sets instead of bitsets, one pair at a time, the weighted mean of plain values.
  */
 import type { Participant, Program } from "mentor-match";

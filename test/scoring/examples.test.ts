@@ -242,7 +242,7 @@ describe("consent when the age is not given", () => {
   });
 });
 
-describe("pinned pairs of the programme", () => {
+describe("pinned pairs of the program", () => {
   it("names the config entry that pins more mentees than a mentor takes", () => {
     const program = preset("teacher-teacher", {
       pinnedPairs: [

@@ -53,7 +53,7 @@ describe("matchParticipants", () => {
     }
   });
 
-  it("takes the programme's strategy and seed when the options give none", () => {
+  it("takes the program's strategy and seed when the options give none", () => {
     const p = preset("student-student", { strategy: "greedy", seed: 5 });
     const people = generateParticipants(p, { mentors: 3, mentees: 5, seed: 2 });
     const out = matchParticipants(p, people);

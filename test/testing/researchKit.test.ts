@@ -305,7 +305,7 @@ describe("mentor-match/testing re-exports the main entry's matching and metrics"
   it("and its own tools besides, which the main entry does not carry (it stays free of fast-check)", () => {
     for (const name of [
       "matchingInstance",
-      "programme",
+      "program",
       "isValidMatching",
       "checkOptimalityCertificate",
       "isProposerOptimal",

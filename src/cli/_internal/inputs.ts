@@ -1,4 +1,4 @@
-/** Loading a run's inputs: the programme, the questionnaire files and the participants in them. */
+/** Loading a run's inputs: the program, the questionnaire files and the participants in them. */
 import type { Delimiter } from "../../csv/detectDelimiter.js";
 import { checkColumns } from "../../csv/checkColumns.js";
 import { type CsvTable, readCsv } from "../../csv/readCsv.js";
@@ -81,7 +81,7 @@ export async function preloadInputs(
 }
 
 /**
- * An error about the programme config (`always`), or about one of its keys (a location with a key path),
+ * An error about the program config (`always`), or about one of its keys (a location with a key path),
  * located in the config file; any other error, or one already in a file, as it is.
  */
 export function inConfigFile(error: unknown, config: string | undefined, always = false): unknown {
@@ -110,7 +110,7 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 }
 
 /**
- * The programme of a run: the config file if given (its `form` may be overridden by --form only when both
+ * The program of a run: the config file if given (its `form` may be overridden by --form only when both
  * agree), else the preset of --form.
  */
 export function loadProgram(io: CliIo, options: InputOptions): LoadedProgram {
@@ -127,7 +127,7 @@ export function loadProgram(io: CliIo, options: InputOptions): LoadedProgram {
       const where = at === null ? undefined : lineAndColumn(text, Number(at[1]));
       throw new ProgramError(
         "INVALID_PROGRAM",
-        `The programme config is not valid JSON${where === undefined ? "" : ` (line ${where.line}, character ${where.column})`}.`,
+        `The program config is not valid JSON${where === undefined ? "" : ` (line ${where.line}, character ${where.column})`}.`,
         {
           location: { file: options.config, ...(where === undefined ? {} : { row: where.line }) },
           hint: "Fix the JSON, or write a new config with `mentor-match init`.",
@@ -136,7 +136,7 @@ export function loadProgram(io: CliIo, options: InputOptions): LoadedProgram {
       );
     }
     if (typeof json !== "object" || json === null || Array.isArray(json)) {
-      throw new ProgramError("INVALID_PROGRAM", "The programme config must be a JSON object.", {
+      throw new ProgramError("INVALID_PROGRAM", "The program config must be a JSON object.", {
         location: { file: options.config },
       });
     }
@@ -147,8 +147,8 @@ export function loadProgram(io: CliIo, options: InputOptions): LoadedProgram {
     }
   }
   if (options.form !== undefined) return { info: presetInfo(options.form) };
-  throw new ProgramError("INVALID_OPTION", "No programme: give --config or --form.", {
-    hint: "Give --config (a programme config) or --form (a form of mentoring).",
+  throw new ProgramError("INVALID_OPTION", "No program: give --config or --form.", {
+    hint: "Give --config (a program config) or --form (a form of mentoring).",
   });
 }
 
@@ -185,7 +185,7 @@ export function loadSources(
 }
 
 /**
- * Reads participants from the sources with the programme's questions; the config's `columns` are checked
+ * Reads participants from the sources with the program's questions; the config's `columns` are checked
  * first (an unknown target is an error located in the config file, with the closest valid name).
  */
 export function loadParticipants(

@@ -111,7 +111,7 @@ function writeFailed(dir: string, cause: unknown): MentorMatchError {
   });
 }
 
-/** Writes one file (the programme config of `init`) through a temporary name and a rename. */
+/** Writes one file (the program config of `init`) through a temporary name and a rename. */
 export function writeFileAtomically(io: CliIo, path: string, content: string): void {
   const full = resolve(io.cwd, path);
   const tmp = `${full}.tmp-${process.pid}`;

@@ -1,5 +1,5 @@
 /**
- * What the command line needs from the programme, scoring and matching layers, as typed functions (no
+ * What the command line needs from the program, scoring and matching layers, as typed functions (no
  * interface between them: the commands call the library directly, with its own types).
  */
 import type { Language } from "../../language.js";
@@ -17,7 +17,7 @@ import type { ReportContribution, ReportPerson } from "../../report/buildReportM
 import { scoreParticipants } from "../../scoring/scoreParticipants.js";
 import type { ScoredInstance } from "../../scoring/types.js";
 
-/** A programme as the CLI handles it: the typed programme, plus what the CLI reads from it. */
+/** A program as the CLI handles it: the typed program, plus what the CLI reads from it. */
 export interface ProgramInfo {
   readonly program: Program;
   readonly form: Program["form"];
@@ -38,7 +38,7 @@ export interface ScoringNote {
   readonly source: SourceRef | undefined;
   /** 0-based position in the participant's preference list, when the warning is about a preference. */
   readonly entry: number | undefined;
-  /** For a pair of the programme config that is ignored: which list, which entry, which side, why. */
+  /** For a pair of the program config that is ignored: which list, which entry, which side, why. */
   readonly pair:
     | {
         readonly list: "forbiddenPairs" | "pinnedPairs";
@@ -65,13 +65,13 @@ export interface ScoredRun {
   readonly explain: (mentee: number, mentor: number) => readonly ReportContribution[];
   /** The rule a pair fails (`ScoredInstance.ineligibleReason`), for re-matching to name it. */
   readonly ineligibleReason?: (mentee: number, mentor: number) => { readonly criterion: string } | null;
-  /** Participants the programme's schema rejects, as errors naming file, row and column. */
+  /** Participants the program's schema rejects, as errors naming file, row and column. */
   readonly problems: readonly MentorMatchError[];
   /** Warnings of the scoring layer (e.g. a preferred partner who is excluded). */
   readonly warnings: readonly ScoringNote[];
 }
 
-/** The CLI's view of a programme. O(questions). */
+/** The CLI's view of a program. O(questions). */
 export function programInfo(program: Program): ProgramInfo {
   const questions: QuestionSpec[] = program.questions.map((q) => ({
     id: q.id,
@@ -92,17 +92,17 @@ export function programInfo(program: Program): ProgramInfo {
   };
 }
 
-/** The preset programme of a form. @throws ProgramError for an unknown form */
+/** The preset program of a form. @throws ProgramError for an unknown form */
 export function presetInfo(form: string): ProgramInfo {
   return programInfo(preset(form as Program["form"]));
 }
 
-/** A programme config, JSON-parsed (with its `$schema` and `columns`). @throws ProgramError */
+/** A program config, JSON-parsed (with its `$schema` and `columns`). @throws ProgramError */
 export function parseProgramInfo(config: unknown): ProgramInfo {
   return programInfo(parseProgram(config));
 }
 
-/** The programme as JSON for a config file (without `$schema` and `columns`). */
+/** The program as JSON for a config file (without `$schema` and `columns`). */
 export function programToJson(info: ProgramInfo): Record<string, unknown> {
   const { $schema: _s, columns: _c, ...rest } = info.program;
   return rest as Record<string, unknown>;
@@ -152,7 +152,7 @@ function checkRecords(
  * Scores participants read from files. `headers` gives, per file, the header of each field key (for naming
  * the column of a bad value). O(rows · cols) for the score matrix.
  *
- * @param info - the programme of the run.
+ * @param info - the program of the run.
  * @param records - the participants read from the files.
  * @param sources - where each record comes from (file, row).
  * @param headers - per file, field key → column header.
@@ -226,7 +226,7 @@ export function reportView(s: ScoredInstance) {
   };
 }
 
-/** Seeded participants of a programme, scored: an instance for comparisons. */
+/** Seeded participants of a program, scored: an instance for comparisons. */
 export function generateInstance(
   info: ProgramInfo,
   options: { readonly mentors: number; readonly mentees: number; readonly seed: number },

@@ -114,7 +114,7 @@ const RU_PROBLEM: Partial<Record<string, (e: MentorMatchError) => string | undef
           : d(e, "reason") === "ENOSPC"
             ? "результаты не записаны: диск заполнен. Прежние файлы в папке остались как были."
             : "в эту папку нельзя записать результаты. Прежние файлы в папке остались как были.",
-  // From a programme config (the key is in the location); the matching layer's own wording otherwise.
+  // From a program config (the key is in the location); the matching layer's own wording otherwise.
   PIN_OVER_CAPACITY: (e) =>
     d(e, "capacity") === ""
       ? undefined
@@ -273,7 +273,7 @@ export function warningText(w: ReadWarning, language: Language): string {
 }
 
 /**
- * One warning of the scoring layer, with the row it concerns (or the entry of the programme config). Names
+ * One warning of the scoring layer, with the row it concerns (or the entry of the program config). Names
  * rows and config keys only, never a participant: an id may be an e-mail, and the participant a
  * preference or a pair names may be excluded.
  */
@@ -315,10 +315,10 @@ export function scoringNoteText(w: ScoringNote, language: Language): string {
       }
       const what = p.list === "pinnedPairs" ? "pinned pair" : "forbidden pair";
       if (p.cause === "ineligible")
-        return `programme config, key "${key}": the ${what} is ignored — the programme's rules do not allow the pair.`;
+        return `program config, key "${key}": the ${what} is ignored — the program's rules do not allow the pair.`;
       const why =
         p.cause === "excluded" ? "is excluded from matching" : "is not among the participants (no such id)";
-      return `programme config, key "${key}": the ${what} is ignored — its ${p.side} ${why}.`;
+      return `program config, key "${key}": the ${what} is ignored — its ${p.side} ${why}.`;
     }
     default:
       return `${where}${w.message}`;
@@ -377,12 +377,12 @@ export const SAY = {
     wrote: "Files written:",
     mapped: "Columns mapped:",
     unmapped: 'Columns not mapped (check them, and name them in "columns" if needed):',
-    notFound: "Programme questions with no column found:",
-    configWritten: (file: string) => `Programme config written to ${file}. Check the column mapping.`,
+    notFound: "Program questions with no column found:",
+    configWritten: (file: string) => `Program config written to ${file}. Check the column mapping.`,
     exists: (file: string) => `${file} exists; add --force to overwrite it.`,
     needInput:
       "Give the questionnaire files: --mentors and --mentees, or one file with a role column: --input.",
-    needProgram: "Give --config (a programme config) or --form (a form of mentoring).",
+    needProgram: "Give --config (a program config) or --form (a form of mentoring).",
     infeasible: "The matching constraints cannot all hold.",
     recoveredCompleted: (dir: string) =>
       `${dir} held the unfinished write of an interrupted run: it has been completed (the folder holds that run's new results, whole).`,

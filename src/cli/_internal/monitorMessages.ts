@@ -31,7 +31,7 @@ export const MONITOR_SAY = {
     needDiagnostics: "Give at least one diagnostic: --diagnostics start.csv q1.csv …",
     labels: (n: number, k: number) => `--labels has ${k} names for ${n} diagnostics: give one name per file.`,
     noMonitoring:
-      "The programme config has no monitoring section and the form is unknown: give --form or add a monitoring section.",
+      "The program config has no monitoring section and the form is unknown: give --form or add a monitoring section.",
     noParameters: "The monitoring section has no parameters: there is nothing to compare.",
     read: (people: number, pairs: number, points: number) =>
       `Participants: ${people}, pairs: ${pairs}, diagnostics: ${points}.`,

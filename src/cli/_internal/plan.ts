@@ -64,7 +64,7 @@ function samplesOf(profile: ColumnProfile | undefined, key: string | null): stri
  * Maps the columns of every file and decides what the config says about each one. O(files · columns ·
  * rows) (the profiles read at most 500 rows a column).
  *
- * @param questions - the programme's questions.
+ * @param questions - the program's questions.
  * @param fields - the column fields (`columnFieldsOf(questions)`).
  * @param sources - the exports, each with its role (or a role column).
  * @returns the plan: per file what each column is, the `columns` to write, the proposed questions.

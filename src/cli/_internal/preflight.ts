@@ -1,5 +1,5 @@
 /**
- * Pre-flight: for every criterion and eligibility rule of the programme, how many participants have the
+ * Pre-flight: for every criterion and eligibility rule of the program, how many participants have the
  * data it needs; a rule that would exclude everyone of a role because no column provides its field is an
  * error naming the field, the column to map and the rule.
  */
@@ -85,7 +85,7 @@ function mapped(mapping: ColumnMapping, keys: readonly string[]): boolean {
  *
  * Complexity: O((criteria + rules) · participants).
  *
- * @param program - the programme (parsed).
+ * @param program - the program (parsed).
  * @param people - the participants read.
  * @param files - each file's role (undefined: a role column) and column mapping.
  * @returns the coverage lines, and a `MISSING_COLUMN` error per rule whose field no file of its role maps.
@@ -221,7 +221,7 @@ export function nothingToMatch(scored: {
     [side, reasons, count] = ["mentee", reasonsOf(exMentees), exMentees.length];
     problem = `Every mentee (${count}) is excluded before matching (${reasons}).`;
   } else if (scored.mentors.length > 0 && scored.mentees.length > 0 && !scored.anyAllowed && blind)
-    problem = `No pair of the ${scored.mentees.length} mentees and ${scored.mentors.length} mentors is allowed by the programme's rules.`;
+    problem = `No pair of the ${scored.mentees.length} mentees and ${scored.mentors.length} mentors is allowed by the program's rules.`;
   if (problem === undefined) return undefined;
   return new InfeasibleError("NO_PAIRS", problem, {
     hint: "Run `validate` to see which data each rule and criterion has, then fix the config (columns, eligibility, consent) or the questionnaires.",

@@ -1,7 +1,7 @@
 /**
- * The steps of a run shared by `match` and `rematch`: the output folder checked first; the programme and
+ * The steps of a run shared by `match` and `rematch`: the output folder checked first; the program and
  * the files read and scored (`prepare`: CSV or Excel, `--sheet`), stopping on any problem or when nothing
- * can be matched; then — from a matching of the whole programme — the report model, the nobody-lost check,
+ * can be matched; then — from a matching of the whole program — the report model, the nobody-lost check,
  * and the outputs written all at once (CSV, JSON, pairs.xlsx, report), names replaced by codes with
  * `--pseudonymize`, the rows not kept (superseded, conflicting) listed in excluded.csv with the rows that
  * replaced them.
@@ -37,9 +37,9 @@ export interface RunOutputOptions {
   readonly delimiter?: Delimiter;
   /** Replace names (and ids that are e-mails) in every output with codes such as `P-3F9A`. */
   readonly pseudonymize?: boolean;
-  /** The appendix to the order: school, programme name, date (YYYY-MM-DD), order number (over the config's). */
+  /** The appendix to the order: school, program name, date (YYYY-MM-DD), order number (over the config's). */
   readonly school?: string;
-  readonly programme?: string;
+  readonly program?: string;
   readonly date?: string;
   readonly order?: string;
 }
@@ -69,10 +69,10 @@ export interface ExtraOutputs {
 
 /** The appendix to the order: the flags over the config's `appendix`. */
 function appendixOf(program: Program, options: RunOutputOptions): ReportAppendix {
-  const out: { school?: string; programme?: string; date?: string; order?: string } = {
+  const out: { school?: string; program?: string; date?: string; order?: string } = {
     ...(program.appendix ?? {}),
   };
-  for (const key of ["school", "programme", "date", "order"] as const) {
+  for (const key of ["school", "program", "date", "order"] as const) {
     const v = options[key];
     if (v !== undefined && v.trim() !== "") out[key] = v.trim();
   }
@@ -117,7 +117,7 @@ export function openOutputFolder(io: CliIo, options: RunOutputOptions, language:
 }
 
 /**
- * Reads the programme and the files and scores the participants (`prepare`); with `more` problems found by
+ * Reads the program and the files and scores the participants (`prepare`); with `more` problems found by
  * the command itself (e.g. `rematch`'s previous run), all are reported together. O(n·m) for scoring.
  * @returns the run, or the exit code once the problems are printed: 2 for a broken input, 3 when
  *   constraints cannot hold or nothing can be matched (everyone excluded, no pair allowed).
@@ -161,7 +161,7 @@ export function readRun(
  * Complexity: O(n·m) for the report model's metrics, plus the size of the outputs.
  *
  * @param io - streams and working folder.
- * @param run - the run read and scored, its matching of the whole programme, the seed, the warnings for
+ * @param run - the run read and scored, its matching of the whole program, the seed, the warnings for
  *   the report (in the run's language), and the command's own outputs, given how people are shown (with
  *   the ids they name besides today's participants).
  * @returns the report model and the paths written, as messages show them.

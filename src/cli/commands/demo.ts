@@ -48,7 +48,7 @@ export async function demoCommand(
     {
       mentors: "mentors.csv",
       mentees: "mentees.csv",
-      config: "programme.json",
+      config: "program.json",
       out: resolve(io.cwd, options.out),
       displayOut: options.out,
       ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),

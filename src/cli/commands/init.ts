@@ -1,4 +1,4 @@
-/** `mentor-match init`: a programme config from a preset, with the column mapping guessed from the files. */
+/** `mentor-match init`: a program config from a preset, with the column mapping guessed from the files. */
 
 import type { Language } from "../../language.js";
 import { columnFieldsOf } from "../../csv/columnFieldsOf.js";
@@ -22,7 +22,7 @@ export interface InitCommandOptions extends Pick<InputOptions, "preloaded" | "sh
 }
 
 /** Where editors find the JSON Schema of the config, relative to a project that installed mentor-match. */
-export const SCHEMA_REF = "./node_modules/mentor-match/dist/programme.schema.json";
+export const SCHEMA_REF = "./node_modules/mentor-match/dist/program.schema.json";
 
 /** Runs `init`; returns the exit code. */
 export function initCommand(io: CliIo, options: InitCommandOptions, language: Language): number {

@@ -57,7 +57,7 @@ function readJson(io: CliIo, path: string, what: "pairs-json" | "monitoring-json
     return JSON.parse(text);
   } catch {
     if (what === "config") {
-      throw new ProgramError("INVALID_PROGRAM", "The programme config is not valid JSON.", {
+      throw new ProgramError("INVALID_PROGRAM", "The program config is not valid JSON.", {
         location: { file: path },
         hint: "Fix the JSON, or write a new config with `mentor-match init`.",
       });

@@ -33,7 +33,7 @@ const T = {
     labels: "names of the diagnostics, comma-separated (default: the file names)",
     satisfaction: "satisfaction questionnaire exports (CSV or xlsx)",
     aggregate: "schools' monitoring.json files: roll up into district tables (no participant codes)",
-    config: "programme config (JSON) with a monitoring section",
+    config: "program config (JSON) with a monitoring section",
     form: "form of mentoring when there is no --config (preset monitoring parameters)",
     school: "the school's name in the district roll-up (default: the --out folder's name)",
     out: "folder for the results",

@@ -1,5 +1,5 @@
 /**
- * `mentor-match rematch`: today's questionnaires and the pairs in force in; the whole programme, what
+ * `mentor-match rematch`: today's questionnaires and the pairs in force in; the whole program, what
  * changed (changes.csv) and a report with the part for the amendment to the order out. Reads, scores and
  * writes by the same steps as `match` (runSteps: CSV or Excel inputs, the nobody-lost check, pairs.xlsx,
  * --pseudonymize); only the matching differs (the library's `rematch`).
@@ -302,7 +302,7 @@ export async function rematchCommand(
     const resolved = ids.map((id, s) => {
       if (id !== null && id !== "ambiguous") return id;
       warnings.push(say.unresolved(prev.file, k + 1, roles[s]!, id === null ? "missing" : "ambiguous"));
-      // Someone not found today is gone from the programme: their previous code keeps the pair's record.
+      // Someone not found today is gone from the program: their previous code keeps the pair's record.
       const code = `${people[s]!.id}`;
       if (people[s]!.name !== undefined && !names.has(code)) names.set(code, people[s]!.name!);
       return code;

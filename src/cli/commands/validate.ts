@@ -42,7 +42,7 @@ export interface Prepared {
   readonly coverage?: readonly CoverageLine[];
 }
 
-/** Reads the programme and the files and scores the participants, collecting every problem on the way. */
+/** Reads the program and the files and scores the participants, collecting every problem on the way. */
 export function prepare(io: CliIo, options: InputOptions, language: Language, bar?: Progress): Prepared {
   const problems: MentorMatchError[] = [];
   let program: LoadedProgram | null = null;

@@ -1,11 +1,11 @@
 /**
  * The standard columns of a survey export, with the headers that name them in Russian and English.
- * Programme questions are added to these by the reader, with their own labels.
+ * Program questions are added to these by the reader, with their own labels.
  */
 import type { ColumnField } from "../mapColumns.js";
 import type { FieldProfile } from "./profiles.js";
 
-/** Keys of the standard fields; a programme question's key is `q:<question id>`. */
+/** Keys of the standard fields; a program question's key is `q:<question id>`. */
 export type StandardField =
   | "id"
   | "timestamp"
@@ -69,7 +69,7 @@ export const STANDARD_FIELDS: readonly (ColumnField & { readonly key: StandardFi
       "участвую как",
       "я участвую как",
       "кто вы",
-      "role in the programme",
+      "role in the program",
       "i am",
     ],
   },
@@ -315,7 +315,7 @@ export const QUESTION_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   mode: ["индивидуально или в группе", "one-to-one or group"],
 };
 
-/** Priority-group tags as curators write them → the tag names of the programme. */
+/** Priority-group tags as curators write them → the tag names of the program. */
 export const TAG_SYNONYMS: readonly (readonly [RegExp, string])[] = [
   [/овз|инвалид|особ\S* образовательн|sen\b|special (educational )?needs|disab/, "ovz"],
   [/одар|gifted|талант/, "gifted"],

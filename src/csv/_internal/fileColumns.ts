@@ -22,7 +22,7 @@ export interface FileColumns {
 
 /** What the reader's options say about columns. */
 export interface ColumnOptions {
-  /** Header → field key, from the programme config. */
+  /** Header → field key, from the program config. */
   readonly columns?: Readonly<Record<string, string>> | undefined;
   /** Whether a file needs a consent column. @defaultValue true */
   readonly requireConsent?: boolean | undefined;
@@ -65,7 +65,7 @@ export function resolveFileColumns(
     problems.push(
       new InputFileError("DUPLICATE_COLUMN", `Several columns could be "${a.key}".`, {
         location: { file, column: table.header[a.indices[1]!]! },
-        hint: 'Rename one of the columns, or name the right one in the programme config ("columns").',
+        hint: 'Rename one of the columns, or name the right one in the program config ("columns").',
         details: { key: a.key, columns: a.indices.map((i) => i + 1).join(",") },
       }),
     );
@@ -101,7 +101,7 @@ export function resolveFileColumns(
         "The file has no consent column: without consent nobody in it can be matched.",
         {
           location: { file },
-          hint: 'Add the questionnaire\'s consent column («Согласие на обработку персональных данных», or «Согласие родителя (законного представителя)» for minors), or name it in the programme config ("columns").',
+          hint: 'Add the questionnaire\'s consent column («Согласие на обработку персональных данных», or «Согласие родителя (законного представителя)» for minors), or name it in the program config ("columns").',
           details: { what: "consent" },
         },
       ),

@@ -90,7 +90,7 @@ export function unknownOptionWarnings(unknownOptions: UnknownOptions, warnings: 
     const more = values.size > 5 ? `, and ${values.size - 5} more` : "";
     warnings.push({
       code: "UNKNOWN_OPTION",
-      message: `${count} answer(s) in ${rows.length} row(s) are not options of question "${question}" and are left out (counted as not answered): ${answers}${more}. Add them to the question's options in the programme config, or correct the cells.`,
+      message: `${count} answer(s) in ${rows.length} row(s) are not options of question "${question}" and are left out (counted as not answered): ${answers}${more}. Add them to the question's options in the program config, or correct the cells.`,
       location: where,
       details: { question, count, rowCount: rows.length, rows: shown },
       answers: shownAnswers,

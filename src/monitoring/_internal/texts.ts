@@ -93,7 +93,7 @@ type Words = {
 };
 
 const EN: Words = {
-  title: "Mentoring programme monitoring",
+  title: "Mentoring program monitoring",
   districtTitle: "Mentoring monitoring: district summary",
   generated: "Diagnostics",
   participants: "Participants",

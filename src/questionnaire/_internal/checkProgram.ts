@@ -1,4 +1,4 @@
-/** The checks of a programme config that a schema cannot express: references, kinds, options, formulas. */
+/** The checks of a program config that a schema cannot express: references, kinds, options, formulas. */
 import { ProgramError } from "../../errors.js";
 import { type Criterion, NUMERIC_FIELDS, PROFILE_FIELDS, type Program, type Question } from "../program.js";
 import { compileFormula } from "./formula.js";
@@ -23,8 +23,8 @@ function question(
     fail(
       "UNKNOWN_QUESTION",
       path,
-      `The programme has no question "${id}".`,
-      "Use the id of one of the programme's questions.",
+      `The program has no question "${id}".`,
+      "Use the id of one of the program's questions.",
     );
   }
   if (!kinds.includes(q.kind)) {

@@ -166,10 +166,10 @@ function side(node: MathNode, ctx: FormulaContext): Ev {
   if (!ctx.names.has(key)) {
     throw new ProgramError(
       "UNKNOWN_QUESTION",
-      `The formula reads ${object.name}.${key}, but the programme has no such question.`,
+      `The formula reads ${object.name}.${key}, but the program has no such question.`,
       {
         location: { column: ctx.path },
-        hint: "Use the id of one of the programme's questions, or grade, age, experienceYears.",
+        hint: "Use the id of one of the program's questions, or grade, age, experienceYears.",
         details: { path: ctx.path, question: key },
       },
     );
@@ -261,7 +261,7 @@ function build(node: MathNode, ctx: FormulaContext, count: { n: number }): Ev {
  * @param ctx - the config path (for errors) and the names the formula may read.
  * @returns the compiled formula.
  * @throws ProgramError INVALID_FORMULA (syntax, length), FORBIDDEN_FORMULA (anything off the whitelist),
- *   UNKNOWN_QUESTION (an answer the programme does not ask for).
+ *   UNKNOWN_QUESTION (an answer the program does not ask for).
  */
 export function compileFormula(expression: string, ctx: FormulaContext): CompiledFormula {
   if (expression.length > MAX_FORMULA_LENGTH) {
@@ -300,7 +300,7 @@ export function compileFormula(expression: string, ctx: FormulaContext): Compile
   } catch (error) {
     throw new ProgramError("INVALID_FORMULA", `The formula does not parse: ${(error as Error).message}.`, {
       location: { column: ctx.path },
-      hint: "Check brackets, quotes and operators (see docs/programme.md, “formula”).",
+      hint: "Check brackets, quotes and operators (see docs/program.md, “formula”).",
       details: { path: ctx.path },
       cause: error,
     });

@@ -29,7 +29,7 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** A programme config error from zod issues (the first one in the message, all in `details.issues`). */
+/** A program config error from zod issues (the first one in the message, all in `details.issues`). */
 export function programErrorFromIssues(issues: readonly z.core.$ZodIssue[]): ProgramError {
   const first = issues[0]!;
   const path = formatPath(first.path);
@@ -41,11 +41,11 @@ export function programErrorFromIssues(issues: readonly z.core.$ZodIssue[]): Pro
   const code: ErrorCode = unknownKind ? "UNKNOWN_CRITERION" : "INVALID_PROGRAM";
   const more =
     issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? "s" : ""})` : "";
-  return new ProgramError(code, `Invalid programme config: ${describeIssue(first)}${more}.`, {
+  return new ProgramError(code, `Invalid program config: ${describeIssue(first)}${more}.`, {
     location: { column: path },
     hint: unknownKind
-      ? "Use one of the criterion kinds listed in docs/programme.md."
-      : "Fix this key of the config (docs/programme.md describes every key).",
+      ? "Use one of the criterion kinds listed in docs/program.md."
+      : "Fix this key of the config (docs/program.md describes every key).",
     details: {
       path,
       issues: issues.map((i) => ({ path: formatPath(i.path), message: describeIssue(i) })),

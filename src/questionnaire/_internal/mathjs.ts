@@ -41,10 +41,10 @@ export function mathjs(path: string): MathjsParser {
   }
   throw new ProgramError(
     "FORMULA_UNAVAILABLE",
-    "The programme has a formula criterion, and formulas need mathjs, which this runtime cannot load synchronously.",
+    "The program has a formula criterion, and formulas need mathjs, which this runtime cannot load synchronously.",
     {
       location: { column: path },
-      hint: "Call `await loadFormulaSupport()` once before parsing or compiling the programme.",
+      hint: "Call `await loadFormulaSupport()` once before parsing or compiling the program.",
       details: { path },
     },
   );

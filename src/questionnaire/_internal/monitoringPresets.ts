@@ -55,7 +55,7 @@ const satisfaction: NonNullable<MonitoringInput["satisfaction"]> = {
       id: "overall",
       label: {
         ru: "Насколько вы удовлетворены участием в программе",
-        en: "How satisfied are you with the programme",
+        en: "How satisfied are you with the program",
       },
     },
     {

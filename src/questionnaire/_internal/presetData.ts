@@ -1,5 +1,5 @@
 /**
- * The five preset programmes (configs as written, before parsing). Every number here is a default a
+ * The five preset programs (configs as written, before parsing). Every number here is a default a
  * school can override; docs/forms.md explains the choices.
  */
 import type { Form } from "../forms.js";

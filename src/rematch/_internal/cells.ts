@@ -1,6 +1,6 @@
 /**
  * Reading one cell of a `MatchingInstance` as it is given (dense `Float64Array`, rows of numbers, or CSR),
- * without normalising the whole instance: re-matching looks at a few pairs of a large programme, and must
+ * without normalising the whole instance: re-matching looks at a few pairs of a large program, and must
  * not pay for a pass over every cell.
  */
 import { MatchingInputError } from "../../errors.js";

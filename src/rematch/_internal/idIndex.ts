@@ -1,6 +1,6 @@
 /**
  * Today's people by id: an open-addressing hash table of row (or column) indices over their ids, built
- * once per call. Re-matching looks up every pair in force (thousands) and, in a large programme, building
+ * once per call. Re-matching looks up every pair in force (thousands) and, in a large program, building
  * a `Map` of 5,000 string keys cost more than everything else `rematch` does (about 4× the CPU of this
  * table, which is one `Int32Array` and no per-entry allocation).
  */
@@ -43,7 +43,7 @@ export function indexIds(people: readonly { readonly id: string }[], side: strin
       if (people[at]!.id === id) {
         throw new MatchingInputError(
           "INVALID_OPTION",
-          `Two ${side}s of today's programme share an id (rows ${at + 1} and ${k + 1}).`,
+          `Two ${side}s of today's program share an id (rows ${at + 1} and ${k + 1}).`,
           { hint: "Give every participant a unique id (code)." },
         );
       }

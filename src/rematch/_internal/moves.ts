@@ -18,7 +18,7 @@ export interface MoveOptions {
   readonly ties: "index" | "seeded";
 }
 
-/** What a matching is worth by the strategy's objective, over the whole programme. */
+/** What a matching is worth by the strategy's objective, over the whole program. */
 export interface Worth {
   readonly matched: number;
   readonly total: number;
@@ -47,7 +47,7 @@ export function worthOf(instance: MatchingInstance, shape: Shape, mentorOf: Int3
 
 /**
  * The matching with moves: today's instance with a bonus on each pair that stays, solved by the strategy
- * over the whole programme. The bonus starts at the margin (each pair's times its `scale`, within 0.1 % of
+ * over the whole program. The bonus starts at the margin (each pair's times its `scale`, within 0.1 % of
  * 1, so that moves of equal worth stop at different bonuses, in mentee id order); while more than
  * `maxMoves` pairs would move (or a mentee of a pair that stays would be left without a mentor), it is
  * raised — doubled, then bisected.
@@ -64,7 +64,7 @@ export function bestMoves(
 ): Int32Array | null {
   const fitting: { bonus: number; mentorOf: Int32Array; moves: number }[] = [];
   const evaluate = (bonus: number) => {
-    // withBonus keeps the programme's own pins.
+    // withBonus keeps the program's own pins.
     const mentorOf = solve(withBonus(instance, shape, stay, bonus, scale), o.strategy, o.ties).mentorOf;
     let moves = 0;
     let dropped = false;

@@ -32,7 +32,7 @@ export function summaryRows(model: ReportModel, language: Language): [string, st
           ? "по порядку кодов"
           : "by code order";
   return [
-    [w.programme, formText(model.form, language)],
+    [w.program, formText(model.form, language)],
     // In Russian, the words only; in English, the name a command takes too.
     [
       w.strategy,

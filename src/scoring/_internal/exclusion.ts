@@ -5,7 +5,7 @@ import type { ExcludedParticipant } from "../types.js";
 import { ageOf, fieldOf } from "./features.js";
 
 /**
- * Whether a participant is a minor: by age (or birth date) when given; else as the programme says for its
+ * Whether a participant is a minor: by age (or birth date) when given; else as the program says for its
  * role (`whenAgeUnknown`): `by-grade` — grade ≤ `minorMaxGrade`, or no grade either (a school student of
  * unknown age needs a guardian's consent); `adult` — an adult.
  */

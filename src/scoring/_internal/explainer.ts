@@ -5,10 +5,10 @@
 import type { Contribution, Explanation, FailedRule } from "../types.js";
 import type { CompiledCriterion, Kernel } from "./kernel.js";
 
-const FORBIDDEN_LABEL = { ru: "Пара запрещена правилом программы", en: "Pair forbidden by the programme" };
+const FORBIDDEN_LABEL = { ru: "Пара запрещена правилом программы", en: "Pair forbidden by the program" };
 const MIN_SCORE_LABEL = {
   ru: "Ниже минимального балла программы",
-  en: "Below the programme's minimum score",
+  en: "Below the program's minimum score",
 };
 
 /** What the explanations read: the kernels and the matrices of one scoring call. */
@@ -22,9 +22,9 @@ export interface ExplainInput {
   readonly scores: Float64Array;
   /** 1 = no hard rule (a `must` criterion, a forbidden pair) rules the pair out. */
   readonly eligible: Uint8Array;
-  /** The forbidden pairs' mask, when the programme forbids any. */
+  /** The forbidden pairs' mask, when the program forbids any. */
   readonly forbidden: Uint8Array | undefined;
-  /** The programme's minimum score (applied by the matching; explained here). */
+  /** The program's minimum score (applied by the matching; explained here). */
   readonly minScore: number;
 }
 
@@ -54,7 +54,7 @@ export function explainer(input: ExplainInput): Explainer {
       failed.push({
         criterion: "forbidden-pair",
         label: FORBIDDEN_LABEL,
-        reason: "The programme forbids this pair (forbiddenPairs).",
+        reason: "The program forbids this pair (forbiddenPairs).",
       });
     }
     criteria.forEach((c, k) => {
@@ -73,7 +73,7 @@ export function explainer(input: ExplainInput): Explainer {
       failed.push({
         criterion: "min-score",
         label: MIN_SCORE_LABEL,
-        reason: `The pair scores ${round(s)}, below the programme's minimum score ${round(minScore)} (defaults.minScore).`,
+        reason: `The pair scores ${round(s)}, below the program's minimum score ${round(minScore)} (defaults.minScore).`,
       });
     }
     return failed;

@@ -114,7 +114,7 @@ export function numbers(
   return out;
 }
 
-/** The reference day: an explicit one, the programme's, or today (UTC). */
+/** The reference day: an explicit one, the program's, or today (UTC). */
 export function referenceDay(program: Program, explicit: Date | string | undefined): Date {
   const v = explicit ?? program.referenceDate;
   if (v === undefined) {

@@ -41,7 +41,7 @@ export interface Kernel {
   fail?(i: number, eligible: Uint8Array, base: number, threshold: number): void;
 }
 
-/** A criterion compiled once per programme. */
+/** A criterion compiled once per program. */
 export interface CompiledCriterion {
   readonly id: string;
   readonly kind: Criterion["kind"];

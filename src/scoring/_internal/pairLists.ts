@@ -1,5 +1,5 @@
 /**
- * The programme's forbidden and pinned pairs, named by ids, turned into cells of the score matrix: a
+ * The program's forbidden and pinned pairs, named by ids, turned into cells of the score matrix: a
  * forbidden pair into a mask, a pin into a pinned pair of indices. A pair naming someone not among the
  * participants (or excluded), or a pin on a pair that is not allowed, is a warning and is ignored.
  */
@@ -42,7 +42,7 @@ function pairIndex(
 }
 
 /**
- * Marks the programme's forbidden pairs: a mask of the matrix's cells (undefined when no pair is
+ * Marks the program's forbidden pairs: a mask of the matrix's cells (undefined when no pair is
  * forbidden), and `eligible` cleared there; a forbidden pair keeps its score in the instance (the mask
  * says why it is not allowed). O(cells) when any pair is forbidden, else O(pairs listed).
  */
@@ -67,7 +67,7 @@ export function forbiddenMask(
 }
 
 /**
- * The programme's pinned pairs as indices, in the config's order; a pin on a pair that is not allowed is
+ * The program's pinned pairs as indices, in the config's order; a pin on a pair that is not allowed is
  * dropped with a warning. O(pins × criteria).
  *
  * @throws InfeasibleError `PIN_OVER_CAPACITY` when the pins give a mentor more mentees than its capacity.

@@ -1,5 +1,5 @@
 /**
- * Who takes part in a scoring call: consent and the programme's rules sort the participants into
+ * Who takes part in a scoring call: consent and the program's rules sort the participants into
  * mentees, mentors and the excluded; preferences that name nobody usable are reported.
  */
 import type { Participant } from "../../questionnaire/participant.js";
@@ -20,7 +20,7 @@ const byId = (a: Participant, b: Participant): number => (a.id < b.id ? -1 : a.i
 
 /**
  * Sorts the participants into mentees and mentors (each sorted by id, so that the input's order changes
- * nothing) and the excluded (consent, the programme's rules), the excluded in input order.
+ * nothing) and the excluded (consent, the program's rules), the excluded in input order.
  * O(n log n) for n participants.
  */
 export function takePart(people: readonly Participant[], prog: Program, day: Date): Participation {

@@ -9,9 +9,9 @@ type CategoricalCriterion = Extract<Program["criteria"][number], { kind: "catego
  * Compiles a categorical criterion into a K × K table of values, once. O(K²).
  *
  * @param c - the criterion (parsed).
- * @param program - the programme it belongs to.
+ * @param program - the program it belongs to.
  * @returns the compiled criterion; one table lookup per pair.
- * @throws nothing (the programme is already checked).
+ * @throws nothing (the program is already checked).
  * @example
  * const k = categoricalCriterion({ kind: "categorical", question: "format", any: ["любой"], compatible: [], mismatch: 0, must: false, ifMissing: 0.5 }, program);
  */

@@ -11,9 +11,9 @@ type CoverageCriterion = Extract<Program["criteria"][number], { kind: "coverage"
  * A mentee who needs nothing, or a mentor who offers nothing, gives `ifMissing`.
  *
  * @param c - the criterion (parsed).
- * @param program - the programme it belongs to.
+ * @param program - the program it belongs to.
  * @returns the compiled criterion; O(words) per pair, nothing allocated per pair.
- * @throws nothing (the programme is already checked).
+ * @throws nothing (the program is already checked).
  * @example
  * const k = coverageCriterion({ kind: "coverage", need: "subjectsNeeded", offer: "subjectsOffered", must: false, ifMissing: 0 }, program);
  */

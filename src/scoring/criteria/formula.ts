@@ -49,7 +49,7 @@ function toUnit(v: FormulaValue, missing: number): number {
  * clamped to [0, 1] (true = 1, false = 0); a result that is not a finite number gives `ifMissing`.
  *
  * @param c - the criterion (parsed).
- * @param program - the programme it belongs to.
+ * @param program - the program it belongs to.
  * @returns the compiled criterion; O(expression size) per pair.
  * @throws ProgramError INVALID_FORMULA, FORBIDDEN_FORMULA, UNKNOWN_QUESTION.
  * @example

@@ -17,9 +17,9 @@ function range(min: number | undefined, max: number | undefined): string {
  * least one grade above the mentee"). O(1).
  *
  * @param c - the criterion (parsed).
- * @param program - the programme it belongs to.
+ * @param program - the program it belongs to.
  * @returns the compiled criterion; O(1) per pair.
- * @throws nothing (the programme is already checked).
+ * @throws nothing (the program is already checked).
  * @example
  * const k = gapCriterion({ kind: "gap", field: "grade", min: 1, must: true, ifMissing: 0 }, program);
  */

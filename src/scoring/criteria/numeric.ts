@@ -16,9 +16,9 @@ const FIELD_LABELS = {
  * (gaussian), d = mentor − mentee. O(1).
  *
  * @param c - the criterion (parsed).
- * @param program - the programme it belongs to.
+ * @param program - the program it belongs to.
  * @returns the compiled criterion; O(1) per pair.
- * @throws nothing (the programme is already checked).
+ * @throws nothing (the program is already checked).
  * @example
  * const k = numericCriterion({ kind: "numeric", field: "grade", offset: 2, scale: 4, shape: "linear", must: false, ifMissing: 0 }, program);
  */

@@ -26,9 +26,9 @@ function positions(people: readonly Participant[], q: Question): Float64Array {
  * question (a Likert scale). O(options).
  *
  * @param c - the criterion (parsed).
- * @param program - the programme it belongs to.
+ * @param program - the program it belongs to.
  * @returns the compiled criterion; O(1) per pair.
- * @throws nothing (the programme is already checked).
+ * @throws nothing (the program is already checked).
  * @example
  * const k = ordinalCriterion({ kind: "ordinal", question: "sociability", must: false, ifMissing: 0.5 }, program);
  */

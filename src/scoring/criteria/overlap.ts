@@ -19,9 +19,9 @@ function measure(inter: number, a: number, b: number, kind: number): number {
  * Compiles an overlap criterion: the bit layout is fixed here, once. O(options).
  *
  * @param c - the criterion (parsed).
- * @param program - the programme it belongs to.
+ * @param program - the program it belongs to.
  * @returns the compiled criterion; its kernels cost O(words) per pair and allocate nothing per pair.
- * @throws nothing (the programme is already checked).
+ * @throws nothing (the program is already checked).
  * @example
  * const k = overlapCriterion({ kind: "overlap", question: "interests", measure: "jaccard", must: false, ifMissing: 0 }, program);
  */

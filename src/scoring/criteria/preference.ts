@@ -82,7 +82,7 @@ function lookup(lists: Lists, owner: number, partner: number): number {
  * `menteeShare` × mentee's direction + (1 − `menteeShare`) × mentor's direction. O(1).
  *
  * @param c - the criterion (parsed).
- * @param _program - the programme it belongs to.
+ * @param _program - the program it belongs to.
  * @returns the compiled criterion; a row costs O(mentors + list entries), nothing allocated per pair.
  * @throws nothing.
  * @example

@@ -9,9 +9,9 @@ type ScheduleCriterion = Extract<Program["criteria"][number], { kind: "schedule"
  * Compiles a schedule criterion: slots as bitsets. O(slots).
  *
  * @param c - the criterion (parsed).
- * @param program - the programme it belongs to.
+ * @param program - the program it belongs to.
  * @returns the compiled criterion; O(words) per pair, nothing allocated per pair.
- * @throws nothing (the programme is already checked).
+ * @throws nothing (the program is already checked).
  * @example
  * const k = scheduleCriterion({ kind: "schedule", question: "slots", required: 2, must: true, ifMissing: 0 }, program);
  */

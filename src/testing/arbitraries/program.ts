@@ -1,6 +1,6 @@
 /**
- * fast-check arbitraries of whole programmes: a form's preset, seeded realistic participants (valid for
- * the programme's zod schemas), and optionally the scored matching instance.
+ * fast-check arbitraries of whole programs: a form's preset, seeded realistic participants (valid for
+ * the program's zod schemas), and optionally the scored matching instance.
  */
 import * as fc from "fast-check";
 import { MatchingInputError } from "../../errors.js";
@@ -13,8 +13,8 @@ import { scoreParticipants } from "../../scoring/scoreParticipants.js";
 import type { ScoredInstance } from "../../scoring/types.js";
 import type { IntRange } from "./matchingInstance.js";
 
-/** Options of {@link programme}. */
-export interface ProgrammeOptions {
+/** Options of {@link program}. */
+export interface ProgramOptions {
   /** Forms of mentoring to draw from. @defaultValue every form (`FORMS`) */
   readonly forms?: readonly Form[];
   /** Number of mentors. @defaultValue `{ min: 1, max: 8 }` */
@@ -33,8 +33,8 @@ export interface ProgrammeOptions {
   readonly referenceDate?: string;
 }
 
-/** A generated programme. */
-export interface GeneratedProgramme {
+/** A generated program. */
+export interface GeneratedProgram {
   readonly form: Form;
   readonly program: Program;
   readonly seed: number;
@@ -56,7 +56,7 @@ function range(value: number | IntRange | undefined, fallback: IntRange, name: s
 }
 
 /**
- * An arbitrary of whole programmes: a form's preset and seeded participants from `generateParticipants`
+ * An arbitrary of whole programs: a form's preset and seeded participants from `generateParticipants`
  * (answers, ages or grades, consents, tags, named preferences), optionally scored into a matching
  * instance. Shrinks towards fewer participants and the first form. O(participants × questions) per value,
  * plus the scoring (O(mentees × mentors × criteria)).
@@ -65,12 +65,12 @@ function range(value: number | IntRange | undefined, fallback: IntRange, name: s
  * @returns the arbitrary.
  * @throws MatchingInputError (`INVALID_OPTION`) for bad counts or an empty list of forms.
  * @example
- * fc.assert(fc.property(programme({ scored: true }), ({ scored }) => {
+ * fc.assert(fc.property(program({ scored: true }), ({ scored }) => {
  *   const r = match(scored!.instance, { strategy: "stable" });
  *   return isStable(scored!.instance, r.mentorOf);
  * }));
  */
-export function programme(options: ProgrammeOptions = {}): fc.Arbitrary<GeneratedProgramme> {
+export function program(options: ProgramOptions = {}): fc.Arbitrary<GeneratedProgram> {
   const forms = options.forms ?? FORMS;
   if (forms.length === 0 || forms.some((f) => !(FORMS as readonly string[]).includes(f))) {
     throw new MatchingInputError("INVALID_OPTION", `forms must list some of: ${FORMS.join(", ")}.`);
@@ -97,7 +97,7 @@ export function programme(options: ProgrammeOptions = {}): fc.Arbitrary<Generate
           : { missingConsentRate: options.missingConsentRate }),
         ...(options.blankRate === undefined ? {} : { blankRate: options.blankRate }),
       });
-      const out: GeneratedProgramme = { form, program, seed, participants };
+      const out: GeneratedProgram = { form, program, seed, participants };
       return options.scored === true
         ? { ...out, scored: scoreParticipants(program, participants, { referenceDate }) }
         : out;

@@ -1,12 +1,12 @@
 import { parseParticipants, ParticipantSchema } from "mentor-match";
 import * as fc from "fast-check";
-import { isStable, isValidMatching, match, programme } from "mentor-match/testing";
+import { isStable, isValidMatching, match, program } from "mentor-match/testing";
 import { describe, expect, it } from "vitest";
 
-describe("programme", () => {
-  it("generates participants valid for the zod schema and for their programme", () => {
+describe("program", () => {
+  it("generates participants valid for the zod schema and for their program", () => {
     fc.assert(
-      fc.property(programme({ mentors: { min: 0, max: 6 }, mentees: { min: 0, max: 12 } }), (p) => {
+      fc.property(program({ mentors: { min: 0, max: 6 }, mentees: { min: 0, max: 12 } }), (p) => {
         for (const person of p.participants) expect(ParticipantSchema.safeParse(person).success).toBe(true);
         expect(() => parseParticipants(p.program, p.participants)).not.toThrow();
         expect(p.program.form).toBe(p.form);
@@ -18,7 +18,7 @@ describe("programme", () => {
   it("scores into an instance that every strategy can match", () => {
     fc.assert(
       fc.property(
-        programme({ scored: true, mentors: { min: 1, max: 5 }, mentees: { min: 1, max: 10 } }),
+        program({ scored: true, mentors: { min: 1, max: 5 }, mentees: { min: 1, max: 10 } }),
         (p) => {
           const inst = p.scored!.instance;
           const stable = match(inst, { strategy: "stable" });
@@ -32,7 +32,7 @@ describe("programme", () => {
   });
 
   it("is deterministic for a seed", () => {
-    const arb = programme({ scored: true, forms: ["teacher-teacher"] });
+    const arb = program({ scored: true, forms: ["teacher-teacher"] });
     const a = fc.sample(arb, { numRuns: 3, seed: 9 });
     const b = fc.sample(arb, { numRuns: 3, seed: 9 });
     expect(a.map((p) => p.participants)).toEqual(b.map((p) => p.participants));
