@@ -7,18 +7,7 @@ import { optimalAssignment } from "mentor-match/matching";
 import { describe, expect, it } from "vitest";
 import { solveAssignment } from "../../src/matching/_internal/assignmentCore.js";
 import { normalizeInstance } from "../../src/matching/_internal/instance.js";
-
-/** A seeded generator for the medium-size cases (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from "../_random.js";
 
 describe("solveAssignment", () => {
   it("repairs a too small candidate graph: extra rounds and the fall-back to full rows give the same optimum", () => {

@@ -1,20 +1,9 @@
 import { bottleneckAssignment, InfeasibleError, MatchingInputError, optimalAssignment } from "mentor-match";
 import { checkOptimalityCertificate } from "mentor-match/testing";
 import { describe, expect, it } from "vitest";
+import { seededRandom as random } from "../_random.js";
 
 const NI = Number.NEGATIVE_INFINITY;
-
-/** A seeded generator for the medium-size cases (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function codeOf(f: () => unknown): { name: string; code: string; message: string } {
   try {

@@ -13,20 +13,10 @@ import {
   optimalAssignment,
   type PinnedPair,
 } from "mentor-match";
+import { seededRandom as random } from "../_random.js";
 
 const RUNS = { numRuns: Number(process.env.MENTOR_MATCH_FUZZ_RUNS ?? 40) };
 const NEG = Number.NEGATIVE_INFINITY;
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Build = "double" | "integer" | "holey";
 
