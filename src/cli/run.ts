@@ -387,6 +387,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option("--move-margin <x>", rh.moveMargin, parseMargin)
     .addOption(new Option("--strategy <name>", rh.strategy).choices(["stable", "optimal", "fair"]))
     .option("--seed <n>", t.seed, parseSeed)
+    .addOption(new Option("--ties <policy>", t.ties).choices(["index", "seeded"]))
     .option("--out <dir>", t.out, "mentor-match-rematch")
     .option("--delimiter <d>", t.delimiter, parseDelimiter)
     .option("--pseudonymize", t.pseudonymize, false)

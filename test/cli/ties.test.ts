@@ -104,3 +104,59 @@ describe("one home for the seed", () => {
     });
   });
 });
+
+describe("rematch follows the same tie policy", () => {
+  /** Six mentors and six mentees who answer alike; `mentees` of them in the file. */
+  function alikeMany(dir: string, mentees: number): { mentors: string; mentees: string } {
+    const mentor = (k: number) =>
+      `01.09.2025 14:00:00,M0${k},Наставник ${k},m${k}@school.ru,9А,Наука,Химия,Учёба,Онлайн,Пн день,Индивидуально,3,1,Да,Да,,`;
+    const mentee = (k: number) =>
+      `03.09.2025 14:00:00,S0${k},Ученик ${k},s${k}@school.ru,5А,Наука,Химия,Учёба,Онлайн,Пн день,Индивидуально,3,,Да,да,,`;
+    const ks = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+    const files = {
+      mentors: join(dir, `mentors-${mentees}.csv`),
+      mentees: join(dir, `mentees-${mentees}.csv`),
+    };
+    writeFileSync(files.mentors, `${[header("mentors.csv"), ...ks(6).map(mentor)].join("\r\n")}\r\n`);
+    writeFileSync(files.mentees, `${[header("mentees.csv"), ...ks(mentees).map(mentee)].join("\r\n")}\r\n`);
+    return files;
+  }
+
+  /** September: one mentee; November: five late joiners placed over the five free, equal mentors. */
+  async function november(extra: readonly string[]): Promise<string> {
+    const dir = mkdtempSync(join(tmpdir(), "mm-ties-rematch-"));
+    const config = join(demo, "program.json");
+    const sep = alikeMany(dir, 1);
+    const first = await runInProcess(
+      ["match", "--mentors", sep.mentors, "--mentees", sep.mentees, "--config", config, "--out", "sep"],
+      dir,
+    );
+    expect(first.code).toBe(0);
+    const nov = alikeMany(dir, 6);
+    const run = await runInProcess(
+      [
+        "rematch",
+        "--previous",
+        "sep",
+        "--mentors",
+        nov.mentors,
+        "--mentees",
+        nov.mentees,
+        "--config",
+        config,
+      ].concat(["--strategy", "stable", "--out", "nov"], extra),
+      dir,
+    );
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    return JSON.stringify(JSON.parse(readFileSync(join(dir, "nov", "pairs.json"), "utf8")).groups);
+  }
+
+  it("--seed gives seeded tie-breaks over the free seats, --ties index one answer whatever the seed", async () => {
+    const seeded = await Promise.all([1, 2, 3].map((s) => november(["--seed", String(s)])));
+    expect(new Set(seeded).size).toBeGreaterThan(1);
+    expect(await november(["--seed", "1"])).toBe(seeded[0]);
+    const index = await Promise.all([1, 2, 3].map((s) => november(["--seed", String(s), "--ties", "index"])));
+    expect(new Set(index).size).toBe(1);
+  });
+});

@@ -27,6 +27,7 @@ import {
   type ShownPeople,
   writeRunOutputs,
 } from "../_internal/runSteps.js";
+import { tiePolicy } from "./match.js";
 import { printProblems } from "./validate.js";
 
 export interface RematchCommandOptions extends InputOptions, RunOutputOptions {
@@ -40,6 +41,8 @@ export interface RematchCommandOptions extends InputOptions, RunOutputOptions {
   readonly moveMargin?: number;
   readonly strategy?: string;
   readonly seed?: number;
+  /** How equal scores are ordered (stable); see {@link tiePolicy}. */
+  readonly ties?: "index" | "seeded";
 }
 
 const SAY_REMATCH = {
@@ -345,6 +348,10 @@ export async function rematchCommand(
   }));
 
   bar.step(SAY[language].matching);
+  const chosen = (strategy ??
+    (program.info.strategy === "optimal" || program.info.strategy === "fair"
+      ? program.info.strategy
+      : "stable")) as RematchStrategy;
   let result: RematchResult;
   try {
     result = rematch(
@@ -357,10 +364,9 @@ export async function rematchCommand(
       },
       prevPairs,
       {
-        strategy: (strategy ??
-          (program.info.strategy === "optimal" || program.info.strategy === "fair"
-            ? program.info.strategy
-            : "stable")) as RematchStrategy,
+        strategy: chosen,
+        // The same tie policy as `match`: --ties, else the config's, else seeded when --seed is given.
+        ties: tiePolicy(options, program.info.ties, chosen),
         ended,
         keep,
         ...(options.allowMoves === undefined ? {} : { maxMoves: options.allowMoves }),
