@@ -38,12 +38,12 @@ export const ERROR_CATALOG = {
   INVALID_SHAPE: {
     ru: {
       title: "Неверная форма матрицы",
-      what: "Размеры матрицы оценок не согласованы: строки разной длины, не заданы rows/cols для плоского массива или разреженная (CSR) форма противоречива.",
+      what: "Размеры матрицы оценок не согласованы: строки разной длины, не заданы rows/cols для плоского массива или разреженная (CSR) форма противоречива; или в задаче нет баллов, которые нужны выбранному способу.",
       todo: "Дайте по одной оценке на каждого наставника в каждой строке; для Float64Array укажите rows и cols; в CSR проверьте rowStart, col и value.",
     },
     en: {
       title: "Wrong matrix shape",
-      what: "The score matrix dimensions do not agree: rows of different lengths, rows/cols missing for a flat array, or an inconsistent sparse (CSR) form.",
+      what: "The score matrix dimensions do not agree: rows of different lengths, rows/cols missing for a flat array, or an inconsistent sparse (CSR) form; or the instance lacks the scores the chosen strategy needs.",
       todo: "Give one score per mentor in every row; give rows and cols with a Float64Array; in CSR check rowStart, col and value.",
     },
   },

@@ -119,7 +119,7 @@ describe("bottleneckAssignment", () => {
         codeOf(() => bottleneckAssignment({ menteePreferences: [[0]], mentorPreferences: [[0]] })),
       ).toMatchInlineSnapshot(`
         {
-          "code": "INVALID_OPTION",
+          "code": "INVALID_SHAPE",
           "message": "Bottleneck assignment needs scores; this instance gives only preference lists. / Справедливому распределению нужны баллы пар, а даны только списки предпочтений. Give a score matrix (rows = mentees, columns = mentors), or use the stable strategy, which works from preference lists. / Дайте матрицу баллов или выберите стабильное распределение: оно работает по спискам предпочтений.",
           "name": "MatchingInputError",
         }

@@ -8,7 +8,7 @@ describe("greedyMatching", () => {
     expect(() =>
       greedyMatching({ menteePreferences: [[0]], mentorPreferences: [[0]] }),
     ).toThrowErrorMatchingInlineSnapshot(
-      `[MatchingInputError: This strategy needs \`scores\`; the instance gives only preference lists. Give a score matrix, or use a stable strategy (deferred acceptance), which works from lists alone.]`,
+      `[MatchingInputError: This strategy needs scores; this instance gives only preference lists. / Этому способу нужны баллы пар, а даны только списки предпочтений. Give a score matrix (rows = mentees, columns = mentors), or use the stable strategy, which works from preference lists. / Дайте матрицу баллов или выберите стабильное распределение: оно работает по спискам предпочтений.]`,
     );
     expect(() =>
       greedyMatching({ scores: [[1]] }, { ties: "random" as never }),

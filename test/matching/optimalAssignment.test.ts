@@ -332,7 +332,7 @@ describe("optimalAssignment", () => {
       expect(f).toThrow(MatchingInputError);
       expect(codeOf(f)).toMatchInlineSnapshot(`
         {
-          "code": "INVALID_OPTION",
+          "code": "INVALID_SHAPE",
           "message": "Optimal assignment needs scores; this instance gives only preference lists. / Оптимальному распределению нужны баллы пар, а даны только списки предпочтений. Give a score matrix (rows = mentees, columns = mentors), or use the stable strategy, which works from preference lists. / Дайте матрицу баллов или выберите стабильное распределение: оно работает по спискам предпочтений.",
           "name": "MatchingInputError",
         }

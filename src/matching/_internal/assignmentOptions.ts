@@ -51,7 +51,7 @@ export function requireScores(instance: MatchingInstance, what: string, whatRu: 
     instance.scores === undefined
   ) {
     throw new MatchingInputError(
-      "INVALID_OPTION",
+      "INVALID_SHAPE",
       `${what} needs scores; this instance gives only preference lists. / ${whatRu} нужны баллы пар, а даны только списки предпочтений.`,
       {
         hint: "Give a score matrix (rows = mentees, columns = mentors), or use the stable strategy, which works from preference lists. / Дайте матрицу баллов или выберите стабильное распределение: оно работает по спискам предпочтений.",

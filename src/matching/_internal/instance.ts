@@ -206,9 +206,9 @@ export function normalizeInstance(input: MatchingInstance, options: NormalizeOpt
     if (options.scoresOptional !== true) {
       throw new MatchingInputError(
         "INVALID_SHAPE",
-        "This strategy needs `scores`; the instance gives only preference lists.",
+        "This strategy needs scores; this instance gives only preference lists. / Этому способу нужны баллы пар, а даны только списки предпочтений.",
         {
-          hint: "Give a score matrix, or use a stable strategy (deferred acceptance), which works from lists alone.",
+          hint: "Give a score matrix (rows = mentees, columns = mentors), or use the stable strategy, which works from preference lists. / Дайте матрицу баллов или выберите стабильное распределение: оно работает по спискам предпочтений.",
         },
       );
     }
