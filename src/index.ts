@@ -88,64 +88,9 @@ export type {
   ScoringWarning,
 } from "./scoring/types.js";
 
-// ── matching ──────────────────────────────────────────────────────────────────────────────────────
-export { match } from "./matching/match.js";
-export type { MatchOptions } from "./matching/match.js";
-export type {
-  CsrScores,
-  MatchingInstance,
-  MatchingLike,
-  MatchMetrics,
-  MatchResult,
-  MentorGroup,
-  PinnedPair,
-  RankProfile,
-  ScoreInput,
-  StrategyName,
-  TagMetrics,
-  UnmatchedMentee,
-  UnmatchedReason,
-} from "./matching/types.js";
-export { deferredAcceptance } from "./matching/deferredAcceptance.js";
-export type { DeferredAcceptanceOptions } from "./matching/deferredAcceptance.js";
-export { greedyMatching } from "./matching/greedyMatching.js";
-export type { GreedyOptions } from "./matching/greedyMatching.js";
-export { randomSerialDictatorship } from "./matching/randomSerialDictatorship.js";
-export type { RandomSerialDictatorshipOptions } from "./matching/randomSerialDictatorship.js";
-export { allStableMatchings } from "./matching/stableLattice.js";
-export type {
-  AllStableMatchingsOptions,
-  AllStableMatchingsResult,
-  RotationInfo,
-  RotationMove,
-} from "./matching/stableLattice.js";
-export { egalitarianStableMatching } from "./matching/egalitarianStableMatching.js";
-export { minimumRegretStableMatching } from "./matching/minimumRegretStableMatching.js";
-export { optimalAssignment } from "./matching/optimalAssignment.js";
-export type { OptimalAssignmentOptions } from "./matching/optimalAssignment.js";
-export { bottleneckAssignment } from "./matching/bottleneckAssignment.js";
-export type { BottleneckAssignmentOptions } from "./matching/bottleneckAssignment.js";
-
-// ── metrics ───────────────────────────────────────────────────────────────────────────────────────
-export { blockingPairs } from "./metrics/blockingPairs.js";
-export type { BlockingPair } from "./metrics/blockingPairs.js";
-export { isStable } from "./metrics/isStable.js";
-export { matchMetrics } from "./metrics/matchMetrics.js";
-export { rankProfile } from "./metrics/rankProfile.js";
-export type { RankProfileOptions } from "./metrics/rankProfile.js";
-export { compareStrategies } from "./metrics/compareStrategies.js";
-export type {
-  CompareOptions,
-  ComparisonRow,
-  ComparisonTable,
-  CustomStrategy,
-  RankSummary,
-  StrategySpec,
-  StrategySummary,
-  TagRow,
-} from "./metrics/compareStrategies.js";
-export { formatComparison } from "./metrics/formatComparison.js";
-export type { FormatComparisonOptions } from "./metrics/formatComparison.js";
+// ── matching and metrics: the `mentor-match/matching` entry, whole (one list to keep) ─────────────────
+export * from "./entries/matching.js";
+export type { MatchingLike } from "./matching/types.js";
 
 // ── re-matching during the program year ─────────────────────────────────────────────────────────
 export { matchPeople } from "./csv/matchPeople.js";
@@ -171,35 +116,10 @@ export type {
   RematchStrategy,
 } from "./rematch/types.js";
 
-// ── csv and report (also used by the CLI) ─────────────────────────────────────────────────────────
-export { decodeText } from "./csv/decodeText.js";
-export type { DecodedText, DecodeTextOptions, TextEncodingName } from "./csv/decodeText.js";
-export { DELIMITERS, detectDelimiter } from "./csv/detectDelimiter.js";
-export type { Delimiter } from "./csv/detectDelimiter.js";
-export { readCsv } from "./csv/readCsv.js";
-export type { CsvRow, CsvTable, ReadCsvOptions } from "./csv/readCsv.js";
-export { IGNORE, mapColumns } from "./csv/mapColumns.js";
+// ── csv: the `mentor-match/csv` entry, whole; then the report (both also used by the CLI) ────────────
+export * from "./entries/csv.js";
+export { IGNORE } from "./csv/mapColumns.js";
 export { checkColumns } from "./csv/checkColumns.js";
-export type { ColumnField, ColumnMapping, ColumnMatch, MapColumnsOptions } from "./csv/mapColumns.js";
-export { parseYesNo } from "./csv/parseYesNo.js";
-export { parseNumberCell } from "./csv/parseNumberCell.js";
-export type { NumberCell } from "./csv/parseNumberCell.js";
-export { parseTimestamp } from "./csv/parseTimestamp.js";
-export { parseMultiSelect } from "./csv/parseMultiSelect.js";
-export type { MultiSelectCell } from "./csv/parseMultiSelect.js";
-export { columnFieldsOf, readParticipants } from "./csv/readParticipants.js";
-export type {
-  ParticipantRecord,
-  ParticipantSource,
-  ParticipantsRead,
-  QuestionSpec,
-  ReadParticipantsOptions,
-  ReadWarning,
-  SourceRef,
-} from "./csv/readParticipants.js";
-export { neutralizeCell } from "./csv/neutralizeCell.js";
-export { formatCsv } from "./csv/formatCsv.js";
-export type { FormatCsvOptions } from "./csv/formatCsv.js";
 export { buildReportModel } from "./report/buildReportModel.js";
 export type {
   Bilingual,

@@ -35,7 +35,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   monitoring: 4,
   testing: 4,
   cli: 5,
-  entries: 5,
+  entries: 4.5,
   "index.ts": 5,
 };
 

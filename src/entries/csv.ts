@@ -1,6 +1,7 @@
 /**
  * `mentor-match/csv`: reading survey exports (decoding, delimiter, CSV parsing, column mapping, cell
- * values) and writing CSV. Everything here is also exported by the package root (`mentor-match`).
+ * values) and writing CSV. The package root (`mentor-match`)
+ * re-exports this entry whole.
  */
 
 // ── errors ────────────────────────────────────────────────────────────────────────────────────────

@@ -1,7 +1,7 @@
 /**
  * `mentor-match/matching`: the matching and metrics layers alone — numbers in, pairs out. Nothing here
- * loads zod, mathjs or a CSV parser, so a browser bundle of it stays small. Everything here is also
- * exported by the package root (`mentor-match`).
+ * loads zod, mathjs or a CSV parser, so a browser bundle of it stays small. The package root
+ * (`mentor-match`) re-exports this entry whole.
  */
 
 // ── errors ────────────────────────────────────────────────────────────────────────────────────────
