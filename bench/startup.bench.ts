@@ -161,7 +161,7 @@ row(
   "by name: dist/node/index.js (ESM, Node's bundled entry)",
   importTime("mentor-match"),
   150,
-  `inside the process; resolved by the package's exports ("node" condition); mathjs, iconv-lite and exceljs do not load; ${moduleCount("mentor-match", "esm")}`,
+  `inside the process; resolved by the package's exports ("node" condition); zod, csv-parse and csv-stringify inlined; mathjs, iconv-lite and exceljs do not load; ${moduleCount("mentor-match", "esm")}`,
 );
 row(
   'await import("mentor-match"), file by file',

@@ -19,6 +19,8 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "mm-node-user-"));
   mkdirSync(join(dir, "node_modules"));
   symlinkSync(ROOT, join(dir, "node_modules", "mentor-match"), "dir");
+  // The user's own zod, beside the copy inlined into dist/node.
+  symlinkSync(join(ROOT, "node_modules", "zod"), join(dir, "node_modules", "zod"), "dir");
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -68,5 +70,29 @@ describe("Node's import of mentor-match", () => {
     expect(out.total).toBe(true);
     // preset() merges with lodash-es's mergeWith, inlined into the bundled entry.
     expect(out.capacity).toBe(3);
+  });
+
+  it("exports zod schemas that work with the user's own zod (dist/node inlines a copy of zod)", () => {
+    const out = run(`
+      import { ParticipantSchema, LabelSchema } from "mentor-match";
+      import { z } from "zod";
+      const own = ParticipantSchema.safeParse({});
+      const composed = z.object({ who: ParticipantSchema, note: z.string() });
+      const bad = composed.safeParse({ who: { id: 1 }, note: 2 });
+      const extended = ParticipantSchema.extend({ cohort: z.number() });
+      console.log(JSON.stringify({
+        instance: ParticipantSchema instanceof z.ZodType && ParticipantSchema instanceof z.ZodObject,
+        ownFails: own.success === false && own.error instanceof z.ZodError,
+        paths: bad.success ? [] : bad.error.issues.map((i) => i.path.join(".")),
+        extendedKeys: Object.keys(extended.shape).slice(-1),
+        schema: z.toJSONSchema(LabelSchema).required,
+      }));
+    `) as { instance: boolean; ownFails: boolean; paths: string[]; extendedKeys: string[]; schema: string[] };
+    expect(out.instance).toBe(true);
+    expect(out.ownFails).toBe(true);
+    expect(out.paths).toContain("who.id");
+    expect(out.paths).toContain("note");
+    expect(out.extendedKeys).toEqual(["cohort"]);
+    expect(out.schema).toEqual(["ru", "en"]);
   });
 });
