@@ -16,11 +16,12 @@
  *
  * Run: `npx tsx bench/assignment.bench.ts [--quick]` or `npm run bench -- --only assignment`.
  */
-import { spawnSync } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createInterface } from "node:readline";
 import { linearSumAssignment } from "linear-sum-assignment";
 import munkres from "munkres";
 import { minWeightAssign } from "munkres-algorithm";
@@ -517,6 +518,85 @@ function firstCalls(n: number): void {
   }
 }
 
+/**
+ * scipy's LAPJVsp on the CSR arrays, in a Python process that stays up (bench/scipy_sparse.py --serve),
+ * so that the comparison alternates call by call: this machine is shared, and its speed drifts from one
+ * second to the next (the same solve measured 14 ms and 20 ms CPU minutes apart), which rounds of whole
+ * processes turned into ratios from 0.46 to 1.31 for one instance.
+ */
+class ScipyServer {
+  private readonly lines: AsyncIterator<string>;
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    private readonly dir: string,
+    readonly total: number,
+    readonly version: string,
+    lines: AsyncIterator<string>,
+  ) {
+    this.lines = lines;
+  }
+
+  /** Starts the server on `csr`; a string says why scipy is not there. */
+  static async start(csr: CsrScores): Promise<ScipyServer | string> {
+    const probe = spawnSync("python3", ["-c", "import scipy"], { encoding: "utf8", timeout: 30_000 });
+    if (probe.status !== 0) return 'skipped: `python3 -c "import scipy"` fails';
+    const dir = mkdtempSync(join(tmpdir(), "mm-bench-"));
+    writeFileSync(join(dir, "row_start.bin"), bytesOf(csr.rowStart));
+    writeFileSync(join(dir, "col.bin"), bytesOf(csr.col));
+    writeFileSync(join(dir, "value.bin"), bytesOf(csr.value));
+    const child = spawn(
+      "python3",
+      [join(here, "scipy_sparse.py"), dir, String(csr.rows), String(csr.cols), "--serve"],
+      { stdio: ["pipe", "pipe", "pipe"] },
+    );
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const first = await lines.next();
+    if (first.done === true) {
+      rmSync(dir, { recursive: true, force: true });
+      return `scipy failed: ${stderr.trim().split("\n").pop() ?? ""}`;
+    }
+    const ready = JSON.parse(first.value) as { total: number; version: string };
+    return new ScipyServer(child, dir, ready.total, ready.version, lines);
+  }
+
+  /** Times `reps` calls in the server: CPU and wall milliseconds of each. */
+  async run(reps: number): Promise<{ cpu: number[]; wall: number[] }> {
+    this.child.stdin.write(`${reps}\n`);
+    const line = await this.lines.next();
+    if (line.done === true) throw new Error("scipy server ended");
+    const r = JSON.parse(line.value) as { times: number[]; cpu_times: number[] };
+    return { cpu: r.cpu_times, wall: r.times };
+  }
+
+  close(): void {
+    this.child.stdin.end("\n");
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** CPU and wall milliseconds of each of `reps` calls of `fn`. */
+function samples(fn: () => unknown, reps: number): { cpu: number[]; wall: number[] } {
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  for (let k = 0; k < reps; k++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    fn();
+    wall.push(performance.now() - t0);
+    const used = process.cpuUsage(c0);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { cpu, wall };
+}
+
+/** Rounds of the sparse comparison, and calls of each side per round. */
+const SPARSE_ROUNDS = 15;
+const SPARSE_PER_ROUND = 5;
+
 // Child run: the OR-Library sparse instances against scipy and the per-call overhead (see perCallInChild).
 if (process.argv.includes("--per-call")) {
   const optimum = new Map<string, number>();
@@ -527,7 +607,7 @@ if (process.argv.includes("--per-call")) {
   for (const [name, value] of optimum) {
     const csr = readOr(name).csr!;
     const total = optimalAssignment({ scores: csr }, { maximize: false }).metrics.totalScore;
-    sparseAgainstScipy(name, csr, total === value);
+    await sparseAgainstScipy(name, csr, total === value);
   }
   denseOverheadRows();
   process.stdout.write(`@@ROWS ${JSON.stringify(rows)}\n`);
@@ -653,41 +733,15 @@ function medianOf(xs: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** scipy's LAPJVsp on the CSR arrays (bench/scipy_sparse.py): wall and CPU medians of its timed runs. */
-function scipySparseCpu(
-  csr: CsrScores,
-  reps: number,
-): { ms: number; cpuMs: number; total: number; version: string } | string {
-  const probe = spawnSync("python3", ["-c", "import scipy"], { encoding: "utf8", timeout: 30_000 });
-  if (probe.status !== 0) return 'skipped: `python3 -c "import scipy"` fails';
-  const dir = mkdtempSync(join(tmpdir(), "mm-bench-"));
-  try {
-    writeFileSync(join(dir, "row_start.bin"), bytesOf(csr.rowStart));
-    writeFileSync(join(dir, "col.bin"), bytesOf(csr.col));
-    writeFileSync(join(dir, "value.bin"), bytesOf(csr.value));
-    const child = spawnSync(
-      "python3",
-      [join(here, "scipy_sparse.py"), dir, String(csr.rows), String(csr.cols), String(reps)],
-      { encoding: "utf8", timeout: 120_000 },
-    );
-    if (child.status !== 0) return `scipy failed: ${(child.stderr ?? "").trim().split("\n").pop() ?? ""}`;
-    const r = JSON.parse(child.stdout.trim().split("\n").pop()!) as {
-      ms: number;
-      cpu_ms: number;
-      total: number;
-      version: string;
-    };
-    return { ms: r.ms, cpuMs: r.cpu_ms, total: r.total, version: r.version };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /**
- * One OR-Library sparse instance against scipy, alternating in rounds (mentor-match, then scipy, three
- * times), in CPU time; then the per-call overhead of the public call, phase by phase.
+ * One OR-Library sparse instance against scipy, alternating call by call: in each of
+ * {@link SPARSE_ROUNDS} rounds, {@link SPARSE_PER_ROUND} public calls, as many calls of the solver alone,
+ * then as many scipy calls; a round's ratio compares its medians, and the figure is the median of the
+ * rounds' ratios (CPU time; wall time beside it). Then the per-call overhead of the public call, phase by
+ * phase.
  */
-function sparseAgainstScipy(name: string, csr: CsrScores, reachedOptimum: boolean): void {
+async function sparseAgainstScipy(name: string, csr: CsrScores, reachedOptimum: boolean): Promise<void> {
   const instance = { scores: csr };
   const call = () => optimalAssignment(instance, { maximize: false });
   const inst = normalizeInstance(instance);
@@ -700,43 +754,53 @@ function sparseAgainstScipy(name: string, csr: CsrScores, reachedOptimum: boolea
   };
   const solve = () => solveAssignment(problem);
   const label = `OR-Library ${name} (sparse, ${csr.col.length} cells)`;
+  // Warm up (V8 compiles hot code on a background thread): at least 300 ms of each.
+  cpuMedian(call, 3, 1);
+  cpuMedian(solve, 3, 1);
+  const server = await ScipyServer.start(csr);
   const ours: number[] = [];
+  const oursWall: number[] = [];
   const oursSolver: number[] = [];
   const theirs: number[] = [];
   const theirsWall: number[] = [];
-  let scipyNote = "";
-  let scipyTotal = Number.NaN;
-  for (let round = 0; round < 3; round++) {
-    ours.push(cpuMedian(call, 3, 11));
-    oursSolver.push(cpuMedian(solve, 3, 11));
-    const peer = scipySparseCpu(csr, 7);
-    if (typeof peer === "string") {
-      scipyNote = peer;
-      break;
+  const ratios: number[] = [];
+  const wallRatios: number[] = [];
+  const solverRatios: number[] = [];
+  try {
+    for (let round = 0; round < SPARSE_ROUNDS; round++) {
+      const a = samples(call, SPARSE_PER_ROUND);
+      const b = samples(solve, SPARSE_PER_ROUND);
+      ours.push(...a.cpu);
+      oursWall.push(...a.wall);
+      oursSolver.push(...b.cpu);
+      if (typeof server === "string") continue;
+      const c = await server.run(SPARSE_PER_ROUND);
+      theirs.push(...c.cpu);
+      theirsWall.push(...c.wall);
+      ratios.push(medianOf(a.cpu) / medianOf(c.cpu));
+      wallRatios.push(medianOf(a.wall) / medianOf(c.wall));
+      solverRatios.push(medianOf(b.cpu) / medianOf(c.cpu));
     }
-    theirs.push(peer.cpuMs);
-    theirsWall.push(peer.ms);
-    scipyTotal = peer.total;
-    scipyNote = `scipy ${peer.version}`;
+  } finally {
+    if (typeof server !== "string") server.close();
   }
-  const oursCpu = medianOf(ours);
-  const solverCpu = medianOf(oursSolver);
+  const calls = `${SPARSE_ROUNDS} rounds of ${SPARSE_PER_ROUND} calls each side, alternating`;
   rows.push({
     case: label,
     impl: "mentor-match public call (CPU ms)",
-    ms: oursCpu,
-    note: `optimalAssignment(…, { maximize: false }): validation, solve, result with metrics and duals; solver alone ${solverCpu.toFixed(2)} ms CPU; ${reachedOptimum ? "optimum reached" : "OPTIMUM NOT REACHED"}; medians of 11 runs in each of 3 rounds`,
+    ms: medianOf(ours),
+    note: `optimalAssignment(…, { maximize: false }): validation, solve, result with metrics and duals; solver alone ${medianOf(oursSolver).toFixed(2)} ms CPU; wall ${medianOf(oursWall).toFixed(2)} ms; ${reachedOptimum ? "optimum reached" : "OPTIMUM NOT REACHED"}; medians of ${calls}`,
   });
-  if (theirs.length === 0) {
+  if (typeof server === "string") {
     rows.push({
       case: label,
       impl: "scipy min_weight_full_bipartite_matching (LAPJVsp, C)",
       ms: null,
-      note: scipyNote,
+      note: server,
     });
   } else {
-    const ratios = theirs.map((t, k) => ours[k]! / t);
     const ratio = medianOf(ratios);
+    const spread = [...ratios].sort((x, y) => x - y);
     rows.push({
       case: label,
       impl: "scipy min_weight_full_bipartite_matching (LAPJVsp, C), CPU ms",
@@ -744,7 +808,7 @@ function sparseAgainstScipy(name: string, csr: CsrScores, reachedOptimum: boolea
       ratio,
       target: "ratio ≤ 1.0",
       pass: ratio <= 1,
-      note: `${scipyNote}; total ${scipyTotal}; ratio = mentor-match public call ÷ scipy call, CPU time, median of the ${theirs.length} alternating rounds (${ratios.map((r) => r.toFixed(2)).join(", ")}); solver alone ÷ scipy ${medianOf(oursSolver.map((t, k) => t / theirs[k]!)).toFixed(2)}; scipy wall median ${medianOf(theirsWall).toFixed(1)} ms`,
+      note: `scipy ${server.version}; total ${server.total}; ratio = mentor-match public call ÷ scipy call, CPU time, median of ${SPARSE_ROUNDS} rounds' ratios (${calls}; quartiles ${spread[Math.floor(spread.length / 4)]!.toFixed(2)}–${spread[Math.floor((3 * spread.length) / 4)]!.toFixed(2)}); wall-time ratio ${medianOf(wallRatios).toFixed(2)}; solver alone ÷ scipy ${medianOf(solverRatios).toFixed(2)}; scipy wall median ${medianOf(theirsWall).toFixed(1)} ms`,
     });
   }
   overheadRows(
@@ -907,7 +971,7 @@ function perCallInChild(): void {
 perCallInChild();
 notes.push(
   "Per-call overhead rows: CPU time (process.cpuUsage, user + system), warm medians of 15 samples after 3 (a sample of a tiny instance times a batch of calls and divides), each phase timed apart on the same instance: validation (normalizeInstance: checks, and the copy of number[][]), the solver, the duals, the result (buildResult: checks, groups, reasons, metrics) and the metrics alone; overhead = public call − solver.",
-  "OR-Library sparse against scipy, and the per-call overhead rows: run in a child process of their own (a fresh heap and JIT, as in a caller's process, not after the dense cases' 72 MB matrices). CPU time of that process and of the scipy process (time.process_time), three alternating rounds (mentor-match median of 11, then scipy median of 7); the ratio is the median of the rounds' ratios. scipy's call includes its own input checks and Hopcroft–Karp feasibility test, as ours includes validation, result and metrics.",
+  "OR-Library sparse against scipy, and the per-call overhead rows: run in a child process of their own (a fresh heap and JIT, as in a caller's process, not after the dense cases' 72 MB matrices). CPU time of that process and of the scipy process (time.process_time). scipy runs in a Python process that stays up (bench/scipy_sparse.py --serve), so the two alternate call by call: 15 rounds of 5 public calls, 5 solver-only calls and 5 scipy calls; the ratio is the median of the rounds' ratios of medians. (Rounds of whole processes, as before, gave one instance ratios from 0.46 to 1.31: the machine's speed drifts from second to second.) scipy's call includes its own input checks and Hopcroft–Karp feasibility test, as ours includes validation, result and metrics.",
 );
 
 rows.push({
@@ -923,7 +987,7 @@ notes.push(
   "Ratio = mentor-match ms ÷ peer ms, measured in the same run on the same seeded data (BENCHMARK_SEED); medians of 3 timed runs after a warm-up (mentor-match: one run at full size; peers: one run at a tenth of the size, and a single timed run when it takes over 5 s).",
   "mentor-match times are of the public call optimalAssignment(…, { maximize: false }): validation, solve and the result with metrics, from a Float64Array and from number[][] rows (copied into the solver's Float64Array; the working copy is reused by later calls); OR-Library rows also give the solver alone.",
   "Peers get their natural input: munkres and linear-sum-assignment an array of rows (number[][], built with Array.from as users build them: packed, not holey); in the one-to-one cases munkres gets the very rows mentor-match's number[][] call gets, in the same process, alternating (3 rounds, medians; CPU = user + system of the process). munkres-algorithm gets { data: Float64Array, shape }; scipy a float64 ndarray of the same values read from a temporary file (only the solver is timed). Ratios to peers are of mentor-match's number[][] call; the Float64Array ratio is in the note.",
-  "OR-Library sparse instances: scipy.sparse.csgraph.min_weight_full_bipartite_matching (Jonker–Volgenant's LAPJVsp in C) on the same CSR arrays; mentor-match medians of 11 runs after 3 warm-ups.",
+  "OR-Library sparse instances: scipy.sparse.csgraph.min_weight_full_bipartite_matching (Jonker–Volgenant's LAPJVsp in C) on the same CSR arrays, alternating call by call with mentor-match (see above).",
   "The capacity case gives the peers the seat-expanded matrix (each mentor's column once per seat); mentor-match takes the mentees × mentors matrix with capacities 5.",
   QUICK ? "--quick: small sizes, a smoke run; the targets apply to the full run." : "Full sizes.",
 );

@@ -1,11 +1,16 @@
 """Times scipy.sparse.csgraph.min_weight_full_bipartite_matching (LAPJVsp, C) on a CSR matrix.
 
-Usage: python3 bench/scipy_sparse.py DIR ROWS COLS [REPS]
+Usage: python3 bench/scipy_sparse.py DIR ROWS COLS [REPS | --serve]
 DIR holds row_start.bin (int32, ROWS + 1), col.bin (int32) and value.bin (float64), little-endian, the
 CSR arrays written by bench/assignment.bench.ts. Builds the csr_matrix once, warms up once, then times
 only the solver REPS times, in wall time and in CPU time of this process (time.process_time: the figure
 to compare on a loaded machine). Prints one JSON line: {"ms": wall median, "times": [...], "cpu_ms": CPU
 median, "cpu_times": [...], "total": optimal cost, "version": scipy version}.
+
+With --serve it stays up for a caller that alternates with its own runs call by call (the fair comparison
+on a shared machine, whose speed drifts from one second to the next): after the warm-up it prints
+{"ready": true, "total": ..., "version": ...}, then for each line "K" on standard input times K calls and
+prints {"times": [...], "cpu_times": [...]}; an empty line or end of input ends it.
 """
 import json
 import sys
@@ -19,12 +24,16 @@ from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 def main() -> None:
     folder, rows, cols = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    reps = int(sys.argv[4]) if len(sys.argv) > 4 else 3
+    serving = len(sys.argv) > 4 and sys.argv[4] == "--serve"
+    reps = int(sys.argv[4]) if len(sys.argv) > 4 and not serving else 3
     row_start = np.fromfile(f"{folder}/row_start.bin", dtype="<i4")
     col = np.fromfile(f"{folder}/col.bin", dtype="<i4")
     value = np.fromfile(f"{folder}/value.bin", dtype="<f8")
     graph = csr_matrix((value, col, row_start), shape=(rows, cols))
     min_weight_full_bipartite_matching(graph)  # warm-up
+    if serving:
+        serve(graph)
+        return
     times = []
     cpu_times = []
     total = 0.0
@@ -45,6 +54,29 @@ def main() -> None:
         "total": total,
         "version": scipy.__version__,
     }))
+
+
+def timed(graph, reps: int) -> tuple[list[float], list[float]]:
+    times = []
+    cpu_times = []
+    for _ in range(reps):
+        c0 = time.process_time()
+        t0 = time.perf_counter()
+        min_weight_full_bipartite_matching(graph)
+        times.append((time.perf_counter() - t0) * 1000.0)
+        cpu_times.append((time.process_time() - c0) * 1000.0)
+    return times, cpu_times
+
+
+def serve(graph) -> None:
+    r, c = min_weight_full_bipartite_matching(graph)
+    total = float(np.asarray(graph[r, c]).sum())
+    print(json.dumps({"ready": True, "total": total, "version": scipy.__version__}), flush=True)
+    for line in sys.stdin:
+        if not line.strip():
+            break
+        times, cpu_times = timed(graph, int(line))
+        print(json.dumps({"times": times, "cpu_times": cpu_times}), flush=True)
 
 
 if __name__ == "__main__":
