@@ -733,7 +733,6 @@ function medianOf(xs: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-
 /**
  * One OR-Library sparse instance against scipy, alternating call by call: in each of
  * {@link SPARSE_ROUNDS} rounds, {@link SPARSE_PER_ROUND} public calls, as many calls of the solver alone,
