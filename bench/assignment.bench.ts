@@ -40,6 +40,7 @@ import {
   QUICK,
   referenceFloor,
   seededRandom,
+  timeCall,
   timeIt,
 } from "./_lib.js";
 
@@ -583,12 +584,9 @@ function samples(fn: () => unknown, reps: number): { cpu: number[]; wall: number
   const cpu: number[] = [];
   const wall: number[] = [];
   for (let k = 0; k < reps; k++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    fn();
-    wall.push(performance.now() - t0);
-    const used = process.cpuUsage(c0);
-    cpu.push((used.user + used.system) / 1000);
+    const t = timeCall(fn);
+    wall.push(t.wall);
+    cpu.push(t.cpu);
   }
   return { cpu, wall };
 }

@@ -10,14 +10,22 @@
  * instance: `rematch(...)` (the pairs and the changes) and `match(...)` (a full result with metrics); a
  * second rematch row adds `rematchMatchResult` (the whole program as a MatchResult, with metrics).
  */
-import { performance } from "node:perf_hooks";
 import { match } from "../src/matching/match.js";
 import type { MatchingInstance } from "../src/matching/types.js";
 import { priceOfStability } from "../src/rematch/priceOfStability.js";
 import { rematch } from "../src/rematch/rematch.js";
 import { rematchMatchResult } from "../src/rematch/rematchMatchResult.js";
 import type { IdPair, RematchInput, RematchStrategy } from "../src/rematch/types.js";
-import { BENCHMARK_SEED, type BenchRow, emit, QUICK, referenceFloor, seededRandom, timeIt } from "./_lib.js";
+import {
+  BENCHMARK_SEED,
+  type BenchRow,
+  emit,
+  QUICK,
+  referenceFloor,
+  seededRandom,
+  timeCall,
+  timeIt,
+} from "./_lib.js";
 
 const rows: BenchRow[] = [];
 const notes: string[] = [];
@@ -93,12 +101,9 @@ for (const strategy of ["stable", "optimal", "fair"] as const satisfies readonly
   const wall = { scratch: [] as number[], re: [] as number[] };
   const cpu = { scratch: [] as number[], re: [] as number[] };
   const once = (fn: () => unknown, w: number[], c: number[]) => {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    fn();
-    w.push(performance.now() - t0);
-    const used = process.cpuUsage(c0);
-    c.push((used.user + used.system) / 1000);
+    const t = timeCall(fn);
+    w.push(t.wall);
+    c.push(t.cpu);
   };
   match(today.instance, { strategy }); // warm-up
   for (let k = 0; k < 3; k++) rematch(today, previous, { strategy });
