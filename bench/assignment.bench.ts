@@ -526,16 +526,13 @@ function firstCalls(n: number): void {
  * processes turned into ratios from 0.46 to 1.31 for one instance.
  */
 class ScipyServer {
-  private readonly lines: AsyncIterator<string>;
   private constructor(
     private readonly child: ChildProcessWithoutNullStreams,
     private readonly dir: string,
+    private readonly lines: AsyncIterator<string>,
     readonly total: number,
     readonly version: string,
-    lines: AsyncIterator<string>,
-  ) {
-    this.lines = lines;
-  }
+  ) {}
 
   /** Starts the server on `csr`; a string says why scipy is not there. */
   static async start(csr: CsrScores): Promise<ScipyServer | string> {
@@ -561,7 +558,7 @@ class ScipyServer {
       return `scipy failed: ${stderr.trim().split("\n").pop() ?? ""}`;
     }
     const ready = JSON.parse(first.value) as { total: number; version: string };
-    return new ScipyServer(child, dir, ready.total, ready.version, lines);
+    return new ScipyServer(child, dir, lines, ready.total, ready.version);
   }
 
   /** Times `reps` calls in the server: CPU and wall milliseconds of each. */
