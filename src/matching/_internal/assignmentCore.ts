@@ -38,12 +38,17 @@
  * the candidate graph makes the solve start again on full rows. (The same idea as the sparse variants of
  * Jonker & Volgenant's LAPJV: most optimal pairs lie among each row's cheapest cells.)
  *
- * Memory: O(n + m + seats) typed arrays, plus O(32·n) for the candidate graph; the score matrix is only
- * read, never copied.
+ * CSR rows of 32 cells and more on average are read from a copy that lists each row's cheap cells first
+ * (assignmentBands.ts): a search, or a row scan, stops reading a row at the first band whose cells cannot
+ * beat what it already has — exactly the cells a full scan would have passed over.
  *
- * The solver in five files, one job each: assignmentState.ts (the problem, the state of one solve and
- * the steps every search ends with), assignmentInit.ts (the Jonker–Volgenant initialisation),
- * assignmentDense.ts and assignmentSparse.ts (the two searches), and this file (the attempts, the
+ * Memory: O(n + m + seats) typed arrays, plus O(32·n) for the candidate graph and O(nnz) for the banded
+ * copy of long CSR rows; dense scores are only read, never copied.
+ *
+ * The solver in six files, one job each: assignmentState.ts (the problem, the state of one solve and
+ * the steps every search ends with), assignmentBands.ts (what the sparse solver reads of CSR scores),
+ * assignmentInit.ts (the Jonker–Volgenant initialisation), assignmentDense.ts and assignmentSparse.ts
+ * (the two searches), and this file (the attempts, the
  * sparsified driver and its candidate graph, and `solveAssignment`).
  */
 import {
@@ -207,12 +212,19 @@ function buildCandidates(
     }
   }
   rowStart[n] = nnz;
+  const cost = new Float64Array(nnz);
+  for (let k = 0; k < nnz; k++) cost[k] = sign * val[k]!;
   st.dense = null;
   st.rowStart = rowStart;
   st.colIdx = col;
   st.val = val;
-  st.cost = val;
-  st.costSign = sign;
+  // The searches read one band per row: the candidates are few, nothing to skip.
+  st.scol = col;
+  st.scost = cost;
+  st.costSign = 1;
+  st.bands = 1;
+  st.bandStart = rowStart;
+  st.bandLow = Float64Array.of(Number.NEGATIVE_INFINITY);
   st.sortedRows = false; // candidates come in heap order
   if (st.heapKey === null) {
     // The search grows the heap when it needs more (growHeap).
@@ -291,7 +303,10 @@ function sparsifiedSearches(st: State, rows: Int32Array, nRows: number, nFree: n
     st.rowStart = null;
     st.colIdx = null;
     st.val = null;
-    st.cost = null;
+    st.scol = null;
+    st.scost = null;
+    st.bandStart = null;
+    st.bandLow = null;
   }
 }
 
@@ -355,12 +370,12 @@ function maximumAsDummyCost(st: State, rows: Int32Array, nRows: number): number 
  *   lo: -Number.MAX_VALUE, hi: Number.MAX_VALUE, mode: "maximum" }); // sol.mentorOf = [0, 1]
  */
 export function solveAssignment(p: CoreProblem): CoreSolution {
-  const st = createState(p);
   const { inst } = p;
-  const n = st.n;
+  const n = inst.rows;
   const rows = new Int32Array(n);
   let nRows = 0;
   for (let i = 0; i < n; i++) if (inst.pinnedMentor[i]! < 0) rows[nRows++] = i;
+  const st = createState(p, rows, nRows);
   // Balanced: the seats (each capacity capped at the number of rows) equal the rows to place.
   let seats = 0;
   for (let j = 0; j < st.m; j++) seats += inst.capacity[j]!;
@@ -392,6 +407,7 @@ export function solveAssignment(p: CoreProblem): CoreSolution {
     if (top !== Number.NEGATIVE_INFINITY && top !== 0) {
       for (let j = 0; j < st.m; j++) v[j] = v[j]! - top;
       for (let t = 0; t < nRows; t++) u[rows[t]!] = u[rows[t]!]! + top;
+      st.vmax = 0; // the row scans below read it
     }
   }
   const mentorOf = new Int32Array(n);

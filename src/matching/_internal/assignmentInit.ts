@@ -38,24 +38,33 @@ export function rowScan(st: State, i: number): void {
       }
     }
   } else {
-    // The search's costs: +Infinity on a cell not allowed, which never passes `h < second`.
-    const rs = st.rowStart!;
-    const ci = st.colIdx!;
-    const cost = st.cost!;
+    // The allowed cells in bands of increasing cost: once a band's least cost less the largest column
+    // potential is no less than the second least reduced cost so far, no later cell can change the result.
+    const bs = st.bandStart!;
+    const ci = st.scol!;
+    const cost = st.scost!;
+    const low = st.bandLow!;
+    const bands = st.bands;
+    const vmax = st.vmax;
     const costSign = st.costSign;
-    const end = rs[i + 1]!;
-    for (let k = rs[i]!; k < end; k++) {
-      const j = ci[k]!;
-      const h = costSign * cost[k]! - v[j]!;
-      if (h < second) {
-        if (h < min || (h === min && j < minCol)) {
-          second = min;
-          secondCol = minCol;
-          min = h;
-          minCol = j;
-        } else {
-          second = h;
-          secondCol = j;
+    const first = i * bands;
+    let k = bs[first]!;
+    for (let b = 0; b < bands; b++) {
+      if (b > 0 && !(low[b]! - vmax < second)) break;
+      const end = bs[first + b + 1]!;
+      for (; k < end; k++) {
+        const j = ci[k]!;
+        const h = costSign * cost[k]! - v[j]!;
+        if (h < second) {
+          if (h < min || (h === min && j < minCol)) {
+            second = min;
+            secondCol = minCol;
+            min = h;
+            minCol = j;
+          } else {
+            second = h;
+            secondCol = j;
+          }
         }
       }
     }
@@ -72,13 +81,19 @@ export function rowScan(st: State, i: number): void {
  */
 export function columnReduction(st: State, rows: Int32Array, nRows: number): number {
   const { m, lo, hi, mask, sign, v, cap } = st;
-  const colMin = st.d;
-  const colArg = st.pred;
-  colMin.fill(INF);
-  colArg.fill(-1);
-  if (st.dense === null) {
+  let colMin = st.d;
+  let colArg = st.pred;
+  if (st.csrColMin !== null) {
+    // Found while the search's banded copy was made (bandedCopy).
+    colMin = st.csrColMin;
+    colArg = st.csrColArg!;
+  } else if (st.dense === null) {
+    colMin.fill(INF);
+    colArg.fill(-1);
     columnMinimaCsr(st, rows, nRows, colMin, colArg);
   } else {
+    colMin.fill(INF);
+    colArg.fill(-1);
     const S = st.dense;
     for (let t = 0; t < nRows; t++) {
       const i = rows[t]!;
@@ -116,6 +131,10 @@ export function columnReduction(st: State, rows: Int32Array, nRows: number): num
       }
     }
   }
+  // The row scans from here on skip bands by the largest column potential; it only drops from now on.
+  let vmax = m === 0 ? 0 : v[0]!;
+  for (let j = 1; j < m; j++) if (v[j]! > vmax) vmax = v[j]!;
+  st.vmax = vmax;
   // Reduction transfer: make the assigned row's second best column tight.
   let nFree = 0;
   for (let t = 0; t < nRows; t++) {
@@ -135,9 +154,9 @@ export function columnReduction(st: State, rows: Int32Array, nRows: number): num
 }
 
 /**
- * The column minima of {@link columnReduction} on CSR scores, from the search's costs (+Infinity on the
- * cells not allowed): one tight pass over the cells, no checks. Rows come in increasing order, so the
- * first row at a column's minimum keeps it (ties: lower row). O(nnz).
+ * The column minima of {@link columnReduction} on CSR rows read as they are (one band), from the search's
+ * costs (+Infinity on the cells not allowed): one tight pass over the cells, no checks. Rows come in
+ * increasing order, so the first row at a column's minimum keeps it (ties: lower row). O(nnz).
  */
 function columnMinimaCsr(
   st: State,
@@ -147,9 +166,9 @@ function columnMinimaCsr(
   colArg: Int32Array,
 ): void {
   const { costSign } = st;
-  const rs = st.rowStart!;
-  const ci = st.colIdx!;
-  const cost = st.cost!;
+  const rs = st.bandStart!;
+  const ci = st.scol!;
+  const cost = st.scost!;
   for (let t = 0; t < nRows; t++) {
     const i = rows[t]!;
     const end = rs[i + 1]!;
@@ -180,16 +199,24 @@ export function rowScanExcluding(st: State, i: number, skip: number): void {
       if (h < min) min = h;
     }
   } else {
-    const rs = st.rowStart!;
-    const ci = st.colIdx!;
-    const cost = st.cost!;
+    const bs = st.bandStart!;
+    const ci = st.scol!;
+    const cost = st.scost!;
+    const low = st.bandLow!;
+    const bands = st.bands;
+    const vmax = st.vmax;
     const costSign = st.costSign;
-    const end = rs[i + 1]!;
-    for (let k = rs[i]!; k < end; k++) {
-      const j = ci[k]!;
-      if (j === skip) continue;
-      const h = costSign * cost[k]! - v[j]!; // +Infinity when not allowed
-      if (h < min) min = h;
+    const first = i * bands;
+    let k = bs[first]!;
+    for (let b = 0; b < bands; b++) {
+      if (b > 0 && !(low[b]! - vmax < min)) break; // no later cell is below min
+      const end = bs[first + b + 1]!;
+      for (; k < end; k++) {
+        const j = ci[k]!;
+        if (j === skip) continue;
+        const h = costSign * cost[k]! - v[j]!; // +Infinity when not allowed
+        if (h < min) min = h;
+      }
     }
   }
   st.scanMin = min;

@@ -5,6 +5,7 @@
 import { InfeasibleError } from "../../errors.js";
 import { findCell } from "./checkCsr.js";
 import type { Instance } from "./instance.js";
+import { searchGraph } from "./assignmentBands.js";
 
 /** How many rows must be matched. */
 export type CardinalityMode = "any" | "maximum" | "perfect";
@@ -60,12 +61,21 @@ export interface State {
   colIdx: Int32Array | null;
   val: Float64Array | null;
   /**
-   * What the sparse search reads for cell k: `costSign × cost[k]` is its cost, +Infinity when the cell is
-   * not allowed (so that the search needs no check per cell). `val` itself (`costSign` = `sign`) when every
-   * cell is allowed, else a copy with `sign` applied and +Infinity on the cells ruled out (`costSign` = 1).
+   * What the sparse searches and row scans read (`searchGraph` in assignmentBands.ts): the allowed cells
+   * as costs, each row in bands of increasing cost. Null for dense scores (outside the candidate phase).
    */
-  cost: Float64Array | null;
+  scol: Int32Array | null;
+  /** Cell k costs `costSign × scost[k]` (+Infinity when not allowed). */
+  scost: Float64Array | null;
   costSign: number;
+  bands: number;
+  bandStart: Int32Array | null;
+  bandLow: Float64Array | null;
+  /** An upper bound of every column potential while the row scans and searches run (v only drops). */
+  vmax: number;
+  /** Banded CSR: each column's least cost over the rows to place and the first row at it (-1: none). */
+  readonly csrColMin: Float64Array | null;
+  readonly csrColArg: Int32Array | null;
   /** Whether the CSR rows list their columns in increasing order (cells found by binary search). */
   sortedRows: boolean;
   readonly mask: Uint8Array | null;
@@ -144,49 +154,15 @@ export function costScale(inst: Instance): number {
 }
 
 /**
- * CSR scores in one pass: the factor of {@link costScale} and whether every cell is allowed (lies in
- * [lo, hi] and is not masked), so that a CSR solve reads its cells once before the searches. O(cells).
+ * {@link costScale} of CSR scores, O(1) from the range that validation found (the instance's own,
+ * validated in this call); a scan of the values when there is none.
  */
-export function scanCsr(
-  csr: { readonly rowStart: Int32Array; readonly col: Int32Array; readonly value: Float64Array },
-  m: number,
-  lo: number,
-  hi: number,
-  mask: Uint8Array | null,
-): { scale: number; clean: boolean } {
-  const { rowStart, col, value } = csr;
-  const n = rowStart.length - 1;
-  let most = 0;
-  let clean = true;
-  for (let i = 0; i < n; i++) {
-    const base = i * m;
-    const end = rowStart[i + 1]!;
-    for (let k = rowStart[i]!; k < end; k++) {
-      const sv = value[k]!;
-      const a = Math.abs(sv);
-      if (a > most && a !== Number.POSITIVE_INFINITY) most = a;
-      if (!(sv >= lo && sv <= hi) || (mask !== null && mask[base + col[k]!] !== 0)) clean = false;
-    }
-  }
-  return { scale: most <= HUGE ? 1 : 2 ** -Math.ceil(Math.log2(most)), clean };
-}
-
-/**
- * {@link scanCsr}, or O(1) from the range that validation found when there is no mask to read. The
- * range is the instance's own (validated in this call), so it describes the cells as they are now.
- */
-function csrScan(inst: Instance, lo: number, hi: number): { scale: number; clean: boolean } {
+function csrScale(inst: Instance): number {
   const range = inst.csrRange;
-  if (range === null || inst.forbidden !== null) return scanCsr(inst.csr!, inst.cols, lo, hi, inst.forbidden);
+  if (range === null) return costScale(inst);
   const most = Math.max(0, Math.abs(range.minFinite), Math.abs(range.maxFinite));
   const finite = range.minFinite <= range.maxFinite; // false when there is no finite cell
-  return {
-    scale: !finite || most <= HUGE ? 1 : 2 ** -Math.ceil(Math.log2(most)),
-    clean:
-      !range.anyNegativeInfinity || lo === Number.NEGATIVE_INFINITY
-        ? !finite || (range.minFinite >= lo && range.maxFinite <= hi)
-        : false,
-  };
+  return !finite || most <= HUGE ? 1 : 2 ** -Math.ceil(Math.log2(most));
 }
 
 /**
@@ -223,7 +199,11 @@ class Carve<T extends Int32Array | Float64Array> {
   }
 }
 
-export function createState(p: CoreProblem): State {
+/**
+ * The state of one solve over `rows` (the rows to place, increasing; pinned rows are left out), with
+ * every work array allocated once and, for CSR scores, the search's banded copy of the allowed cells.
+ */
+export function createState(p: CoreProblem, rows: Int32Array, nRows: number): State {
   const { inst } = p;
   const n = inst.rows;
   const m = inst.cols;
@@ -250,12 +230,10 @@ export function createState(p: CoreProblem): State {
   for (let j = 0; j < m; j++) seatStart[j + 1] = seatStart[j]! + Math.min(cap[j]!, n);
   for (let j = 0; j < m; j++) cap[j] = seatStart[j + 1]! - seatStart[j]!;
   const seats = seatStart[m]!;
-  const scan = csr === null ? null : csrScan(inst, p.lo, p.hi);
-  const sign = p.sign * (scan === null ? costScale(inst) : scan.scale);
+  const sign = p.sign * (csr === null ? costScale(inst) : csrScale(inst));
   // Set in the literal, not after it: a field that changes type after construction deoptimises the
   // functions compiled for the first shape.
-  const cost =
-    csr === null ? null : scan!.clean ? csr.value : allowedCosts(csr, m, sign, p.lo, p.hi, inst.forbidden);
+  const graph = csr === null ? null : searchGraph(inst, sign, p.lo, p.hi, rows, nRows);
   const state: State = {
     n,
     m,
@@ -263,8 +241,15 @@ export function createState(p: CoreProblem): State {
     rowStart: csr === null ? null : csr.rowStart,
     colIdx: csr === null ? null : csr.col,
     val: csr === null ? null : csr.value,
-    cost,
-    costSign: scan?.clean === true ? sign : 1,
+    scol: graph === null ? null : graph.col,
+    scost: graph === null ? null : graph.cost,
+    costSign: graph === null ? 1 : graph.costSign,
+    bands: graph === null ? 1 : graph.bands,
+    bandStart: graph === null ? null : graph.bandStart,
+    bandLow: graph === null ? null : graph.bandLow,
+    vmax: 0,
+    csrColMin: graph?.colMin ?? null,
+    csrColArg: graph?.colArg ?? null,
     sortedRows: inst.csrRange?.sortedRows === true,
     mask: inst.forbidden,
     sign,
@@ -305,34 +290,12 @@ export function createState(p: CoreProblem): State {
   return state;
 }
 
-/** CSR costs with the cells ruled out (outside [lo, hi], or masked) at +Infinity. O(nnz). */
-function allowedCosts(
-  csr: { readonly rowStart: Int32Array; readonly col: Int32Array; readonly value: Float64Array },
-  m: number,
-  sign: number,
-  lo: number,
-  hi: number,
-  mask: Uint8Array | null,
-): Float64Array {
-  const { rowStart, col, value } = csr;
-  const out = new Float64Array(value.length);
-  for (let i = 0; i < rowStart.length - 1; i++) {
-    const base = i * m;
-    const end = rowStart[i + 1]!;
-    for (let k = rowStart[i]!; k < end; k++) {
-      const sv = value[k]!;
-      const allowed = sv >= lo && sv <= hi && (mask === null || mask[base + col[k]!] === 0);
-      out[k] = allowed ? sign * sv : INF;
-    }
-  }
-  return out;
-}
-
 export function resetState(st: State): void {
   st.load.fill(0);
   st.colOf.fill(-1);
   st.u.fill(0);
   st.v.fill(0);
+  st.vmax = 0;
 }
 
 // Seat bookkeeping is kept per file on purpose: one helper shared by the solver and the feasibility
