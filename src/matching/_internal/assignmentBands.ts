@@ -1,13 +1,15 @@
 /**
- * What the sparse solver reads of CSR scores (its row scans, column reduction and searches): the input's
- * own arrays when rows are short, else a copy of each row with its cheap cells first.
+ * What the sparse solver reads of CSR scores (its row scans, column reduction and searches): each row as
+ * the input gives it and, when rows are long, a copy of each row's cheap cells, read first.
  *
- * Every reduced cost of a cell in band b is at least `bandLow[b] - vmax` (vmax: an upper bound of the
- * column potentials), so a search that already reached a free seat at distance `bestFree` skips the rest
- * of a row once `h + bandLow[b] - vmax >= bestFree`, and a row scan once `bandLow[b] - vmax >= second`.
- * Floating-point addition and subtraction round monotonically, so the bound computed in the same order
- * as the reduced cost (`h + cost - v[j]`) is never above it: the cells skipped are cells that the full
- * scan would have passed over, and the searches find the same distances.
+ * Every cell outside a row's cheap copy costs at least `cheapBelow`, so its reduced cost is at least
+ * `cheapBelow - vmax` (vmax: an upper bound of the column potentials). A search that already reached a
+ * free seat at distance `bestFree` reads the rest of the row only if `h + cheapBelow - vmax < bestFree`,
+ * and a row scan only if `cheapBelow - vmax < second`. Floating-point addition and subtraction round
+ * monotonically, so the bound computed in the same order as the reduced cost (`h + cost - v[j]`) is
+ * never above it: the rows left unread are rows whose other cells a full scan would have passed over,
+ * and the searches find the same distances. (A row read in full meets its cheap cells again; a search
+ * relaxes nothing twice, and the row scans skip them.)
  *
  * Most optimal pairs lie among each row's cheapest few cells (the idea of the dense solver's candidate
  * graph). On the OR-Library sparse instances the searches need the cheapest 11–16 % of a row at 800 rows
@@ -18,43 +20,47 @@ import type { Instance } from "./instance.js";
 
 const INF = Number.POSITIVE_INFINITY;
 
-/** Cells a row's cheap band holds on average (see the module comment). */
+/** Cells a row's cheap copy holds on average (see the module comment). */
 const CHEAP_CELLS = 20;
 
 /**
- * Rows shorter than this on average are read as they are (one band): too little to skip to pay for the
- * copy (assignp5000, 20 cells a row: 1.07× the CPU time with the copy; in-process A/B, alternating).
+ * Rows shorter than this on average are read as they are: too little to skip to pay for the copy
+ * (assignp5000, 20 cells a row: 1.07× the CPU time with it; in-process A/B, alternating).
  */
-const MIN_BANDED_DEGREE = 32;
+const MIN_CHEAP_DEGREE = 32;
 
-/** Cells sampled to place the band boundary (evenly spaced over the cells). */
-const SAMPLE = 1024;
+/** Cells sampled to place the cheap boundary (evenly spaced over the cells). */
+const SAMPLE = 512;
 
-/** The search's view of CSR scores (see the module comment). */
+/** What the sparse solver reads of CSR scores (see the module comment). */
 export interface SearchGraph {
-  /** Column of each cell; row i keeps the range of the input, `rowStart[i]` up to `rowStart[i + 1]`. */
+  /** The rows: row i is `rowStart[i]` up to `rowStart[i + 1]` of `col` and `cost`. */
+  readonly rowStart: Int32Array;
   readonly col: Int32Array;
   /** Cell k costs `costSign × cost[k]`; +Infinity for a cell not allowed. */
   readonly cost: Float64Array;
   readonly costSign: number;
-  /** Bands per row: 1 (the input's rows as they are), or 2 (a copy, cheap cells first). */
-  readonly bands: number;
-  /** Cells of row i, band b: `bandStart[i·bands + b]` up to `bandStart[i·bands + b + 1]`. */
-  readonly bandStart: Int32Array;
-  /** Least cost a cell of band b can have (band 0: -Infinity). */
-  readonly bandLow: Float64Array;
   /**
-   * Two bands: each column's least cost over the rows kept and the first row at it (-1: none), for the
-   * column reduction; null with one band (the column reduction then reads the cells itself).
+   * Long rows: a copy of each row's allowed cells that cost less than `cheapBelow`, as costs, row i at
+   * `rowStart[i]` up to `cheapEnd[i]`; null (and `cheapBelow` = -Infinity) when rows are read as they are.
+   */
+  readonly cheapCol: Int32Array | null;
+  readonly cheapCost: Float64Array | null;
+  readonly cheapEnd: Int32Array | null;
+  readonly cheapBelow: number;
+  /**
+   * With the cheap copy: each column's least cost over the rows kept and the first row at it (-1: none),
+   * found on the same pass, for the column reduction; else null (it reads the cells itself).
    */
   readonly colMin: Float64Array | null;
   readonly colArg: Int32Array | null;
 }
 
 /**
- * The solver's view of an instance's CSR scores for the rows to place: {@link bandedCopy} when rows are
- * long enough, else the input's arrays as they are (`costSign` = `sign`) when every cell is allowed, or a
- * copy with `sign` applied and +Infinity on the cells ruled out. O(nnz) at most.
+ * The solver's view of an instance's CSR scores for the rows to place: the input's arrays as they are
+ * (`costSign` = `sign`) when every cell is allowed, else a copy with `sign` applied and +Infinity on the
+ * cells ruled out; and, when rows hold {@link MIN_CHEAP_DEGREE} cells or more on average, each row's
+ * cheap cells copied apart (about {@link CHEAP_CELLS} a row) with the columns' least costs. O(nnz).
  *
  * @param inst - the validated instance (CSR scores).
  * @param sign - cost = sign × score (±1, or a power of two for huge scores).
@@ -64,7 +70,8 @@ export interface SearchGraph {
  * @param nRows - how many of `rows` are used.
  * @returns what the row scans and searches read.
  * @example
- * searchGraph(normalizeInstance({ scores: csr }), -1, -Number.MAX_VALUE, Number.MAX_VALUE, rows, n).bands;
+ * const g = searchGraph(normalizeInstance({ scores: csr }), -1, -Number.MAX_VALUE, Number.MAX_VALUE, rows, n);
+ * g.cheapEnd === null; // true when rows are short
  */
 export function searchGraph(
   inst: Instance,
@@ -77,28 +84,32 @@ export function searchGraph(
   const csr = inst.csr!;
   const m = inst.cols;
   const n = inst.rows;
-  if (nRows > 0 && csr.col.length >= MIN_BANDED_DEGREE * n) {
-    return bandedCopy(csr, m, sign, lo, hi, inst.forbidden, rows, nRows);
-  }
   const clean = everyCellAllowed(inst, lo, hi);
-  return {
+  const whole = {
+    rowStart: csr.rowStart,
     col: csr.col,
     cost: clean ? csr.value : allowedCosts(csr, m, sign, lo, hi, inst.forbidden),
     costSign: clean ? sign : 1,
-    bands: 1,
-    bandStart: csr.rowStart,
-    bandLow: Float64Array.of(Number.NEGATIVE_INFINITY),
-    colMin: null,
-    colArg: null,
   };
+  if (nRows === 0 || csr.col.length < MIN_CHEAP_DEGREE * n) {
+    return {
+      ...whole,
+      cheapCol: null,
+      cheapCost: null,
+      cheapEnd: null,
+      cheapBelow: -INF,
+      colMin: null,
+      colArg: null,
+    };
+  }
+  return { ...whole, ...cheapCopy(csr, m, sign, lo, hi, inst.forbidden, rows, nRows) };
 }
 
 /**
- * Copies CSR scores for the searches in one pass: for each row in `rows`, its allowed cells (score in
- * [lo, hi], not masked) as costs `sign × score`, the cheap ones (below the boundary: about
- * {@link CHEAP_CELLS} a row) first, then the others, then the cells not allowed at +Infinity; rows not
- * listed (pinned) hold +Infinity only. The same pass finds each column's least cost (the column reduction
- * needs nothing else). O(nnz + n + m).
+ * Copies each row's cheap cells in one pass: for each row in `rows`, its allowed cells (score in [lo, hi],
+ * not masked) that cost (`sign × score`) less than the boundary, in the row's order; rows not listed
+ * (pinned) get none. The same pass finds each column's least cost (the column reduction needs nothing
+ * else). O(nnz + n + m).
  *
  * @param csr - the validated CSR scores.
  * @param m - number of columns.
@@ -108,13 +119,13 @@ export function searchGraph(
  * @param mask - forbidden cells (row-major, m per row), or null.
  * @param rows - the rows to keep, increasing.
  * @param nRows - how many of `rows` are used.
- * @returns the banded copy.
+ * @returns the cheap copy, its boundary and the column minima.
  * @example
- * const g = bandedCopy({ rowStart: Int32Array.of(0, 2), col: Int32Array.of(0, 1), value: Float64Array.of(5, 2) },
+ * const c = cheapCopy({ rowStart: Int32Array.of(0, 2), col: Int32Array.of(0, 1), value: Float64Array.of(5, 2) },
  *   2, 1, -Infinity, Infinity, null, Int32Array.of(0), 1);
- * g.bandStart; // [0, 1, 2]: cell 1 (cost 2) is the cheap band; g.colMin: [5, 2]
+ * // c.cheapBelow = 5 (the boundary), c.cheapEnd = [1]: cell 1 (cost 2) alone; c.colMin = [5, 2]
  */
-export function bandedCopy(
+export function cheapCopy(
   csr: { readonly rowStart: Int32Array; readonly col: Int32Array; readonly value: Float64Array },
   m: number,
   sign: number,
@@ -123,61 +134,80 @@ export function bandedCopy(
   mask: Uint8Array | null,
   rows: Int32Array,
   nRows: number,
-): SearchGraph {
+): Pick<SearchGraph, "cheapCol" | "cheapCost" | "cheapEnd" | "cheapBelow" | "colMin" | "colArg"> {
   const { rowStart, col, value } = csr;
   const n = rowStart.length - 1;
   const nnz = col.length;
-  const bands = 2;
   const boundary = cheapBoundary(value, sign, lo, hi, Math.min(1, (CHEAP_CELLS * n) / Math.max(1, nnz)));
-  const outCol = new Int32Array(nnz);
-  const outCost = new Float64Array(nnz).fill(INF);
-  const bandStart = new Int32Array(n * bands + 1);
+  const buffer = takeBuffer(12 * nnz);
+  const cheapCost = new Float64Array(buffer, 0, nnz);
+  const cheapCol = new Int32Array(buffer, 8 * nnz, nnz);
+  const cheapEnd = new Int32Array(n);
   const colMin = new Float64Array(m).fill(INF);
   const colArg = new Int32Array(m).fill(-1);
   let t = 0;
   for (let i = 0; i < n; i++) {
     const start = rowStart[i]!;
-    const end = rowStart[i + 1]!;
-    bandStart[i * bands] = start;
-    bandStart[i * bands + 1] = end;
-    if (t >= nRows || rows[t] !== i) continue; // pinned: +Infinity throughout
+    cheapEnd[i] = start;
+    if (t >= nRows || rows[t] !== i) continue; // pinned: no cell (pinned rows are never searched)
     t++;
+    const end = rowStart[i + 1]!;
     const base = i * m;
-    // Two cursors: cheap cells from the row's start, the others from its end. Each cell is written at
-    // both and one cursor moves (no branch on the cost: in a row it is a coin toss); what is left between
-    // them holds the cells not allowed.
+    // Each allowed cell is written at the cursor, which moves on for a cheap one only (no branch on the
+    // cost: in a row it is a coin toss).
     let a = start;
-    let b = end - 1;
     for (let k = start; k < end; k++) {
       const sv = value[k]!;
       if (!(sv >= lo && sv <= hi) || (mask !== null && mask[base + col[k]!] !== 0)) continue;
       const c = sign * sv;
       const j = col[k]!;
-      outCol[a] = j;
-      outCost[a] = c;
-      outCol[b] = j;
-      outCost[b] = c;
-      const cheap = +(c < boundary);
-      a += cheap;
-      b -= 1 - cheap;
+      cheapCol[a] = j;
+      cheapCost[a] = c;
+      a += +(c < boundary);
       // Rows come in increasing order: the first row at a column's least cost keeps it.
       if (c < colMin[j]!) {
         colMin[j] = c;
         colArg[j] = i;
       }
     }
-    for (let g = a; g <= b; g++) outCost[g] = INF;
-    bandStart[i * bands + 1] = a;
+    cheapEnd[i] = a;
   }
-  bandStart[n * bands] = nnz;
-  const bandLow = Float64Array.of(Number.NEGATIVE_INFINITY, boundary);
-  return { col: outCol, cost: outCost, costSign: 1, bands, bandStart, bandLow, colMin, colArg };
+  return { cheapCol, cheapCost, cheapEnd, cheapBelow: boundary, colMin, colArg };
 }
 
 /**
- * The boundary of the cheap band: the `share`-quantile of a sample of the allowed costs.
- * Cells the mask rules out may be sampled; they only move the boundary, never the correctness (each
- * cell's band is decided by the same boundary). +Infinity when nothing is allowed.
+ * The buffer of a finished solve's cheap copy, held weakly, for the next solve to reuse: a new one costs
+ * the allocation, the zeroing and the first touch of its pages, about as much as the copying itself
+ * (assignp800, in an earlier layout: 0.72 ms a copy into new buffers, 0.43 ms into a reused one).
+ */
+let spareBuffer: WeakRef<ArrayBuffer> | null = null;
+
+/** A buffer of at least `bytes`: the spare one if the collector has left it and it is large enough. */
+function takeBuffer(bytes: number): ArrayBuffer {
+  const old = spareBuffer?.deref();
+  spareBuffer = null;
+  return old !== undefined && old.byteLength >= bytes ? old : new ArrayBuffer(bytes);
+}
+
+/**
+ * Gives a finished solve's cheap copy back for reuse by a later solve (nothing when there is none).
+ * Called by `solveAssignment` alone, in a `finally`, when nothing will read the copy again. O(1).
+ *
+ * @param graph - the search graph of a solve that is over, or null.
+ * @example
+ * releaseSearchGraph(graph); // in solveAssignment's finally
+ */
+export function releaseSearchGraph(graph: SearchGraph | null): void {
+  if (graph === null || graph.cheapCost === null) return;
+  const buffer = graph.cheapCost.buffer as ArrayBuffer;
+  const current = spareBuffer?.deref();
+  if (current === undefined || current.byteLength < buffer.byteLength) spareBuffer = new WeakRef(buffer);
+}
+
+/**
+ * The cheap boundary: the `share`-quantile of a sample of the allowed costs. Cells the mask rules out may
+ * be sampled; they only move the boundary, never the correctness (each cell's place is decided by the
+ * same boundary). +Infinity when nothing is allowed.
  */
 function cheapBoundary(value: Float64Array, sign: number, lo: number, hi: number, share: number): number {
   const nnz = value.length;

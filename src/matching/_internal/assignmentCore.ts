@@ -38,12 +38,12 @@
  * the candidate graph makes the solve start again on full rows. (The same idea as the sparse variants of
  * Jonker & Volgenant's LAPJV: most optimal pairs lie among each row's cheapest cells.)
  *
- * CSR rows of 32 cells and more on average are read from a copy that lists each row's cheap cells first
- * (assignmentBands.ts): a search, or a row scan, stops reading a row at the first band whose cells cannot
- * beat what it already has — exactly the cells a full scan would have passed over.
+ * CSR rows of 32 cells and more on average also get a copy of each row's cheap cells (assignmentBands.ts),
+ * read first: a search, or a row scan, reads the rest of a row only when a cell there could beat what it
+ * already has — so it skips exactly cells a full scan would have passed over.
  *
- * Memory: O(n + m + seats) typed arrays, plus O(32·n) for the candidate graph and O(nnz) for the banded
- * copy of long CSR rows; dense scores are only read, never copied.
+ * Memory: O(n + m + seats) typed arrays, plus O(32·n) for the candidate graph and O(nnz) for the cheap
+ * copy of long CSR rows (its buffer reused by the next solve); dense scores are only read, never copied.
  *
  * The solver in six files, one job each: assignmentState.ts (the problem, the state of one solve and
  * the steps every search ends with), assignmentBands.ts (what the sparse solver reads of CSR scores),
@@ -73,6 +73,7 @@ import {
   rowReduction,
   settleRowPotential,
 } from "./assignmentInit.js";
+import { releaseSearchGraph } from "./assignmentBands.js";
 import { searchDense } from "./assignmentDense.js";
 import { searchSparse, startSparseSearches } from "./assignmentSparse.js";
 import { progressTick } from "./progress.js";
@@ -212,19 +213,15 @@ function buildCandidates(
     }
   }
   rowStart[n] = nnz;
-  const cost = new Float64Array(nnz);
-  for (let k = 0; k < nnz; k++) cost[k] = sign * val[k]!;
   st.dense = null;
   st.rowStart = rowStart;
   st.colIdx = col;
   st.val = val;
-  // The searches read one band per row: the candidates are few, nothing to skip.
+  // The searches read the candidates as they are: they are few, nothing to skip.
+  st.srow = rowStart;
   st.scol = col;
-  st.scost = cost;
-  st.costSign = 1;
-  st.bands = 1;
-  st.bandStart = rowStart;
-  st.bandLow = Float64Array.of(Number.NEGATIVE_INFINITY);
+  st.scost = val;
+  st.costSign = sign;
   st.sortedRows = false; // candidates come in heap order
   if (st.heapKey === null) {
     // The search grows the heap when it needs more (growHeap).
@@ -303,10 +300,9 @@ function sparsifiedSearches(st: State, rows: Int32Array, nRows: number, nFree: n
     st.rowStart = null;
     st.colIdx = null;
     st.val = null;
+    st.srow = null;
     st.scol = null;
     st.scost = null;
-    st.bandStart = null;
-    st.bandLow = null;
   }
 }
 
@@ -376,6 +372,17 @@ export function solveAssignment(p: CoreProblem): CoreSolution {
   let nRows = 0;
   for (let i = 0; i < n; i++) if (inst.pinnedMentor[i]! < 0) rows[nRows++] = i;
   const st = createState(p, rows, nRows);
+  try {
+    return solveWith(p, st, rows, nRows);
+  } finally {
+    releaseSearchGraph(st.csrGraph);
+  }
+}
+
+/** The body of {@link solveAssignment} on a state made for it. */
+function solveWith(p: CoreProblem, st: State, rows: Int32Array, nRows: number): CoreSolution {
+  const { inst } = p;
+  const n = st.n;
   // Balanced: the seats (each capacity capped at the number of rows) equal the rows to place.
   let seats = 0;
   for (let j = 0; j < st.m; j++) seats += inst.capacity[j]!;

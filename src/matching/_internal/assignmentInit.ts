@@ -38,23 +38,43 @@ export function rowScan(st: State, i: number): void {
       }
     }
   } else {
-    // The allowed cells in bands of increasing cost: once a band's least cost less the largest column
-    // potential is no less than the second least reduced cost so far, no later cell can change the result.
-    const bs = st.bandStart!;
-    const ci = st.scol!;
-    const cost = st.scost!;
-    const low = st.bandLow!;
-    const bands = st.bands;
-    const vmax = st.vmax;
-    const costSign = st.costSign;
-    const first = i * bands;
-    let k = bs[first]!;
-    for (let b = 0; b < bands; b++) {
-      if (b > 0 && !(low[b]! - vmax < second)) break;
-      const end = bs[first + b + 1]!;
-      for (; k < end; k++) {
+    // Long rows: the cheap cells first; every other cell costs at least cheapBelow, so its reduced cost
+    // is at least cheapBelow - vmax: the whole row is read only if that is below the second least so far
+    // (and then the cheap cells, already seen, are skipped).
+    const rs = st.srow!;
+    const cheapEnd = st.cheapEnd;
+    const cheapBelow = st.cheapBelow;
+    const start = rs[i]!;
+    if (cheapEnd !== null) {
+      const ci = st.cheapCol!;
+      const cost = st.cheapCost!;
+      const end = cheapEnd[i]!;
+      for (let k = start; k < end; k++) {
         const j = ci[k]!;
-        const h = costSign * cost[k]! - v[j]!;
+        const h = cost[k]! - v[j]!;
+        if (h < second) {
+          if (h < min || (h === min && j < minCol)) {
+            second = min;
+            secondCol = minCol;
+            min = h;
+            minCol = j;
+          } else {
+            second = h;
+            secondCol = j;
+          }
+        }
+      }
+    }
+    if (cheapEnd === null || cheapBelow - st.vmax < second) {
+      const ci = st.scol!;
+      const cost = st.scost!;
+      const costSign = st.costSign;
+      const end = rs[i + 1]!;
+      for (let k = start; k < end; k++) {
+        const j = ci[k]!;
+        const c = costSign * cost[k]!; // +Infinity when not allowed
+        if (c < cheapBelow) continue; // in the cheap copy, seen above
+        const h = c - v[j]!;
         if (h < second) {
           if (h < min || (h === min && j < minCol)) {
             second = min;
@@ -84,7 +104,7 @@ export function columnReduction(st: State, rows: Int32Array, nRows: number): num
   let colMin = st.d;
   let colArg = st.pred;
   if (st.csrColMin !== null) {
-    // Found while the search's banded copy was made (bandedCopy).
+    // Found while the cheap copy was made (cheapCopy).
     colMin = st.csrColMin;
     colArg = st.csrColArg!;
   } else if (st.dense === null) {
@@ -154,7 +174,7 @@ export function columnReduction(st: State, rows: Int32Array, nRows: number): num
 }
 
 /**
- * The column minima of {@link columnReduction} on CSR rows read as they are (one band), from the search's
+ * The column minima of {@link columnReduction} on CSR rows without a cheap copy, from the search's
  * costs (+Infinity on the cells not allowed): one tight pass over the cells, no checks. Rows come in
  * increasing order, so the first row at a column's minimum keeps it (ties: lower row). O(nnz).
  */
@@ -166,7 +186,7 @@ function columnMinimaCsr(
   colArg: Int32Array,
 ): void {
   const { costSign } = st;
-  const rs = st.bandStart!;
+  const rs = st.srow!;
   const ci = st.scol!;
   const cost = st.scost!;
   for (let t = 0; t < nRows; t++) {
@@ -199,19 +219,27 @@ export function rowScanExcluding(st: State, i: number, skip: number): void {
       if (h < min) min = h;
     }
   } else {
-    const bs = st.bandStart!;
-    const ci = st.scol!;
-    const cost = st.scost!;
-    const low = st.bandLow!;
-    const bands = st.bands;
-    const vmax = st.vmax;
-    const costSign = st.costSign;
-    const first = i * bands;
-    let k = bs[first]!;
-    for (let b = 0; b < bands; b++) {
-      if (b > 0 && !(low[b]! - vmax < min)) break; // no later cell is below min
-      const end = bs[first + b + 1]!;
-      for (; k < end; k++) {
+    // As in rowScan: the cheap cells first, the whole row only if one of its other cells can be lower.
+    const rs = st.srow!;
+    const cheapEnd = st.cheapEnd;
+    const start = rs[i]!;
+    if (cheapEnd !== null) {
+      const ci = st.cheapCol!;
+      const cost = st.cheapCost!;
+      const end = cheapEnd[i]!;
+      for (let k = start; k < end; k++) {
+        const j = ci[k]!;
+        if (j === skip) continue;
+        const h = cost[k]! - v[j]!;
+        if (h < min) min = h;
+      }
+    }
+    if (cheapEnd === null || st.cheapBelow - st.vmax < min) {
+      const ci = st.scol!;
+      const cost = st.scost!;
+      const costSign = st.costSign;
+      const end = rs[i + 1]!;
+      for (let k = start; k < end; k++) {
         const j = ci[k]!;
         if (j === skip) continue;
         const h = costSign * cost[k]! - v[j]!; // +Infinity when not allowed

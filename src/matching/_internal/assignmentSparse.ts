@@ -34,13 +34,15 @@ export function startSparseSearches(st: State): void {
  */
 export function searchSparse(st: State, s: number, balanced: boolean): SearchStatus {
   const { u, v, d, pred, cap, load, seatStart, seatRow, scannedCols, scannedRows, rowDist, touched } = st;
-  const bs = st.bandStart!;
-  const ci = st.scol!;
-  const cost = st.scost!;
-  const low = st.bandLow!;
-  const bands = st.bands;
+  const rs = st.srow!;
+  const rowCol = st.scol!;
+  const rowCost = st.scost!;
+  const rowSign = st.costSign;
+  const cheapEnd = st.cheapEnd;
+  const cheapCol = st.cheapCol;
+  const cheapCost = st.cheapCost;
+  const cheapBelow = st.cheapBelow;
   const vmax = st.vmax;
-  const costSign = st.costSign; // 1 with two bands (the copy holds costs)
   let hk = st.heapKey!;
   let hc = st.heapCol!;
   const level = st.level;
@@ -66,13 +68,24 @@ export function searchSparse(st: State, s: number, balanced: boolean): SearchSta
     relax: while (pending < nRows) {
       const r = scannedRows[pending++]!;
       const h = minVal - u[r]!;
-      const first = r * bands;
-      let k = bs[first]!;
-      for (let b = 0; b < bands; b++) {
-        // Every cell of band b and after has a reduced cost of at least h + low[b] - vmax (computed in
-        // the same order as red, so never above it): none of them can beat the nearest free seat.
-        if (b > 0 && !(h + low[b]! - vmax < bestFree)) break;
-        const end = bs[first + b + 1]!;
+      // Long rows: the cheap cells first (pass 0), then the whole row (pass 1) only if a cell outside the
+      // cheap copy can still beat the nearest free seat: each such cell's reduced cost is at least
+      // h + cheapBelow - vmax, computed in the same order as red, so never above it. (A row read in full
+      // meets its cheap cells again: their distances are already recorded and nothing changes.)
+      for (let pass = cheapEnd === null ? 1 : 0; pass < 2; pass++) {
+        let ci = rowCol;
+        let cost = rowCost;
+        let costSign = rowSign;
+        let k = rs[r]!;
+        let end = rs[r + 1]!;
+        if (pass === 0) {
+          ci = cheapCol!;
+          cost = cheapCost!;
+          costSign = 1;
+          end = cheapEnd![r]!;
+        } else if (cheapEnd !== null && !(h + cheapBelow - vmax < bestFree)) {
+          break;
+        }
         for (; k < end; k++) {
           const j = ci[k]!;
           const red = h + costSign * cost[k]! - v[j]!; // +Infinity when not allowed

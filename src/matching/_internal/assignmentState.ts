@@ -5,7 +5,7 @@
 import { InfeasibleError } from "../../errors.js";
 import { findCell } from "./checkCsr.js";
 import type { Instance } from "./instance.js";
-import { searchGraph } from "./assignmentBands.js";
+import { type SearchGraph, searchGraph } from "./assignmentBands.js";
 
 /** How many rows must be matched. */
 export type CardinalityMode = "any" | "maximum" | "perfect";
@@ -61,19 +61,24 @@ export interface State {
   colIdx: Int32Array | null;
   val: Float64Array | null;
   /**
-   * What the sparse searches and row scans read (`searchGraph` in assignmentBands.ts): the allowed cells
-   * as costs, each row in bands of increasing cost. Null for dense scores (outside the candidate phase).
+   * What the sparse searches and row scans read (`searchGraph` in assignmentBands.ts): the rows
+   * (`srow[i]` up to `srow[i + 1]`; cell k costs `costSign × scost[k]`, +Infinity when not allowed) and,
+   * for long rows, a copy of each row's cheap cells (`srow[i]` up to `cheapEnd[i]`, costs) read first:
+   * every other cell costs at least `cheapBelow`. Null for dense scores (outside the candidate phase).
    */
+  srow: Int32Array | null;
   scol: Int32Array | null;
-  /** Cell k costs `costSign × scost[k]` (+Infinity when not allowed). */
   scost: Float64Array | null;
   costSign: number;
-  bands: number;
-  bandStart: Int32Array | null;
-  bandLow: Float64Array | null;
+  cheapCol: Int32Array | null;
+  cheapCost: Float64Array | null;
+  cheapEnd: Int32Array | null;
+  cheapBelow: number;
   /** An upper bound of every column potential while the row scans and searches run (v only drops). */
   vmax: number;
-  /** Banded CSR: each column's least cost over the rows to place and the first row at it (-1: none). */
+  /** What the CSR searches read, as `searchGraph` made it (given back at the end of the solve). */
+  readonly csrGraph: SearchGraph | null;
+  /** CSR with a cheap copy: each column's least cost over the rows to place and the first row at it (-1: none). */
   readonly csrColMin: Float64Array | null;
   readonly csrColArg: Int32Array | null;
   /** Whether the CSR rows list their columns in increasing order (cells found by binary search). */
@@ -241,13 +246,16 @@ export function createState(p: CoreProblem, rows: Int32Array, nRows: number): St
     rowStart: csr === null ? null : csr.rowStart,
     colIdx: csr === null ? null : csr.col,
     val: csr === null ? null : csr.value,
+    srow: graph === null ? null : graph.rowStart,
     scol: graph === null ? null : graph.col,
     scost: graph === null ? null : graph.cost,
     costSign: graph === null ? 1 : graph.costSign,
-    bands: graph === null ? 1 : graph.bands,
-    bandStart: graph === null ? null : graph.bandStart,
-    bandLow: graph === null ? null : graph.bandLow,
+    cheapCol: graph === null ? null : graph.cheapCol,
+    cheapCost: graph === null ? null : graph.cheapCost,
+    cheapEnd: graph === null ? null : graph.cheapEnd,
+    cheapBelow: graph === null ? Number.NEGATIVE_INFINITY : graph.cheapBelow,
     vmax: 0,
+    csrGraph: graph,
     csrColMin: graph?.colMin ?? null,
     csrColArg: graph?.colArg ?? null,
     sortedRows: inst.csrRange?.sortedRows === true,
