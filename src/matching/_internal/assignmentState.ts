@@ -206,7 +206,7 @@ class Carve<T extends Int32Array | Float64Array> {
 
 /**
  * The state of one solve over `rows` (the rows to place, increasing; pinned rows are left out), with
- * every work array allocated once and, for CSR scores, the search's banded copy of the allowed cells.
+ * every work array allocated once and, for CSR scores, what the searches read (`searchGraph`).
  */
 export function createState(p: CoreProblem, rows: Int32Array, nRows: number): State {
   const { inst } = p;
