@@ -266,31 +266,7 @@ export function fusedPass(inst: Instance, mentorOf: Int32Array, scores: Float64A
       const end = rowStart[i + 1]!;
       // Each comparison is added as 0 or 1 (a bit, no branch): on the cells of a row each test is a coin
       // toss, and a mispredicted branch per test cost more than the additions.
-      // Four cells a step (a row lists a column once, so the four `above` cells differ): V8 checks each
-      // typed array's length on every iteration, and the unrolled loop pays that once per four cells.
-      let k = rowStart[i]!;
-      const end4 = k + ((end - k) & ~3);
-      for (; k < end4; k += 4) {
-        const j0 = colOf[k]!;
-        const j1 = colOf[k + 1]!;
-        const j2 = colOf[k + 2]!;
-        const j3 = colOf[k + 3]!;
-        const v0 = cellValue[k]!;
-        const v1 = cellValue[k + 1]!;
-        const v2 = cellValue[k + 2]!;
-        const v3 = cellValue[k + 3]!;
-        above[j0]! += +(v0 > partner[j0]!);
-        above[j1]! += +(v1 > partner[j1]!);
-        above[j2]! += +(v2 > partner[j2]!);
-        above[j3]! += +(v3 > partner[j3]!);
-        better += +(v0 > cur) + +(v1 > cur) + +(v2 > cur) + +(v3 > cur);
-        blocks +=
-          (+(v0 > cur) & +(v0 > threshold[j0]!)) +
-          (+(v1 > cur) & +(v1 > threshold[j1]!)) +
-          (+(v2 > cur) & +(v2 > threshold[j2]!)) +
-          (+(v3 > cur) & +(v3 > threshold[j3]!));
-      }
-      for (; k < end; k++) {
+      for (let k = rowStart[i]!; k < end; k++) {
         const j = colOf[k]!;
         const v = cellValue[k]!;
         above[j]! += +(v > partner[j]!);
