@@ -40,7 +40,9 @@ export function rowScan(st: State, i: number): void {
   } else {
     // Long rows: the cheap cells first; every other cell costs at least cheapBelow, so its reduced cost
     // is at least cheapBelow - vmax: the whole row is read only if that is below the second least so far
-    // (and then the cheap cells, already seen, are skipped).
+    // (and then the cheap cells, already seen, are skipped). Two loops with the same update, not one loop
+    // over two passes: that one measured 1.02–1.16× the public call's CPU time on the OR-Library sparse
+    // instances (in-process A/B, alternating, two runs).
     const rs = st.srow!;
     const cheapEnd = st.cheapEnd;
     const cheapBelow = st.cheapBelow;
