@@ -126,7 +126,7 @@ export function searchGraph(
  *   2, 1, -Infinity, Infinity, null, Int32Array.of(0), 1);
  * // c.cheapBelow = 5 (the boundary), c.cheapEnd = [1]: cell 1 (cost 2) alone; c.colMin = [5, 2]
  */
-export function cheapCopy(
+function cheapCopy(
   csr: { readonly rowStart: Int32Array; readonly col: Int32Array; readonly value: Float64Array },
   m: number,
   sign: number,

@@ -105,10 +105,11 @@ export function columnReduction(st: State, rows: Int32Array, nRows: number): num
   const { m, lo, hi, mask, sign, v, cap } = st;
   let colMin = st.d;
   let colArg = st.pred;
-  if (st.csrColMin !== null) {
-    // Found while the cheap copy was made (cheapCopy).
-    colMin = st.csrColMin;
-    colArg = st.csrColArg!;
+  const found = st.csrGraph;
+  if (found !== null && found.colMin !== null) {
+    // Found while the cheap copy was made (cheapCopy in assignmentBands.ts).
+    colMin = found.colMin;
+    colArg = found.colArg!;
   } else if (st.dense === null) {
     colMin.fill(INF);
     colArg.fill(-1);

@@ -78,9 +78,6 @@ export interface State {
   vmax: number;
   /** What the CSR searches read, as `searchGraph` made it (given back at the end of the solve). */
   readonly csrGraph: SearchGraph | null;
-  /** CSR with a cheap copy: each column's least cost over the rows to place and the first row at it (-1: none). */
-  readonly csrColMin: Float64Array | null;
-  readonly csrColArg: Int32Array | null;
   /** Whether the CSR rows list their columns in increasing order (cells found by binary search). */
   sortedRows: boolean;
   readonly mask: Uint8Array | null;
@@ -256,8 +253,6 @@ export function createState(p: CoreProblem, rows: Int32Array, nRows: number): St
     cheapBelow: graph === null ? Number.NEGATIVE_INFINITY : graph.cheapBelow,
     vmax: 0,
     csrGraph: graph,
-    csrColMin: graph?.colMin ?? null,
-    csrColArg: graph?.colArg ?? null,
     sortedRows: inst.csrRange?.sortedRows === true,
     mask: inst.forbidden,
     sign,
