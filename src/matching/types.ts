@@ -167,7 +167,12 @@ export interface MatchResult {
   readonly strategy: string;
   /** Mentor of each mentee, -1 = none. */
   readonly mentorOf: Int32Array;
-  /** Every mentor with at least one mentee, in mentor index order. */
+  /**
+   * Every mentor with at least one mentee, in mentor index order, mentees in index order. Made from
+   * `mentorOf` when first read, then kept (a call that only needs `mentorOf` and the metrics does not pay
+   * for one array per mentor); an own enumerable property, so spreading, `JSON.stringify` and
+   * `structuredClone` see it as an array.
+   */
   readonly groups: readonly MentorGroup[];
   /** Every mentee without a mentor, in index order, with the reason. */
   readonly unmatched: readonly UnmatchedMentee[];

@@ -15,7 +15,8 @@ import { withInstance } from "../matching/_internal/withInstance.js";
  * @param instance - the instance the matching is for.
  * @param mentorOf - mentor of each mentee, -1 = none.
  * @param strategy - the name to record in the result.
- * @returns the result, as the library's strategies return it.
+ * @returns the result, as the library's strategies return it, with a copy of `mentorOf` of its own (the
+ *   caller may reuse its array).
  * @throws MatchingInputError (`INVALID_SHAPE`) when `mentorOf` is not a valid matching of the instance (a
  *   pair not allowed, a mentor over capacity, a pin broken; the first violation is named); the instance's
  *   own validation errors otherwise.
@@ -41,6 +42,6 @@ export function resultFromMentorOf(
     );
   }
   return withInstance(instance, { scoresOptional: true }, (inst) => {
-    return buildResult(inst, mentorOf, strategy);
+    return buildResult(inst, Int32Array.from(mentorOf), strategy);
   });
 }

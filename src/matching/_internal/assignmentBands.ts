@@ -17,6 +17,7 @@
  * cheapest 15–20 cells of a row each time (quartiles over the rows relaxed).
  */
 import type { Instance } from "./instance.js";
+import { Scratch } from "./scratch.js";
 
 const INF = Number.POSITIVE_INFINITY;
 
@@ -55,6 +56,8 @@ export interface SearchGraph {
    */
   readonly colMin: Float64Array | null;
   readonly colArg: Int32Array | null;
+  /** What the cheap copy and the column minima are carved from (given back by {@link releaseSearchGraph}). */
+  readonly scratch: Scratch | null;
 }
 
 /**
@@ -101,6 +104,7 @@ export function searchGraph(
       cheapBelow: -INF,
       colMin: null,
       colArg: null,
+      scratch: null,
     };
   }
   return { ...whole, ...cheapCopy(csr, m, sign, lo, hi, inst.forbidden, rows, nRows) };
@@ -135,17 +139,20 @@ function cheapCopy(
   mask: Uint8Array | null,
   rows: Int32Array,
   nRows: number,
-): Pick<SearchGraph, "cheapCol" | "cheapCost" | "cheapEnd" | "cheapBelow" | "colMin" | "colArg"> {
+): Pick<SearchGraph, "cheapCol" | "cheapCost" | "cheapEnd" | "cheapBelow" | "colMin" | "colArg" | "scratch"> {
   const { rowStart, col, value } = csr;
   const n = rowStart.length - 1;
   const nnz = col.length;
   const boundary = cheapBoundary(value, sign, lo, hi, Math.min(1, (CHEAP_CELLS * n) / Math.max(1, nnz)));
-  const buffer = takeBuffer(12 * nnz);
-  const cheapCost = new Float64Array(buffer, 0, nnz);
-  const cheapCol = new Int32Array(buffer, 8 * nnz, nnz);
-  const cheapEnd = new Int32Array(n);
-  const colMin = new Float64Array(m).fill(INF);
-  const colArg = new Int32Array(m).fill(-1);
+  // From the buffer the previous solve gave back (scratch.ts): a new 1.2 MB buffer each solve made the
+  // public call on assignp800 take 6.3 ms instead of 3.0 (in-process A/B, alternating, CPU, medians;
+  // assignp1500 8.4 against 5.0 ms, assignp3000 14.2 against 11.2 ms). Every cell read is written first.
+  const scratch = Scratch.take(Scratch.bytes(nnz + m, nnz + n + m, 5));
+  const cheapCost = scratch.floatsAsThey(nnz);
+  const cheapCol = scratch.intsAsThey(nnz);
+  const cheapEnd = scratch.intsAsThey(n);
+  const colMin = scratch.floatsAsThey(m).fill(INF);
+  const colArg = scratch.intsAsThey(m).fill(-1);
   let t = 0;
   for (let i = 0; i < n; i++) {
     const start = rowStart[i]!;
@@ -173,24 +180,7 @@ function cheapCopy(
     }
     cheapEnd[i] = a;
   }
-  return { cheapCol, cheapCost, cheapEnd, cheapBelow: boundary, colMin, colArg };
-}
-
-/**
- * The buffer of a finished solve's cheap copy, held weakly, for the next solve to reuse: a new one costs
- * the allocation, the zeroing and the first touch of its pages (the copy writes a little into every page),
- * and its external memory hastens the collector. Measured (in-process A/B, alternating, CPU, medians):
- * the public call on assignp800 took 6.3 ms with a new 1.2 MB buffer each solve, 3.0 ms with this one;
- * assignp1500 8.4 against 5.0 ms, assignp3000 14.2 against 11.2 ms. (Pooling the solver's other work
- * arrays the same way measured no difference: 1.01–1.02×.)
- */
-let spareBuffer: WeakRef<ArrayBuffer> | null = null;
-
-/** A buffer of at least `bytes`: the spare one if the collector has left it and it is large enough. */
-function takeBuffer(bytes: number): ArrayBuffer {
-  const old = spareBuffer?.deref();
-  spareBuffer = null;
-  return old !== undefined && old.byteLength >= bytes ? old : new ArrayBuffer(bytes);
+  return { cheapCol, cheapCost, cheapEnd, cheapBelow: boundary, colMin, colArg, scratch };
 }
 
 /**
@@ -202,10 +192,7 @@ function takeBuffer(bytes: number): ArrayBuffer {
  * releaseSearchGraph(graph); // in solveAssignment's finally
  */
 export function releaseSearchGraph(graph: SearchGraph | null): void {
-  if (graph === null || graph.cheapCost === null) return;
-  const buffer = graph.cheapCost.buffer as ArrayBuffer;
-  const current = spareBuffer?.deref();
-  if (current === undefined || current.byteLength < buffer.byteLength) spareBuffer = new WeakRef(buffer);
+  graph?.scratch?.release();
 }
 
 /**

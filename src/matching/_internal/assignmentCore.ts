@@ -376,6 +376,7 @@ export function solveAssignment(p: CoreProblem): CoreSolution {
     return solveWith(p, st, rows, nRows);
   } finally {
     releaseSearchGraph(st.csrGraph);
+    st.scratch.release();
   }
 }
 

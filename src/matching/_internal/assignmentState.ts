@@ -6,6 +6,7 @@ import { InfeasibleError } from "../../errors.js";
 import { findCell } from "./checkCsr.js";
 import type { Instance } from "./instance.js";
 import { type SearchGraph, searchGraph } from "./assignmentBands.js";
+import { Scratch } from "./scratch.js";
 
 /** How many rows must be matched. */
 export type CardinalityMode = "any" | "maximum" | "perfect";
@@ -78,6 +79,8 @@ export interface State {
   vmax: number;
   /** What the CSR searches read, as `searchGraph` made it (given back at the end of the solve). */
   readonly csrGraph: SearchGraph | null;
+  /** Where the work arrays are carved from (given back at the end of the solve). */
+  readonly scratch: Scratch;
   /** Whether the CSR rows list their columns in increasing order (cells found by binary search). */
   sortedRows: boolean;
   readonly mask: Uint8Array | null;
@@ -186,22 +189,6 @@ export function growHeap(st: State, used: number): void {
 }
 
 /**
- * Hands out consecutive views of one typed array: the solver's work arrays come from two allocations
- * (one Int32Array, one Float64Array) instead of one each — each typed array costs an ArrayBuffer with
- * its own backing store, which on sparse problems of a few thousand rows weighed about a tenth of the
- * solve. Zero-filled, as new arrays are.
- */
-class Carve<T extends Int32Array | Float64Array> {
-  private at = 0;
-  constructor(private readonly all: T) {}
-  take(len: number): T {
-    const view = this.all.subarray(this.at, this.at + len) as T;
-    this.at += len;
-    return view;
-  }
-}
-
-/**
  * The state of one solve over `rows` (the rows to place, increasing; pinned rows are left out), with
  * every work array allocated once and, for CSR scores, what the searches read (`searchGraph`).
  */
@@ -218,10 +205,13 @@ export function createState(p: CoreProblem, rows: Int32Array, nRows: number): St
   };
   const heapLength = csr === null ? 0 : initialHeapLength(m);
   const sparseCols = csr === null ? 0 : m;
-  const ints = new Carve(
-    new Int32Array(m + (m + 1) + seatBound() + m + 2 * n + 2 * m + n + 2 * sparseCols + heapLength + 2 * n),
-  );
-  const floats = new Carve(new Float64Array(2 * m + n + heapLength));
+  const intCount = m + (m + 1) + seatBound() + m + 2 * n + 2 * m + n + 2 * sparseCols + heapLength + 2 * n;
+  const floatCount = 2 * m + n + heapLength;
+  // The work arrays come from one buffer that the previous solve gave back (scratch.ts): new arrays each
+  // solve meant fresh pages, a page fault each 4 KB.
+  const scratch = Scratch.take(Scratch.bytes(floatCount, intCount, 20));
+  const ints = { take: (len: number) => scratch.ints(len) };
+  const floats = { take: (len: number) => scratch.floats(len) };
   const cap = ints.take(m);
   for (let j = 0; j < m; j++) cap[j] = inst.capacity[j]!;
   for (let i = 0; i < n; i++) {
@@ -253,6 +243,7 @@ export function createState(p: CoreProblem, rows: Int32Array, nRows: number): St
     cheapBelow: graph === null ? Number.NEGATIVE_INFINITY : graph.cheapBelow,
     vmax: 0,
     csrGraph: graph,
+    scratch,
     sortedRows: inst.csrRange?.sortedRows === true,
     mask: inst.forbidden,
     sign,

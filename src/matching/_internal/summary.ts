@@ -11,6 +11,7 @@ import { type Instance, scoreOf } from "./instance.js";
 import { mentorRankIndex, rankIn } from "./rankIndex.js";
 import type { MatchMetrics, RankProfile, TagMetrics } from "../types.js";
 import { EffectiveRows, scanBlockingPairs } from "./stability.js";
+import { Scratch } from "./scratch.js";
 import { countCell, fusedPass } from "./summaryPass.js";
 
 const NEG = Number.NEGATIVE_INFINITY;
@@ -171,13 +172,18 @@ export function mentorRanks(inst: Instance, mentorOf: Int32Array): Int32Array {
  *
  * @param inst - a normalised instance.
  * @param mentorOf - mentor of each mentee, -1 = none (mentors in range).
- * @returns one score per mentee.
+ * @param out - where to write them (length ≥ rows; e.g. carved from a scratch); a new array by default.
+ * @returns one score per mentee (`out` when given).
  * @example
  * matchedScores(normalizeInstance({ scores: [[3, 1], [2, 5]] }), Int32Array.of(1, -1)); // [1, NaN]
  */
-export function matchedScores(inst: Instance, mentorOf: Int32Array): Float64Array {
+export function matchedScores(
+  inst: Instance,
+  mentorOf: Int32Array,
+  out: Float64Array = new Float64Array(inst.rows),
+): Float64Array {
   const { rows, cols, dense, scoreRows, csr, forbidden, minScore } = inst;
-  const out = new Float64Array(rows).fill(Number.NaN);
+  out.fill(Number.NaN);
   if (!inst.hasScores) return out;
   const sorted = inst.csrRange?.sortedRows === true;
   for (let i = 0; i < rows; i++) {
@@ -218,9 +224,26 @@ export function computeMetrics(
   mentorOf: Int32Array,
   scores: Float64Array = matchedScores(inst, mentorOf),
 ): MatchMetrics {
+  const { rows, cols } = inst;
+  // Work arrays (here and in fusedPass) from the buffer the previous result gave back (scratch.ts).
+  const scratch = Scratch.take(Scratch.bytes(3 * rows + 3 * cols, 4 * rows + 6 * cols + 2, 16));
+  try {
+    return metricsWith(inst, mentorOf, scores, scratch);
+  } finally {
+    scratch.release();
+  }
+}
+
+/** The body of {@link computeMetrics}, its work arrays carved from `scratch`. */
+function metricsWith(
+  inst: Instance,
+  mentorOf: Int32Array,
+  scores: Float64Array,
+  scratch: Scratch,
+): MatchMetrics {
   const { rows, cols, capacityGiven } = inst;
-  const load = new Int32Array(cols);
-  const pairScore = new Float64Array(rows).fill(Number.NaN);
+  const load = scratch.ints(cols);
+  const pairScore = scratch.floatsAsThey(rows).fill(Number.NaN);
   const total = new CompensatedSum();
   let matched = 0;
   let min = Number.POSITIVE_INFINITY;
@@ -254,7 +277,7 @@ export function computeMetrics(
   const scored = inst.hasScores && matched > 0;
   const fused =
     inst.hasScores && inst.menteePreferences === null && inst.mentorPreferences === null
-      ? fusedPass(inst, mentorOf, scores)
+      ? fusedPass(inst, mentorOf, scores, scratch)
       : null;
   const menteeRank = fused?.menteeRank ?? menteeRanks(inst, mentorOf);
   const mentorRank = fused?.mentorRank ?? mentorRanks(inst, mentorOf);

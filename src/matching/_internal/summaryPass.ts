@@ -3,6 +3,7 @@
  * scores (dense or CSR), for `computeMetrics` (summary.ts) when nobody gave a ranked list.
  */
 import type { Instance } from "./instance.js";
+import type { Scratch } from "./scratch.js";
 
 const NEG = Number.NEGATIVE_INFINITY;
 
@@ -31,8 +32,13 @@ export interface FusedPass {
 }
 
 /** One mentee per mentor: each mentor's partner's score, +Infinity for a mentor with none. O(cols). */
-export function partnerScores(load: Int32Array, start: Int32Array, value: Float64Array): Float64Array {
-  const partner = new Float64Array(load.length).fill(Number.POSITIVE_INFINITY);
+function partnerScores(
+  load: Int32Array,
+  start: Int32Array,
+  value: Float64Array,
+  scratch: Scratch,
+): Float64Array {
+  const partner = scratch.floatsAsThey(load.length).fill(Number.POSITIVE_INFINITY);
   for (let j = 0; j < load.length; j++) if (load[j] === 1) partner[j] = value[start[j]!]!;
   return partner;
 }
@@ -41,15 +47,16 @@ export function partnerScores(load: Int32Array, start: Int32Array, value: Float6
  * One mentee per mentor: the mentor's rank of its mentee from `above[j]` (cells of column j that beat the
  * partner's score); 0 for a pair at -Infinity, -1 for an unmatched mentee. O(rows + cols).
  */
-export function oneToOneMentorRanks(
+function oneToOneMentorRanks(
   rows: number,
   load: Int32Array,
   start: Int32Array,
   member: Int32Array,
   partner: Float64Array,
   above: Int32Array,
+  scratch: Scratch,
 ): Int32Array {
-  const mentorRank = new Int32Array(rows).fill(-1);
+  const mentorRank = scratch.intsAsThey(rows).fill(-1);
   for (let j = 0; j < load.length; j++) {
     if (load[j] === 1) mentorRank[member[start[j]!]!] = partner[j] === NEG ? 0 : above[j]! + 1;
   }
@@ -196,13 +203,19 @@ function oneToOneRows(
  * rank, the mentor's rank (difference array over the mentor's group sorted by score, as in
  * {@link mentorRanks}) and the blocking-pair test (as in `scanBlockingPairs`). O(cells · log capacity):
  * n·m dense, nnz CSR. `scores` holds the score of each mentee's pair (`matchedScores` in summary.ts).
+ * Every array, the ranks returned included, is carved from `scratch`: read them before it is released.
  */
-export function fusedPass(inst: Instance, mentorOf: Int32Array, scores: Float64Array): FusedPass {
+export function fusedPass(
+  inst: Instance,
+  mentorOf: Int32Array,
+  scores: Float64Array,
+  scratch: Scratch,
+): FusedPass {
   const { rows, cols, capacity, pinnedMentor, forbidden, minScore, dense, scoreRows, csr } = inst;
-  const load = new Int32Array(cols);
-  const own = new Float64Array(rows).fill(NEG);
-  const worst = new Float64Array(cols).fill(Number.POSITIVE_INFINITY);
-  const start = new Int32Array(cols + 1);
+  const load = scratch.ints(cols);
+  const own = scratch.floatsAsThey(rows).fill(NEG);
+  const worst = scratch.floatsAsThey(cols).fill(Number.POSITIVE_INFINITY);
+  const start = scratch.ints(cols + 1);
   for (let i = 0; i < rows; i++) {
     const j = mentorOf[i]!;
     if (j === -1) continue;
@@ -214,9 +227,10 @@ export function fusedPass(inst: Instance, mentorOf: Int32Array, scores: Float64A
   }
   for (let j = 0; j < cols; j++) start[j + 1]! += start[j]!;
   const total = start[cols]!;
-  const member = new Int32Array(total);
-  const value = new Float64Array(total);
-  const fill = start.slice(0, cols);
+  const member = scratch.ints(total);
+  const value = scratch.floats(total);
+  const fill = scratch.intsAsThey(cols);
+  fill.set(start.subarray(0, cols));
   for (let i = 0; i < rows; i++) {
     const j = mentorOf[i]!;
     if (j === -1) continue;
@@ -232,32 +246,32 @@ export function fusedPass(inst: Instance, mentorOf: Int32Array, scores: Float64A
   }
   // A mentor j accepts a better mentee when it has a free seat (threshold -Infinity) or prefers it to its
   // worst unpinned mentee (threshold worst[j]); a mentor with no seat to give has threshold +Infinity.
-  const threshold = new Float64Array(cols);
+  const threshold = scratch.floatsAsThey(cols);
   for (let j = 0; j < cols; j++) threshold[j] = load[j]! < capacity[j]! ? NEG : worst[j]!;
-  const diff = new Int32Array(total + 1);
-  const menteeRank = new Int32Array(rows).fill(-1);
+  const diff = scratch.ints(total + 1);
+  const menteeRank = scratch.intsAsThey(rows).fill(-1);
   let blocking = 0;
   let maxLoad = 0;
   for (let j = 0; j < cols; j++) if (load[j]! > maxLoad) maxLoad = load[j]!;
   if (csr === null && maxLoad <= 1 && forbidden === null && minScore === NEG) {
     // One mentee per mentor and no masks: a -Infinity cell fails every comparison below by itself.
-    const partner = partnerScores(load, start, value);
-    const above = new Int32Array(cols);
+    const partner = partnerScores(load, start, value, scratch);
+    const above = scratch.ints(cols);
     blocking =
       scoreRows === null
         ? oneToOneFlat(dense!, mentorOf, pinnedMentor, own, partner, threshold, above, menteeRank)
         : oneToOneRows(scoreRows, mentorOf, pinnedMentor, own, partner, threshold, above, menteeRank);
     return {
       menteeRank,
-      mentorRank: oneToOneMentorRanks(rows, load, start, member, partner, above),
+      mentorRank: oneToOneMentorRanks(rows, load, start, member, partner, above, scratch),
       blocking,
     };
   }
   if (csr !== null && maxLoad <= 1 && forbidden === null && minScore === NEG) {
     // The same one-to-one pass over the stored cells of CSR rows (an absent cell is -Infinity: it beats
     // nobody; a stored -Infinity fails every comparison by itself).
-    const partner = partnerScores(load, start, value);
-    const above = new Int32Array(cols);
+    const partner = partnerScores(load, start, value, scratch);
+    const above = scratch.ints(cols);
     const { rowStart, col: colOf, value: cellValue } = csr;
     for (let i = 0; i < rows; i++) {
       const cur = own[i]!;
@@ -278,7 +292,7 @@ export function fusedPass(inst: Instance, mentorOf: Int32Array, scores: Float64A
     }
     return {
       menteeRank,
-      mentorRank: oneToOneMentorRanks(rows, load, start, member, partner, above),
+      mentorRank: oneToOneMentorRanks(rows, load, start, member, partner, above, scratch),
       blocking,
     };
   }
@@ -326,7 +340,7 @@ export function fusedPass(inst: Instance, mentorOf: Int32Array, scores: Float64A
     }
     if (matched) menteeRank[i] = cur === NEG ? 0 : better + 1;
   }
-  const mentorRank = new Int32Array(rows).fill(-1);
+  const mentorRank = scratch.intsAsThey(rows).fill(-1);
   for (let j = 0; j < cols; j++) {
     let run = 0;
     for (let q = start[j]!; q < start[j + 1]!; q++) {
