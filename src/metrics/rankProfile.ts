@@ -6,6 +6,7 @@ import { mentorOfArgument } from "../matching/_internal/matchingLike.js";
 import type { MatchingInstance, MatchingLike, RankProfile } from "../matching/types.js";
 import { checkMentorOf } from "../matching/_internal/stability.js";
 import { menteeRanks, mentorRanks, rankProfileOf } from "../matching/_internal/summary.js";
+import { Scratch } from "../matching/_internal/scratch.js";
 import { withInstance } from "../matching/_internal/withInstance.js";
 
 /** Options of {@link rankProfile}. */
@@ -48,9 +49,13 @@ export function rankProfile(
   return withInstance(instance, { scoresOptional: true }, (inst) => {
     const mentorOf = mentorOfArgument(matching);
     checkMentorOf(inst, mentorOf);
-    const profile = rankProfileOf(
-      side === "mentee" ? menteeRanks(inst, mentorOf) : mentorRanks(inst, mentorOf),
-    );
-    return profile;
+    const scratch = new Scratch(0);
+    try {
+      return rankProfileOf(
+        side === "mentee" ? menteeRanks(inst, mentorOf) : mentorRanks(inst, mentorOf, scratch),
+      );
+    } finally {
+      scratch.release();
+    }
   });
 }

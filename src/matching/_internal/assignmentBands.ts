@@ -147,12 +147,12 @@ function cheapCopy(
   // From the buffer the previous solve gave back (scratch.ts): a new 1.2 MB buffer each solve made the
   // public call on assignp800 take 6.3 ms instead of 3.0 (in-process A/B, alternating, CPU, medians;
   // assignp1500 8.4 against 5.0 ms, assignp3000 14.2 against 11.2 ms). Every cell read is written first.
-  const scratch = Scratch.take(Scratch.bytes(nnz + m, nnz + n + m, 5));
-  const cheapCost = scratch.floatsAsThey(nnz);
-  const cheapCol = scratch.intsAsThey(nnz);
-  const cheapEnd = scratch.intsAsThey(n);
-  const colMin = scratch.floatsAsThey(m).fill(INF);
-  const colArg = scratch.intsAsThey(m).fill(-1);
+  const scratch = new Scratch(8 * (nnz + m) + 4 * (nnz + n + m) + 40);
+  const cheapCost = scratch.floats(nnz, false);
+  const cheapCol = scratch.ints(nnz, false);
+  const cheapEnd = scratch.ints(n, false);
+  const colMin = scratch.floats(m, false).fill(INF);
+  const colArg = scratch.ints(m, false).fill(-1);
   let t = 0;
   for (let i = 0; i < n; i++) {
     const start = rowStart[i]!;

@@ -209,7 +209,7 @@ export function createState(p: CoreProblem, rows: Int32Array, nRows: number): St
   const floatCount = 2 * m + n + heapLength;
   // The work arrays come from one buffer that the previous solve gave back (scratch.ts): new arrays each
   // solve meant fresh pages, a page fault each 4 KB.
-  const scratch = Scratch.take(Scratch.bytes(floatCount, intCount, 20));
+  const scratch = new Scratch(8 * floatCount + 4 * intCount + 160);
   const ints = { take: (len: number) => scratch.ints(len) };
   const floats = { take: (len: number) => scratch.floats(len) };
   const cap = ints.take(m);

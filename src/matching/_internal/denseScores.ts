@@ -3,6 +3,7 @@
  * `number[][]` rows, and the copy of rows into a `Float64Array` (into a reused working buffer).
  */
 import { LimitError, MatchingInputError } from "../../errors.js";
+import { pooledArray, releasePooled } from "./scratch.js";
 
 /** Largest dense matrix accepted (cells); larger problems should use the CSR form. */
 export const MAX_DENSE_CELLS = 400_000_000;
@@ -133,34 +134,6 @@ export function checkRowShapes(rows: readonly (readonly number[])[]): number {
 }
 
 /**
- * The working copy of a `number[][]` that a finished call gave back, held weakly (see {@link workingCopy}).
- * Measured (bench/assignment.bench.ts, 3000 × 3000, CPU, loaded machine): copying into a new buffer
- * 268 ms, into this one 22 ms; optimalAssignment from number[][] 184–238 ms with it, 444 without (npm
- * munkres on the same rows 876–1182 ms).
- */
-let spareCopy: WeakRef<ArrayBuffer> | null = null;
-/** The `dense` arrays that are copies made here (only those may be given back). */
-const copies = new WeakSet<Float64Array>();
-
-/**
- * A `Float64Array` of `cells` for the copy of a `number[][]`: the buffer a finished call gave back when the
- * collector has not taken it and it is large enough, else a new one. A new buffer's pages are faulted in
- * on the first write, and on a loaded Linux machine that is most of the copy's cost (3000 × 3000: about
- * 250 ms CPU for 72 MB, against 20 ms to copy into memory already touched; bench/assignment.bench.ts), so
- * a caller solving several instances of one size pays it once. Its cells are all written by the copy.
- */
-function workingCopy(cells: number): Float64Array {
-  const old = spareCopy?.deref();
-  spareCopy = null;
-  const data =
-    old !== undefined && old.byteLength >= cells * 8
-      ? new Float64Array(old, 0, cells)
-      : new Float64Array(cells);
-  copies.add(data);
-  return data;
-}
-
-/**
  * Gives the working copy of a `number[][]` back for reuse by a later call (nothing when the scores were
  * not copied here). Called by `withInstance` alone, in a `finally`, when nothing will read the instance's
  * scores again. O(1).
@@ -170,12 +143,7 @@ function workingCopy(cells: number): Float64Array {
  * releaseWorkingCopy(inst.dense); // in withInstance's finally
  */
 export function releaseWorkingCopy(dense: Float64Array | null): void {
-  if (dense === null || !copies.has(dense)) return;
-  copies.delete(dense);
-  const current = spareCopy?.deref();
-  if (current === undefined || current.byteLength < dense.buffer.byteLength) {
-    spareCopy = new WeakRef(dense.buffer as ArrayBuffer);
-  }
+  releasePooled(dense);
 }
 
 /**
@@ -186,7 +154,10 @@ export function denseFromRows(rows: readonly (readonly number[])[]): { data: Flo
   const n = rows.length;
   const m = n === 0 || !Array.isArray(rows[0]) ? 0 : rows[0].length;
   if (n * m > MAX_DENSE_CELLS) throw tooLarge(n, m);
-  const data = workingCopy(n * m);
+  // From the pool (scratch.ts): a new buffer's pages are faulted in on the first write, most of the copy's
+  // cost (3000 × 3000: about 250 ms for 72 MB, against 20 ms into memory already touched). Every cell is
+  // written below.
+  const data = pooledArray(Float64Array, n * m, false);
   for (let i = 0; i < n; i++) {
     const row = rows[i];
     if (!Array.isArray(row) || row.length !== m) throw rowShapeError(row, i, m);

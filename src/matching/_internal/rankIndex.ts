@@ -8,6 +8,7 @@
  * their ranks), so short lists over 10,000 × 10,000 participants never cost a quadratic table.
  */
 import type { Instance } from "./instance.js";
+import { pooledArray, releasePooled } from "./scratch.js";
 
 /** The inverse of one side's lists. Read it with {@link rankIn}. */
 export interface RankIndex {
@@ -97,29 +98,11 @@ export function wantsDenseIndex(owners: number, targets: number, total: number):
  * newDenseTable(3, 4).length; // 12
  */
 export function newDenseTable(owners: number, targets: number, zeroed = true): Int32Array | Uint16Array {
+  // From the pool (scratch.ts): a fresh table of 200 MB makes V8 run a full collection of the caller's
+  // heap ("external memory pressure"), which costs more than zeroing the old one.
   const size = owners * targets;
-  const wide = targets >= 65535;
-  // Reuse the table a finished call gave back, if the collector has not taken it yet: a fresh table of
-  // 200 MB makes V8 run a full collection of the caller's heap ("external memory pressure"), which costs
-  // more than zeroing the old one when the caller holds large lists.
-  const old = spare?.deref();
-  spare = null;
-  if (old !== undefined && old.length >= size && old instanceof Int32Array === wide) {
-    const table = old.subarray(0, size);
-    if (zeroed) table.fill(0);
-    return table;
-  }
-  return wide ? new Int32Array(size) : new Uint16Array(size);
+  return pooledArray<Int32Array | Uint16Array>(targets >= 65535 ? Int32Array : Uint16Array, size, zeroed);
 }
-
-/**
- * A dense table given back by a finished call, held weakly (the collector may take it at any time). The
- * one piece of module state in matching, kept because it pays: deferred acceptance on complete rank lists,
- * repeated calls in one process, CPU time with the pool vs with it bypassed (A/B alternating, 2026-12-05,
- * machine loaded): 10,000 × 10,000 484 vs 1,621 ms; 5,000 × 5,000 139 vs 401 ms. Given back only by
- * `withInstance` (in a `finally`), so an error cannot leave a table held by a dead instance.
- */
-let spare: WeakRef<Int32Array | Uint16Array> | null = null;
 
 /**
  * Gives the instance's dense rank tables back for reuse by a later call and drops them from the instance.
@@ -131,15 +114,8 @@ let spare: WeakRef<Int32Array | Uint16Array> | null = null;
  * withInstance(input, {}, (inst) => buildResult(inst, mentorOf, "stable")); // releases the tables
  */
 export function releaseRankIndexes(inst: Instance): void {
-  for (const index of [inst.cache.mentorRank, inst.cache.menteeRank]) {
-    const table = index?.dense;
-    if (table === null || table === undefined) continue;
-    const whole = table.length === table.buffer.byteLength / table.BYTES_PER_ELEMENT ? table : null;
-    const full =
-      whole ?? (table instanceof Uint16Array ? new Uint16Array(table.buffer) : new Int32Array(table.buffer));
-    const current = spare?.deref();
-    if (current === undefined || current.length < full.length) spare = new WeakRef(full);
-  }
+  releasePooled(inst.cache.mentorRank?.dense);
+  releasePooled(inst.cache.menteeRank?.dense);
   inst.cache.mentorRank = null;
   inst.cache.menteeRank = null;
 }

@@ -170,97 +170,79 @@ export function buildResult(
   strategy: string,
   extras: ResultExtras = {},
 ): MatchResult {
-  const { rows, cols } = inst;
   // Work arrays from the buffer the previous result gave back (scratch.ts); none of them is returned.
-  const scratch = Scratch.take(Scratch.bytes(rows, cols, 2));
+  const scratch = new Scratch(8 * inst.rows + 4 * inst.cols + 16);
   try {
-    return resultWith(inst, mentorOf, strategy, extras, scratch);
+    const { rows, cols, capacity, pinnedMentor } = inst;
+    const load = scratch.ints(cols);
+    for (let i = 0; i < rows; i++) {
+      const j = mentorOf[i]!;
+      if (j === -1) {
+        if (pinnedMentor[i] !== -1) throw internal(strategy, `left pinned mentee ${i} unmatched`);
+        continue;
+      }
+      if (j < 0 || j >= cols) throw internal(strategy, `gave mentee ${i} mentor ${j}, out of range`);
+      if (pinnedMentor[i] !== -1 && pinnedMentor[i] !== j)
+        throw internal(strategy, `moved pinned mentee ${i}`);
+      load[j]!++;
+      if (load[j]! > capacity[j]!)
+        throw internal(strategy, `gave mentor ${j} more mentees than its capacity`);
+    }
+    // The score of each pair, read once (a row scan each on CSR) for this check and for the metrics.
+    const scores = matchedScores(inst, mentorOf, scratch.floats(rows, false));
+    for (let i = 0; i < rows; i++) {
+      const j = mentorOf[i]!;
+      // A pinned pair was checked by normalizeInstance and stands whatever the ranked lists say.
+      if (j === -1 || pinnedMentor[i] === j) continue;
+      const allowed = inst.hasScores
+        ? scores[i] !== Number.NEGATIVE_INFINITY
+        : scoreOf(inst, i, j) !== Number.NEGATIVE_INFINITY;
+      if (!allowed)
+        throw internal(strategy, `paired mentee ${i} with mentor ${j}, a pair that is not allowed`);
+    }
+    const unmatched: UnmatchedMentee[] = [];
+    const scan = inst.hasScores ? new ReasonScan(inst, load) : null;
+    for (let i = 0; i < rows; i++) {
+      if (mentorOf[i] === -1) unmatched.push(unmatchedReason(inst, i, load, scan));
+    }
+    // The groups are made when first read (one plain array per mentor with mentees): at 5000 rows they
+    // were 620 KB of objects a call, whose new heap pages cost the public call on OR-Library assignp5000
+    // about 2 ms (18–22 against 15–16 ms of CPU, in a process that spawns a child between blocks of calls).
+    let groups: MentorGroup[] | null = null;
+    return {
+      strategy,
+      mentorOf,
+      get groups(): readonly MentorGroup[] {
+        groups ??= groupsOf(mentorOf, cols);
+        return groups;
+      },
+      unmatched,
+      metrics: computeMetrics(inst, mentorOf, scores),
+      ...(extras.tieBreak === undefined ? {} : { tieBreak: extras.tieBreak }),
+      ...(extras.duals === undefined ? {} : { duals: extras.duals }),
+    };
   } finally {
     scratch.release();
   }
 }
 
-/** The body of {@link buildResult}, its work arrays carved from `scratch`. */
-function resultWith(
-  inst: Instance,
-  mentorOf: Int32Array,
-  strategy: string,
-  extras: ResultExtras,
-  scratch: Scratch,
-): MatchResult {
-  const { rows, cols, capacity, pinnedMentor } = inst;
-  const load = scratch.ints(cols);
-  for (let i = 0; i < rows; i++) {
-    const j = mentorOf[i]!;
-    if (j === -1) {
-      if (pinnedMentor[i] !== -1) throw internal(strategy, `left pinned mentee ${i} unmatched`);
-      continue;
-    }
-    if (j < 0 || j >= cols) throw internal(strategy, `gave mentee ${i} mentor ${j}, out of range`);
-    if (pinnedMentor[i] !== -1 && pinnedMentor[i] !== j) throw internal(strategy, `moved pinned mentee ${i}`);
-    load[j]!++;
-    if (load[j]! > capacity[j]!) throw internal(strategy, `gave mentor ${j} more mentees than its capacity`);
-  }
-  // The score of each pair, read once (a row scan each on CSR) for this check and for the metrics.
-  const scores = matchedScores(inst, mentorOf, scratch.floatsAsThey(rows));
-  for (let i = 0; i < rows; i++) {
-    const j = mentorOf[i]!;
-    // A pinned pair was checked by normalizeInstance and stands whatever the ranked lists say.
-    if (j === -1 || pinnedMentor[i] === j) continue;
-    const allowed = inst.hasScores
-      ? scores[i] !== Number.NEGATIVE_INFINITY
-      : scoreOf(inst, i, j) !== Number.NEGATIVE_INFINITY;
-    if (!allowed) throw internal(strategy, `paired mentee ${i} with mentor ${j}, a pair that is not allowed`);
-  }
-  const unmatched: UnmatchedMentee[] = [];
-  const scan = inst.hasScores ? new ReasonScan(inst, load) : null;
-  for (let i = 0; i < rows; i++) {
-    if (mentorOf[i] === -1) unmatched.push(unmatchedReason(inst, i, load, scan));
-  }
-  // The groups are made when first read (one plain array per mentor with mentees): at 5000 rows they
-  // were 620 KB of objects a call, whose new heap pages cost the public call on OR-Library assignp5000
-  // about 2 ms (18–22 against 15–16 ms of CPU, in a process that spawns a child between blocks of calls).
-  let groups: MentorGroup[] | null = null;
-  return {
-    strategy,
-    mentorOf,
-    get groups(): readonly MentorGroup[] {
-      groups ??= groupsOf(mentorOf, cols);
-      return groups;
-    },
-    unmatched,
-    metrics: computeMetrics(inst, mentorOf, scores),
-    ...(extras.tieBreak === undefined ? {} : { tieBreak: extras.tieBreak }),
-    ...(extras.duals === undefined ? {} : { duals: extras.duals }),
-  };
-}
-
 /**
  * The groups of a matching: every mentor with at least one mentee, in mentor index order, mentees in
- * index order. A counting sort on typed arrays, one plain array per mentor that has mentees (a table of
- * `cols` empty arrays was most of the result's time on sparse instances). O(rows + cols).
+ * index order; one plain array per mentor that has mentees. O(rows + cols).
  */
 function groupsOf(mentorOf: Int32Array, cols: number): MentorGroup[] {
-  const start = new Int32Array(cols + 1);
+  const lists: (number[] | undefined)[] = new Array(cols);
   for (let i = 0; i < mentorOf.length; i++) {
     const j = mentorOf[i]!;
-    if (j >= 0 && j < cols) start[j + 1]!++;
-  }
-  for (let j = 0; j < cols; j++) start[j + 1]! += start[j]!;
-  const order = new Int32Array(start[cols]!);
-  const fill = start.slice(0, cols);
-  for (let i = 0; i < mentorOf.length; i++) {
-    const j = mentorOf[i]!;
-    if (j >= 0 && j < cols) order[fill[j]!++] = i;
+    if (j < 0) continue;
+    const list = lists[j];
+    if (list === undefined) lists[j] = [i];
+    else list.push(i);
   }
   const groups: MentorGroup[] = [];
   for (let j = 0; j < cols; j++) {
-    const first = start[j]!;
-    const end = start[j + 1]!;
-    if (first === end) continue;
-    const mentees = [order[first]!];
-    for (let q = first + 1; q < end; q++) mentees.push(order[q]!);
-    groups.push({ mentor: j, mentees });
+    const mentees = lists[j];
+    if (mentees !== undefined) groups.push({ mentor: j, mentees });
   }
   return groups;
 }

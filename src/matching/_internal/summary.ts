@@ -12,7 +12,7 @@ import { mentorRankIndex, rankIn } from "./rankIndex.js";
 import type { MatchMetrics, RankProfile, TagMetrics } from "../types.js";
 import { EffectiveRows, scanBlockingPairs } from "./stability.js";
 import { Scratch } from "./scratch.js";
-import { countCell, fusedPass } from "./summaryPass.js";
+import { countCell, fusedPass, groupRanks, scoreGroups } from "./summaryPass.js";
 
 const NEG = Number.NEGATIVE_INFINITY;
 
@@ -106,42 +106,27 @@ export function menteeRanks(inst: Instance, mentorOf: Int32Array): Int32Array {
  * @param mentorOf - a valid matching.
  * @returns one rank per mentee.
  */
-export function mentorRanks(inst: Instance, mentorOf: Int32Array): Int32Array {
+export function mentorRanks(inst: Instance, mentorOf: Int32Array, scratch: Scratch): Int32Array {
   const { rows, cols, csr } = inst;
-  const ranks = new Int32Array(rows).fill(-1);
   const index = mentorRankIndex(inst);
   if (index !== null) {
+    const ranks = new Int32Array(rows).fill(-1);
     for (let i = 0; i < rows; i++) {
       const j = mentorOf[i]!;
       if (j !== -1) ranks[i] = rankIn(index, j, i);
     }
     return ranks;
   }
-  // Groups of each mentor, sorted by score ascending.
-  const start = new Int32Array(cols + 1);
-  for (let i = 0; i < rows; i++) if (mentorOf[i]! !== -1) start[mentorOf[i]! + 1]!++;
-  for (let j = 0; j < cols; j++) start[j + 1]! += start[j]!;
-  const total = start[cols]!;
-  const member = new Int32Array(total);
-  const value = new Float64Array(total);
-  const fill = start.slice(0, cols);
+  // Scores (the mentors gave no lists): each cell is counted against its mentor's group, sorted by score.
+  const groups = scoreGroups(
+    mentorOf,
+    matchedScores(inst, mentorOf, scratch.floats(rows, false)),
+    cols,
+    scratch,
+  );
+  const { start, value } = groups;
+  const diff = scratch.ints(start[cols]! + 1);
   const view = new EffectiveRows(inst);
-  for (let i = 0; i < rows; i++) {
-    const j = mentorOf[i]!;
-    if (j === -1) continue;
-    view.select(i);
-    const s = view.at(j);
-    // Insertion into the mentor's group keeps it sorted (groups are small: a mentor's capacity).
-    let at = fill[j]!++;
-    while (at > start[j]! && value[at - 1]! > s) {
-      value[at] = value[at - 1]!;
-      member[at] = member[at - 1]!;
-      at--;
-    }
-    value[at] = s;
-    member[at] = i;
-  }
-  const diff = new Int32Array(total + 1);
   for (let i = 0; i < rows; i++) {
     view.select(i);
     if (csr === null) {
@@ -153,14 +138,7 @@ export function mentorRanks(inst: Instance, mentorOf: Int32Array): Int32Array {
       }
     }
   }
-  for (let j = 0; j < cols; j++) {
-    let run = 0;
-    for (let q = start[j]!; q < start[j + 1]!; q++) {
-      run += diff[q]!;
-      ranks[member[q]!] = value[q] === NEG ? 0 : run + 1;
-    }
-  }
-  return ranks;
+  return groupRanks(groups, diff, rows, scratch);
 }
 
 /**
@@ -224,77 +202,66 @@ export function computeMetrics(
   mentorOf: Int32Array,
   scores: Float64Array = matchedScores(inst, mentorOf),
 ): MatchMetrics {
-  const { rows, cols } = inst;
+  const { rows, cols, capacityGiven } = inst;
   // Work arrays (here and in fusedPass) from the buffer the previous result gave back (scratch.ts).
-  const scratch = Scratch.take(Scratch.bytes(3 * rows + 3 * cols, 4 * rows + 6 * cols + 2, 16));
+  const scratch = new Scratch(40 * rows + 48 * cols + 136); // 3 Float64 and 4 Int32 arrays of n, 3 and 6 of m
   try {
-    return metricsWith(inst, mentorOf, scores, scratch);
+    const load = scratch.ints(cols);
+    const pairScore = scratch.floats(rows, false).fill(Number.NaN);
+    const total = new CompensatedSum();
+    let matched = 0;
+    let min = Number.POSITIVE_INFINITY;
+    let allFinite = true;
+    for (let i = 0; i < rows; i++) {
+      const j = mentorOf[i]!;
+      if (j === -1) continue;
+      matched++;
+      load[j]!++;
+      if (!inst.hasScores) continue;
+      const s = scores[i]!;
+      pairScore[i] = s;
+      total.add(s);
+      if (s < min) min = s;
+      if (!Number.isFinite(s)) allFinite = false;
+    }
+    if (allFinite && !Number.isFinite(total.value())) {
+      // Finite scores whose sum overflows (e.g. ±1e308): the total would read Infinity.
+      throw new MatchingInputError(
+        "INVALID_SCORE",
+        `The scores of the ${matched} matched pairs add up to ${String(total.value())}, beyond the largest number; scores must be far smaller (e.g. 0 to 1).`,
+        { hint: "Scale the scores down, e.g. to 0..1.", details: { matched } },
+      );
+    }
+    let idle = 0;
+    let seats = 0;
+    for (let j = 0; j < cols; j++) {
+      seats += capacityGiven[j]!;
+      if (load[j] === 0) idle++;
+    }
+    const scored = inst.hasScores && matched > 0;
+    const fused =
+      inst.hasScores && inst.menteePreferences === null && inst.mentorPreferences === null
+        ? fusedPass(inst, mentorOf, scores, scratch)
+        : null;
+    const menteeRank = fused?.menteeRank ?? menteeRanks(inst, mentorOf);
+    const mentorRank = fused?.mentorRank ?? mentorRanks(inst, mentorOf, scratch);
+    return {
+      mentees: rows,
+      mentors: cols,
+      matched,
+      totalScore: inst.hasScores ? total.value() : Number.NaN,
+      meanScore: scored ? total.value() / matched : Number.NaN,
+      minScore: scored ? min : Number.NaN,
+      menteeRanks: rankProfileOf(menteeRank),
+      mentorRanks: rankProfileOf(mentorRank),
+      blockingPairs: fused?.blocking ?? scanBlockingPairs(inst, mentorOf, null),
+      mentorFill: seats === 0 ? Number.NaN : matched / seats,
+      idleMentors: idle,
+      byTag: tagMetrics(inst, mentorOf, pairScore, menteeRank, mentorRank),
+    };
   } finally {
     scratch.release();
   }
-}
-
-/** The body of {@link computeMetrics}, its work arrays carved from `scratch`. */
-function metricsWith(
-  inst: Instance,
-  mentorOf: Int32Array,
-  scores: Float64Array,
-  scratch: Scratch,
-): MatchMetrics {
-  const { rows, cols, capacityGiven } = inst;
-  const load = scratch.ints(cols);
-  const pairScore = scratch.floatsAsThey(rows).fill(Number.NaN);
-  const total = new CompensatedSum();
-  let matched = 0;
-  let min = Number.POSITIVE_INFINITY;
-  let allFinite = true;
-  for (let i = 0; i < rows; i++) {
-    const j = mentorOf[i]!;
-    if (j === -1) continue;
-    matched++;
-    load[j]!++;
-    if (!inst.hasScores) continue;
-    const s = scores[i]!;
-    pairScore[i] = s;
-    total.add(s);
-    if (s < min) min = s;
-    if (!Number.isFinite(s)) allFinite = false;
-  }
-  if (allFinite && !Number.isFinite(total.value())) {
-    // Finite scores whose sum overflows (e.g. ±1e308): the total would read Infinity.
-    throw new MatchingInputError(
-      "INVALID_SCORE",
-      `The scores of the ${matched} matched pairs add up to ${String(total.value())}, beyond the largest number; scores must be far smaller (e.g. 0 to 1).`,
-      { hint: "Scale the scores down, e.g. to 0..1.", details: { matched } },
-    );
-  }
-  let idle = 0;
-  let seats = 0;
-  for (let j = 0; j < cols; j++) {
-    seats += capacityGiven[j]!;
-    if (load[j] === 0) idle++;
-  }
-  const scored = inst.hasScores && matched > 0;
-  const fused =
-    inst.hasScores && inst.menteePreferences === null && inst.mentorPreferences === null
-      ? fusedPass(inst, mentorOf, scores, scratch)
-      : null;
-  const menteeRank = fused?.menteeRank ?? menteeRanks(inst, mentorOf);
-  const mentorRank = fused?.mentorRank ?? mentorRanks(inst, mentorOf);
-  return {
-    mentees: rows,
-    mentors: cols,
-    matched,
-    totalScore: inst.hasScores ? total.value() : Number.NaN,
-    meanScore: scored ? total.value() / matched : Number.NaN,
-    minScore: scored ? min : Number.NaN,
-    menteeRanks: rankProfileOf(menteeRank),
-    mentorRanks: rankProfileOf(mentorRank),
-    blockingPairs: fused?.blocking ?? scanBlockingPairs(inst, mentorOf, null),
-    mentorFill: seats === 0 ? Number.NaN : matched / seats,
-    idleMentors: idle,
-    byTag: tagMetrics(inst, mentorOf, pairScore, menteeRank, mentorRank),
-  };
 }
 
 /**

@@ -32,14 +32,9 @@ export interface FusedPass {
 }
 
 /** One mentee per mentor: each mentor's partner's score, +Infinity for a mentor with none. O(cols). */
-function partnerScores(
-  load: Int32Array,
-  start: Int32Array,
-  value: Float64Array,
-  scratch: Scratch,
-): Float64Array {
-  const partner = scratch.floatsAsThey(load.length).fill(Number.POSITIVE_INFINITY);
-  for (let j = 0; j < load.length; j++) if (load[j] === 1) partner[j] = value[start[j]!]!;
+function partnerScores(start: Int32Array, value: Float64Array, scratch: Scratch): Float64Array {
+  const partner = scratch.floats(start.length - 1, false).fill(Number.POSITIVE_INFINITY);
+  for (let j = 0; j < partner.length; j++) if (start[j + 1]! > start[j]!) partner[j] = value[start[j]!]!;
   return partner;
 }
 
@@ -49,16 +44,15 @@ function partnerScores(
  */
 function oneToOneMentorRanks(
   rows: number,
-  load: Int32Array,
   start: Int32Array,
   member: Int32Array,
   partner: Float64Array,
   above: Int32Array,
   scratch: Scratch,
 ): Int32Array {
-  const mentorRank = scratch.intsAsThey(rows).fill(-1);
-  for (let j = 0; j < load.length; j++) {
-    if (load[j] === 1) mentorRank[member[start[j]!]!] = partner[j] === NEG ? 0 : above[j]! + 1;
+  const mentorRank = scratch.ints(rows, false).fill(-1);
+  for (let j = 0; j < partner.length; j++) {
+    if (start[j + 1]! > start[j]!) mentorRank[member[start[j]!]!] = partner[j] === NEG ? 0 : above[j]! + 1;
   }
   return mentorRank;
 }
@@ -212,50 +206,30 @@ export function fusedPass(
   scratch: Scratch,
 ): FusedPass {
   const { rows, cols, capacity, pinnedMentor, forbidden, minScore, dense, scoreRows, csr } = inst;
-  const load = scratch.ints(cols);
-  const own = scratch.floatsAsThey(rows).fill(NEG);
-  const worst = scratch.floatsAsThey(cols).fill(Number.POSITIVE_INFINITY);
-  const start = scratch.ints(cols + 1);
+  const own = scratch.floats(rows, false).fill(NEG);
+  const worst = scratch.floats(cols, false).fill(Number.POSITIVE_INFINITY);
   for (let i = 0; i < rows; i++) {
     const j = mentorOf[i]!;
     if (j === -1) continue;
-    load[j]!++;
-    start[j + 1]!++;
     const s = scores[i]!;
     own[i] = s;
     if (pinnedMentor[i] !== j && s < worst[j]!) worst[j] = s;
   }
-  for (let j = 0; j < cols; j++) start[j + 1]! += start[j]!;
+  const groups = scoreGroups(mentorOf, scores, cols, scratch);
+  const { start, member, value } = groups;
   const total = start[cols]!;
-  const member = scratch.ints(total);
-  const value = scratch.floats(total);
-  const fill = scratch.intsAsThey(cols);
-  fill.set(start.subarray(0, cols));
-  for (let i = 0; i < rows; i++) {
-    const j = mentorOf[i]!;
-    if (j === -1) continue;
-    const s = own[i]!;
-    let at = fill[j]!++;
-    while (at > start[j]! && value[at - 1]! > s) {
-      value[at] = value[at - 1]!;
-      member[at] = member[at - 1]!;
-      at--;
-    }
-    value[at] = s;
-    member[at] = i;
-  }
   // A mentor j accepts a better mentee when it has a free seat (threshold -Infinity) or prefers it to its
   // worst unpinned mentee (threshold worst[j]); a mentor with no seat to give has threshold +Infinity.
-  const threshold = scratch.floatsAsThey(cols);
-  for (let j = 0; j < cols; j++) threshold[j] = load[j]! < capacity[j]! ? NEG : worst[j]!;
+  const threshold = scratch.floats(cols, false);
+  for (let j = 0; j < cols; j++) threshold[j] = start[j + 1]! - start[j]! < capacity[j]! ? NEG : worst[j]!;
   const diff = scratch.ints(total + 1);
-  const menteeRank = scratch.intsAsThey(rows).fill(-1);
+  const menteeRank = scratch.ints(rows, false).fill(-1);
   let blocking = 0;
   let maxLoad = 0;
-  for (let j = 0; j < cols; j++) if (load[j]! > maxLoad) maxLoad = load[j]!;
+  for (let j = 0; j < cols; j++) maxLoad = Math.max(maxLoad, start[j + 1]! - start[j]!);
   if (csr === null && maxLoad <= 1 && forbidden === null && minScore === NEG) {
     // One mentee per mentor and no masks: a -Infinity cell fails every comparison below by itself.
-    const partner = partnerScores(load, start, value, scratch);
+    const partner = partnerScores(start, value, scratch);
     const above = scratch.ints(cols);
     blocking =
       scoreRows === null
@@ -263,14 +237,14 @@ export function fusedPass(
         : oneToOneRows(scoreRows, mentorOf, pinnedMentor, own, partner, threshold, above, menteeRank);
     return {
       menteeRank,
-      mentorRank: oneToOneMentorRanks(rows, load, start, member, partner, above, scratch),
+      mentorRank: oneToOneMentorRanks(rows, start, member, partner, above, scratch),
       blocking,
     };
   }
   if (csr !== null && maxLoad <= 1 && forbidden === null && minScore === NEG) {
     // The same one-to-one pass over the stored cells of CSR rows (an absent cell is -Infinity: it beats
     // nobody; a stored -Infinity fails every comparison by itself).
-    const partner = partnerScores(load, start, value, scratch);
+    const partner = partnerScores(start, value, scratch);
     const above = scratch.ints(cols);
     const { rowStart, col: colOf, value: cellValue } = csr;
     for (let i = 0; i < rows; i++) {
@@ -292,7 +266,7 @@ export function fusedPass(
     }
     return {
       menteeRank,
-      mentorRank: oneToOneMentorRanks(rows, load, start, member, partner, above, scratch),
+      mentorRank: oneToOneMentorRanks(rows, start, member, partner, above, scratch),
       blocking,
     };
   }
@@ -340,13 +314,79 @@ export function fusedPass(
     }
     if (matched) menteeRank[i] = cur === NEG ? 0 : better + 1;
   }
-  const mentorRank = scratch.intsAsThey(rows).fill(-1);
-  for (let j = 0; j < cols; j++) {
+  return { menteeRank, mentorRank: groupRanks(groups, diff, rows, scratch), blocking };
+}
+
+/**
+ * Each mentor's mentees sorted by the score of their pair, ascending: group j is `start[j]` up to
+ * `start[j + 1]` of `member` (mentees) and `value` (scores).
+ */
+export interface ScoreGroups {
+  readonly start: Int32Array;
+  readonly member: Int32Array;
+  readonly value: Float64Array;
+}
+
+/**
+ * The groups of a matching sorted by score (insertion into each group: a group is at most a mentor's
+ * capacity), carved from `scratch`. O(rows + cols + Σ group size²).
+ *
+ * @param mentorOf - a valid matching.
+ * @param scores - the score of each matched mentee's pair (`matchedScores`).
+ * @param cols - number of mentors.
+ * @param scratch - where the arrays are carved from.
+ * @returns the groups.
+ */
+export function scoreGroups(
+  mentorOf: Int32Array,
+  scores: Float64Array,
+  cols: number,
+  scratch: Scratch,
+): ScoreGroups {
+  const rows = mentorOf.length;
+  const start = scratch.ints(cols + 1);
+  for (let i = 0; i < rows; i++) if (mentorOf[i] !== -1) start[mentorOf[i]! + 1]!++;
+  for (let j = 0; j < cols; j++) start[j + 1]! += start[j]!;
+  const total = start[cols]!;
+  const member = scratch.ints(total, false);
+  const value = scratch.floats(total, false);
+  const fill = scratch.ints(cols, false);
+  fill.set(start.subarray(0, cols));
+  for (let i = 0; i < rows; i++) {
+    const j = mentorOf[i]!;
+    if (j === -1) continue;
+    const s = scores[i]!;
+    let at = fill[j]!++;
+    while (at > start[j]! && value[at - 1]! > s) {
+      value[at] = value[at - 1]!;
+      member[at] = member[at - 1]!;
+      at--;
+    }
+    value[at] = s;
+    member[at] = i;
+  }
+  return { start, member, value };
+}
+
+/**
+ * Each matched mentee's rank in its mentor's order, from `diff`: the number of cells that beat each group
+ * member, as differences along the group (see `countCell`); 0 for a pair at -Infinity, -1 unmatched.
+ * O(rows + cols).
+ */
+export function groupRanks(
+  groups: ScoreGroups,
+  diff: Int32Array,
+  rows: number,
+  scratch: Scratch,
+): Int32Array {
+  const { start, member, value } = groups;
+  const ranks = scratch.ints(rows, false).fill(-1);
+  for (let j = 0; j + 1 < start.length; j++) {
     let run = 0;
     for (let q = start[j]!; q < start[j + 1]!; q++) {
       run += diff[q]!;
-      mentorRank[member[q]!] = value[q] === NEG ? 0 : run + 1;
+      ranks[member[q]!] = value[q] === NEG ? 0 : run + 1;
     }
   }
-  return { menteeRank, mentorRank, blocking };
+  return ranks;
 }
