@@ -38,7 +38,7 @@ export function searchSparse(st: State, s: number, balanced: boolean): SearchSta
   const rowCol = st.scol!;
   const rowCost = st.scost!;
   const rowSign = st.costSign;
-  const cheapEnd = st.cheapEnd;
+  const cheapRow = st.cheapRow;
   const cheapCol = st.cheapCol;
   const cheapCost = st.cheapCost;
   const cheapBelow = st.cheapBelow;
@@ -72,7 +72,7 @@ export function searchSparse(st: State, s: number, balanced: boolean): SearchSta
       // cheap copy can still beat the nearest free seat: each such cell's reduced cost is at least
       // h + cheapBelow - vmax, computed in the same order as red, so never above it. (A row read in full
       // meets its cheap cells again: their distances are already recorded and nothing changes.)
-      for (let pass = cheapEnd === null ? 1 : 0; pass < 2; pass++) {
+      for (let pass = cheapRow === null ? 1 : 0; pass < 2; pass++) {
         let ci = rowCol;
         let cost = rowCost;
         let costSign = rowSign;
@@ -82,8 +82,9 @@ export function searchSparse(st: State, s: number, balanced: boolean): SearchSta
           ci = cheapCol!;
           cost = cheapCost!;
           costSign = 1;
-          end = cheapEnd![r]!;
-        } else if (cheapEnd !== null && !(h + cheapBelow - vmax < bestFree)) {
+          k = cheapRow![r]!;
+          end = cheapRow![r + 1]!;
+        } else if (cheapRow !== null && !(h + cheapBelow - vmax < bestFree)) {
           break;
         }
         for (; k < end; k++) {

@@ -64,7 +64,7 @@ export interface State {
   /**
    * What the sparse searches and row scans read (`searchGraph` in assignmentBands.ts): the rows
    * (`srow[i]` up to `srow[i + 1]`; cell k costs `costSign × scost[k]`, +Infinity when not allowed) and,
-   * for long rows, a copy of each row's cheap cells (`srow[i]` up to `cheapEnd[i]`, costs) read first:
+   * for long rows, a copy of each row's cheap cells (`cheapRow[i]` up to `cheapRow[i + 1]`, costs) read first:
    * every other cell costs at least `cheapBelow`. Null for dense scores (outside the candidate phase).
    */
   srow: Int32Array | null;
@@ -73,7 +73,7 @@ export interface State {
   costSign: number;
   cheapCol: Int32Array | null;
   cheapCost: Float64Array | null;
-  cheapEnd: Int32Array | null;
+  cheapRow: Int32Array | null;
   cheapBelow: number;
   /** An upper bound of every column potential while the row scans and searches run (v only drops). */
   vmax: number;
@@ -239,7 +239,7 @@ export function createState(p: CoreProblem, rows: Int32Array, nRows: number): St
     costSign: graph === null ? 1 : graph.costSign,
     cheapCol: graph === null ? null : graph.cheapCol,
     cheapCost: graph === null ? null : graph.cheapCost,
-    cheapEnd: graph === null ? null : graph.cheapEnd,
+    cheapRow: graph === null ? null : graph.cheapRow,
     cheapBelow: graph === null ? Number.NEGATIVE_INFINITY : graph.cheapBelow,
     vmax: 0,
     csrGraph: graph,
