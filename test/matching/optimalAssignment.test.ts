@@ -236,6 +236,43 @@ describe("optimalAssignment", () => {
     expect(err.message).toContain(`CSR row 7 lists column ${twice[rowStart[7]!]} twice`);
   });
 
+  it("names the first bad CSR cell in row order: a column out of range before a bad score, and the reverse", () => {
+    const csr = (col: number[], value: number[]) => ({
+      scores: {
+        rows: 2,
+        cols: 3,
+        rowStart: Int32Array.of(0, 2, 4),
+        col: Int32Array.from(col),
+        value: Float64Array.from(value),
+      },
+    });
+    // In an ordered row only the last column can be too large; it is still named.
+    let err = codeOf(() => optimalAssignment(csr([0, 1, 1, 3], [1, 2, 3, 4])));
+    expect([err.code, err.message]).toEqual([
+      "INVALID_SHAPE",
+      "CSR cell 3 of row 1 names column 3, outside 0..2.",
+    ]);
+    // A negative column first, a NaN after it: the column.
+    err = codeOf(() => optimalAssignment(csr([0, 1, -1, 2], [1, 2, 3, Number.NaN])));
+    expect([err.code, err.message]).toEqual([
+      "INVALID_SHAPE",
+      "CSR cell 2 of row 1 names column -1, outside 0..2.",
+    ]);
+    // A NaN first, a column out of range after it: the score.
+    err = codeOf(() => optimalAssignment(csr([0, 1, 0, 7], [1, 2, Number.NaN, 4])));
+    expect(err.code).toBe("INVALID_SCORE");
+    expect(err.message).toContain("mentee 1 and mentor 0");
+    // A row that repeats a column (so out of order): the repeat.
+    err = codeOf(() => optimalAssignment(csr([0, 1, 1, 1], [1, 2, 3, 4])));
+    expect([err.code, err.message]).toEqual(["INVALID_SHAPE", "CSR row 1 lists column 1 twice."]);
+    // A row out of order with a column out of range: the column.
+    err = codeOf(() => optimalAssignment(csr([0, 1, 5, 0], [1, 2, 3, 4])));
+    expect([err.code, err.message]).toEqual([
+      "INVALID_SHAPE",
+      "CSR cell 2 of row 1 names column 5, outside 0..2.",
+    ]);
+  });
+
   it("gives a mentor of capacity c the same value as c copies of its column (seat expansion)", () => {
     const rnd = random(5);
     const n = 40;

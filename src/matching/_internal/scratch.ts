@@ -28,6 +28,13 @@ const MAX_SPARES = 6;
  */
 const spares: WeakRef<ArrayBuffer>[] = [];
 
+/** The typed array kinds a scratch carves: their constructor. */
+type ArrayType<T extends Float64Array | Int32Array | Uint16Array> = {
+  readonly BYTES_PER_ELEMENT: number;
+  new (length: number): T;
+  new (buffer: ArrayBuffer, offset: number, length: number): T;
+};
+
 /**
  * Typed arrays of one call carved from one buffer: the smallest spare buffer large enough, or a new one.
  * Arrays are zero-filled as new arrays are, unless the caller asks for them as they are (it writes before
@@ -90,11 +97,7 @@ export class Scratch {
 
   /** `length` elements of `Type` carved at the next 8-aligned offset, or a new array when they do not fit. */
   array<T extends Float64Array | Int32Array | Uint16Array>(
-    Type: {
-      readonly BYTES_PER_ELEMENT: number;
-      new (length: number): T;
-      new (buffer: ArrayBuffer, offset: number, length: number): T;
-    },
+    Type: ArrayType<T>,
     length: number,
     zero: boolean,
   ): T {
@@ -122,11 +125,7 @@ const pooled = new WeakMap<object, Scratch>();
  * const copy = pooledArray(Float64Array, rows * cols, false); // … releasePooled(copy) when done
  */
 export function pooledArray<T extends Float64Array | Int32Array | Uint16Array>(
-  Type: {
-    readonly BYTES_PER_ELEMENT: number;
-    new (length: number): T;
-    new (buffer: ArrayBuffer, offset: number, length: number): T;
-  },
+  Type: ArrayType<T>,
   length: number,
   zero: boolean,
 ): T {
