@@ -93,8 +93,12 @@ function run(st: State, rows: Int32Array, nRows: number, balanced: boolean, spar
   if (balanced) {
     nFree = columnReduction(st, rows, nRows);
     if (nFree < 0) return UNBALANCED;
-    // The augmenting row reduction pays off before full-row searches; candidate searches are cheap.
-    if (!sparsify) nFree = augmentingRowReduction(st, nFree, true, 8);
+    // The augmenting row reduction pays off before full-row searches; candidate searches are cheap. On
+    // CSR rows six passes instead of JV's two: a row it seats is a search saved, and a pass costs a row
+    // scan per free row (OR-Library, free rows left for the searches: assignp3000 152 → 109, assignp5000
+    // 228 → 180; the public call 0.88× the CPU time at assignp3000, 0.93–0.95× at assignp5000, 1.0× at
+    // assignp800 and assignp1500; in-process A/B, alternating, two runs).
+    if (!sparsify) nFree = augmentingRowReduction(st, nFree, true, 8, st.dense === null ? 6 : 2);
     // Row potentials: tight on the assigned cell (the least reduced cost of the row, by construction).
     for (let t = 0; t < nRows; t++) {
       const i = rows[t]!;
@@ -105,7 +109,7 @@ function run(st: State, rows: Int32Array, nRows: number, balanced: boolean, spar
   } else {
     nFree = rowReduction(st, rows, nRows);
     // With a private "stay unmatched" option it would take part in every price drop: skip ARR.
-    if (st.dummy === INF) nFree = augmentingRowReduction(st, nFree, false, 8);
+    if (st.dummy === INF) nFree = augmentingRowReduction(st, nFree, false, 8, 2);
     for (let t = 0; t < nRows; t++) {
       const i = rows[t]!;
       const j = st.colOf[i]!;

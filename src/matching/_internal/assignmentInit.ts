@@ -254,22 +254,23 @@ export function rowScanExcluding(st: State, i: number, skip: number): void {
 }
 
 /**
- * Jonker–Volgenant augmenting row reduction, two passes, with capacities: a column's price only drops
- * when the incoming row is then its only holder (balanced) or it becomes full with this row alone
- * (general start), so every other holder stays tight. Rows it cannot seat are left for the search.
- * Returns the new number of free rows in `st.freeRows`.
+ * Jonker–Volgenant augmenting row reduction, `passes` passes over the free rows (JV make two), with
+ * capacities: a column's price only drops when the incoming row is then its only holder (balanced) or it
+ * becomes full with this row alone (general start), so every other holder stays tight. Rows it cannot seat
+ * are left for the search. Returns the new number of free rows in `st.freeRows`.
  */
 export function augmentingRowReduction(
   st: State,
   nFree: number,
   balanced: boolean,
   budgetPerRow: number,
+  passes: number,
 ): number {
   const { v, cap, load } = st;
   const free = st.freeRows;
   // Bound the work (JV's loop ends in practice; the bound guarantees it).
   let budget = budgetPerRow * st.n + 1000;
-  for (let pass = 0; pass < 2; pass++) {
+  for (let pass = 0; pass < passes; pass++) {
     let k = 0;
     const prev = nFree;
     nFree = 0;
