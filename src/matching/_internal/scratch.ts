@@ -89,8 +89,8 @@ export class Scratch {
 
   /** Gives the buffer back for the next call; the arrays carved from it must not be used after. O(1). */
   release(): void {
-    if (this.at === Number.POSITIVE_INFINITY) return;
-    this.at = Number.POSITIVE_INFINITY;
+    if (this.at === Infinity) return;
+    this.at = Infinity;
     spares.push(new WeakRef(this.buffer));
     if (spares.length > MAX_SPARES) spares.shift();
   }
