@@ -104,6 +104,8 @@ export function menteeRanks(inst: Instance, mentorOf: Int32Array): Int32Array {
  *
  * @param inst - a normalised instance.
  * @param mentorOf - a valid matching.
+ * @param scratch - where the work arrays are carved from; without mentor lists the ranks too, so read
+ *   them before the scratch is released.
  * @returns one rank per mentee.
  */
 export function mentorRanks(inst: Instance, mentorOf: Int32Array, scratch: Scratch): Int32Array {
