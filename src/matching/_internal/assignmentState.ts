@@ -210,15 +210,13 @@ export function createState(p: CoreProblem, rows: Int32Array, nRows: number): St
   // The work arrays come from one buffer that the previous solve gave back (scratch.ts): new arrays each
   // solve meant fresh pages, a page fault each 4 KB.
   const scratch = new Scratch(8 * floatCount + 4 * intCount + 160);
-  const ints = { take: (len: number) => scratch.ints(len) };
-  const floats = { take: (len: number) => scratch.floats(len) };
-  const cap = ints.take(m);
+  const cap = scratch.ints(m);
   for (let j = 0; j < m; j++) cap[j] = inst.capacity[j]!;
   for (let i = 0; i < n; i++) {
     const j = inst.pinnedMentor[i]!;
     if (j >= 0) cap[j]!--;
   }
-  const seatStart = ints.take(m + 1);
+  const seatStart = scratch.ints(m + 1);
   for (let j = 0; j < m; j++) seatStart[j + 1] = seatStart[j]! + Math.min(cap[j]!, n);
   for (let j = 0; j < m; j++) cap[j] = seatStart[j + 1]! - seatStart[j]!;
   const seats = seatStart[m]!;
@@ -253,27 +251,27 @@ export function createState(p: CoreProblem, rows: Int32Array, nRows: number): St
     dummy: p.mode === "any" ? 0 : INF,
     cap,
     seatStart,
-    seatRow: ints.take(seats),
-    load: ints.take(m),
-    colOf: ints.take(n).fill(-1),
-    posOf: ints.take(n),
+    seatRow: scratch.ints(seats),
+    load: scratch.ints(m),
+    colOf: scratch.ints(n).fill(-1),
+    posOf: scratch.ints(n),
     // u and v are returned (they become the result's duals): arrays of their own.
     u: new Float64Array(n),
     v: new Float64Array(m),
-    d: floats.take(m),
-    pred: ints.take(m),
-    colDist: floats.take(m),
-    scannedCols: ints.take(m),
-    scannedRows: ints.take(n),
-    rowDist: floats.take(n),
+    d: scratch.floats(m),
+    pred: scratch.ints(m),
+    colDist: scratch.floats(m),
+    scannedCols: scratch.ints(m),
+    scannedRows: scratch.ints(n),
+    rowDist: scratch.floats(n),
     mark: new Int32Array(0),
-    touched: ints.take(sparseCols),
-    level: ints.take(sparseCols),
+    touched: scratch.ints(sparseCols),
+    level: scratch.ints(sparseCols),
     nTouched: 0,
-    heapKey: csr === null ? null : floats.take(heapLength),
-    heapCol: csr === null ? null : ints.take(heapLength),
-    freeRows: ints.take(n),
-    work: ints.take(n),
+    heapKey: csr === null ? null : scratch.floats(heapLength),
+    heapCol: csr === null ? null : scratch.ints(heapLength),
+    freeRows: scratch.ints(n),
+    work: scratch.ints(n),
     scanMin: INF,
     scanMinCol: -1,
     scanSecond: INF,

@@ -7,7 +7,7 @@
  * kernel has made copy-on-write), and pays a page fault for each 4 KB. The public optimal assignment on
  * OR-Library assignp5000 made about 1.2 MB of work arrays a call; measured in a process that spawns a
  * child between blocks of calls (as a server or the benchmark's scipy rounds do), each call took about
- * 290 page faults and 18–20 ms of CPU, against about 45 and 15–16 ms with the memory reused.
+ * 290 page faults and 18–22 ms of CPU, against about 45 and 15–16 ms with the memory reused.
  *
  * Large tables gain most. The copy of a 3000 × 3000 `number[][]` (72 MB): 268 ms into a new buffer,
  * 22 ms into one a previous call gave back (CPU, loaded machine; optimalAssignment from number[][]
@@ -66,7 +66,7 @@ export class Scratch {
       if (
         b !== undefined &&
         b.byteLength >= bytes &&
-        !(best !== undefined && best.byteLength <= b.byteLength)
+        (best === undefined || b.byteLength < best.byteLength)
       ) {
         best = b;
         where = k;
